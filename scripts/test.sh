@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of TradingDesk on a fresh Debian machine that has only the .NET SDK.
+# Installs what is missing (Debian packages as root, NuGet restore), builds, runs every test project,
+# and ends with one line "tests: N passed, N failed, N skipped". Exit code is non-zero when anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests need. None yet: PostgreSQL and RabbitMQ arrive with persistence and the cluster.
+debian_packages=()
+if ((${#debian_packages[@]})); then
+  missing=()
+  for p in "${debian_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if ((${#missing[@]})); then
+    [[ $(id -u) -eq 0 ]] || { echo "test.sh: need root to install: ${missing[*]}" >&2; exit 1; }
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+dotnet restore TradingDesk.sln
+dotnet build TradingDesk.sln -c Release --no-restore -nologo
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test TradingDesk.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+
+# dotnet test prints one summary per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ...".
+awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { f += $2; p += $4; s += $6 }
+  END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s; if (p == 0) exit 1 }' "$log" || status=1
+exit "$status"

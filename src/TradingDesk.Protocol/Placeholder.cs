@@ -1,0 +1,2 @@
+namespace TradingDesk.Protocol;
+internal static class Placeholder { }

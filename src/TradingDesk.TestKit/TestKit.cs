@@ -1,0 +1,6 @@
+namespace TradingDesk.TestKit;
+
+/// <summary>The xunit TestKit. Not built yet: it arrives with the actor runtime.</summary>
+public abstract class TestKit
+{
+}
