@@ -1,0 +1,13 @@
+using BenchmarkDotNet.Running;
+
+namespace TradingDesk.Benchmarks;
+
+/// <summary>
+/// Entry point for every benchmark of the project. Pick with a filter, e.g.
+/// <c>dotnet run -c Release --project tests/TradingDesk.Benchmarks -- --filter '*TickPrice*'</c>.
+/// See docs/benchmarks.md for the recorded figures and the exact commands.
+/// </summary>
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
