@@ -1,0 +1,91 @@
+using Google.Protobuf;
+using TradingDesk.Protocol.Text;
+
+namespace TradingDesk.Protocol.Codec;
+
+/// <summary>Reads one message's text fields into its canonical protobuf form. The id and framing are already consumed.</summary>
+public delegate T TextDecoder<out T>(ref TextFieldReader reader, int serverVersion);
+
+/// <summary>Writes one message's text fields (everything after the id) for a server version.</summary>
+public delegate void TextEncoder<in T>(T message, ref TextFieldWriter writer, int serverVersion);
+
+/// <summary>
+/// Everything the codec knows about one message id in one direction: its canonical type, the server version from
+/// which IB sends it as protobuf, and its text layout (if it has one).
+/// </summary>
+public abstract class MessageCodec
+{
+    protected MessageCodec(int id, Direction direction, Type messageType, int protobufGate, int minVersion)
+    {
+        Id = id;
+        Direction = direction;
+        MessageType = messageType;
+        ProtobufGate = protobufGate;
+        MinVersion = minVersion;
+    }
+
+    public int Id { get; }
+    public Direction Direction { get; }
+    public Type MessageType { get; }
+
+    /// <summary>
+    /// First server version at which IB sends this message as protobuf (wire-protocol.md section 2).
+    /// <see cref="int.MaxValue"/> when the message never switches. Never below 201: protobuf needs binary ids.
+    /// </summary>
+    public int ProtobufGate { get; }
+
+    /// <summary>First server version at which the message exists at all.</summary>
+    public int MinVersion { get; }
+
+    public string Name => MessageNames.Of(Direction, Id);
+
+    public abstract bool HasTextForm { get; }
+
+    /// <summary>When several codecs share a type in one direction (contractData 10 and bondContractData 18), picks the one for a message.</summary>
+    public abstract bool Accepts(IMessage message);
+
+    public abstract IMessage ParseProtobuf(ReadOnlySpan<byte> payload);
+    public abstract IMessage DecodeText(ref TextFieldReader reader, int serverVersion);
+    public abstract void EncodeText(IMessage message, ref TextFieldWriter writer, int serverVersion);
+
+    /// <summary>The encoding IB uses for this message at a server version.</summary>
+    public WireEncoding PreferredEncoding(int serverVersion) =>
+        serverVersion >= ProtobufGate || !HasTextForm ? WireEncoding.Protobuf : WireEncoding.Text;
+}
+
+/// <summary>A codec for one generated protobuf type.</summary>
+public sealed class MessageCodec<T> : MessageCodec where T : IMessage<T>, new()
+{
+    private static readonly MessageParser<T> Parser = new(() => new T());
+    private readonly TextDecoder<T>? _decode;
+    private readonly TextEncoder<T>? _encode;
+    private readonly Func<T, bool>? _accepts;
+
+    public MessageCodec(int id, Direction direction, int protobufGate, TextDecoder<T>? decode, TextEncoder<T>? encode,
+        int minVersion = ServerVersions.Min, Func<T, bool>? accepts = null)
+        : base(id, direction, typeof(T), Math.Max(protobufGate, ServerVersions.Protobuf), minVersion)
+    {
+        if ((decode is null) != (encode is null))
+            throw new ArgumentException("a text form needs both a decoder and an encoder");
+        _decode = decode;
+        _encode = encode;
+        _accepts = accepts;
+    }
+
+    public override bool HasTextForm => _decode is not null;
+
+    public override bool Accepts(IMessage message) => message is T typed && (_accepts?.Invoke(typed) ?? true);
+
+    public override IMessage ParseProtobuf(ReadOnlySpan<byte> payload) => Parser.ParseFrom(payload);
+
+    public override IMessage DecodeText(ref TextFieldReader reader, int serverVersion) =>
+        _decode is null
+            ? throw reader.Error($"{Name} has no text form", "(id)", 0)
+            : _decode(ref reader, serverVersion);
+
+    public override void EncodeText(IMessage message, ref TextFieldWriter writer, int serverVersion)
+    {
+        if (_encode is null) throw new ProtocolException($"{Name} has no text form", Id);
+        _encode((T)message, ref writer, serverVersion);
+    }
+}

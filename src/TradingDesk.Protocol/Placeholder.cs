@@ -1,2 +1,0 @@
-namespace TradingDesk.Protocol;
-internal static class Placeholder { }
