@@ -1,0 +1,29 @@
+using System.CommandLine;
+using TradingDesk.Cli.Commands;
+
+namespace TradingDesk.Cli;
+
+/// <summary>The <c>desk</c> command.</summary>
+public static class Program
+{
+    /// <summary>Exit code for bad input, bad arguments and unreachable gateways: one line on stderr, never a stack trace.</summary>
+    public const int BadInput = 2;
+
+    public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error, Console.OpenStandardInput);
+
+    /// <summary>Runs the command line against the given streams (tests call this in-process).</summary>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
+    {
+        var root = new RootCommand("TradingDesk: an actor-based trading desk for Interactive Brokers.")
+        {
+            DecodeCommand.Create(stdout, stderr, openStdin),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) stderr.WriteLine($"desk: {error.Message}");
+            return BadInput;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

@@ -1,0 +1,66 @@
+using System.Reflection;
+using Xunit;
+
+namespace TradingDesk.Architecture.Tests;
+
+/// <summary>
+/// Dependencies point inward (shared/design.md, "Projects and what each may depend on"): this reads each
+/// TradingDesk assembly's references and fails on a forbidden arrow.
+/// </summary>
+public sealed class DependencyRulesTests
+{
+    // Which TradingDesk projects each project may reference, and which outside packages (by assembly-name prefix).
+    private static readonly Dictionary<string, (string[] Projects, string[] Packages)> Allowed = new()
+    {
+        ["TradingDesk.Protocol"] = ([], ["Google.Protobuf", "System.IO.Pipelines"]),
+        ["TradingDesk.Actors"] = ([], ["Microsoft.Extensions.Logging.Abstractions"]),
+        ["TradingDesk.Desk"] = (["TradingDesk.Protocol", "TradingDesk.Actors"], ["Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
+        ["TradingDesk.Simulator"] = (["TradingDesk.Protocol"], ["Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
+        ["TradingDesk.Persistence"] = (["TradingDesk.Actors", "TradingDesk.Desk"], ["Microsoft.Data.Sqlite", "Npgsql", "Microsoft.Extensions.Logging.Abstractions"]),
+        ["TradingDesk.Cluster"] = (["TradingDesk.Desk", "TradingDesk.Actors"], ["RabbitMQ.Client", "Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
+        ["TradingDesk.TestKit"] = (["TradingDesk.Actors", "TradingDesk.Desk", "TradingDesk.Simulator"], ["xunit", "Microsoft.Extensions.Logging.Abstractions"]),
+    };
+
+    // The outermost projects may use everything inside them.
+    private static readonly string[] Outermost = ["TradingDesk.Hosting", "TradingDesk.Cli"];
+
+    public static TheoryData<string> Assemblies() => new(AssemblyNames());
+
+    private static IEnumerable<string> AssemblyNames() =>
+        Directory.GetFiles(AppContext.BaseDirectory, "TradingDesk.*.dll")
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Where(name => !name.EndsWith(".Tests", StringComparison.Ordinal))
+            .Order()
+            .Append("desk"); // the Cli assembly is named after its command
+
+    [Theory, MemberData(nameof(Assemblies))]
+    public void References_point_inward(string assemblyName)
+    {
+        var assembly = Assembly.Load(assemblyName);
+        var project = assemblyName == "desk" ? "TradingDesk.Cli" : assemblyName;
+        var references = assembly.GetReferencedAssemblies().Select(r => r.Name!).ToList();
+
+        if (Outermost.Contains(project)) return;
+        Assert.True(Allowed.TryGetValue(project, out var rule), $"{project} has no dependency rule: add it to this test and to shared/design.md's table");
+
+        var forbidden = references
+            .Where(r => !IsPlatform(r))
+            .Where(r => !rule.Projects.Contains(r))
+            .Where(r => !rule.Packages.Any(p => r.StartsWith(p, StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(forbidden.Count == 0, $"{project} references {string.Join(", ", forbidden)}, which the design forbids");
+    }
+
+    [Fact]
+    public void The_rules_see_the_core_assemblies()
+    {
+        var names = AssemblyNames().ToList();
+        Assert.Contains("TradingDesk.Protocol", names);
+        Assert.Contains("TradingDesk.Actors", names);
+    }
+
+    private static bool IsPlatform(string name) =>
+        name is "mscorlib" or "netstandard" || name.StartsWith("System", StringComparison.Ordinal) ||
+        name.StartsWith("Microsoft.Win32", StringComparison.Ordinal);
+}
