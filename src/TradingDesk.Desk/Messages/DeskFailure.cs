@@ -1,0 +1,38 @@
+namespace TradingDesk.Desk.Messages;
+
+/// <summary>
+/// Why a request did not succeed. A strategy always gets one of these instead of a hang or a raw exception:
+/// it arrives as <see cref="RequestFailed"/> (or as the failure of an awaited Ask).
+/// </summary>
+public abstract record DeskFailure(string Reason)
+{
+    public override string ToString() => $"{GetType().Name}: {Reason}";
+}
+
+/// <summary>The gateway answered with a terminal error for this request (e.g. 200 no security definition, 201 rejected).</summary>
+public sealed record GatewayError(int Code, string Message, string? AdvancedOrderRejectJson = null)
+    : DeskFailure($"gateway error {Code}: {Message}");
+
+/// <summary>No answer within the request's deadline.</summary>
+public sealed record RequestTimedOut(TimeSpan After) : DeskFailure($"no answer from the gateway within {After.TotalSeconds:0.###} s");
+
+/// <summary>The connection dropped while the request was in flight and it was not safe to retry.</summary>
+public sealed record ConnectionLost(string Detail) : DeskFailure($"connection to the gateway lost: {Detail}");
+
+/// <summary>The pre-trade risk gate refused an order; it never reached the gateway.</summary>
+public sealed record RiskDenied(string Rule, string Detail) : DeskFailure($"denied by risk rule {Rule}: {Detail}");
+
+/// <summary>The request itself is invalid (bad contract, bad order, unknown subscription); nothing was sent.</summary>
+public sealed record InvalidRequest(string Problem) : DeskFailure(Problem);
+
+/// <summary>The request was cancelled by its requester (or its strategy stopped) before it completed.</summary>
+public sealed record RequestCancelled(string Detail) : DeskFailure(Detail);
+
+/// <summary>The reply a requester gets when its request fails. Sent to the requester (Sender of the request).</summary>
+public sealed record RequestFailed(object Request, DeskFailure Failure);
+
+/// <summary>Thrown by the desk's awaitable API when a request fails; carries the typed failure.</summary>
+public sealed class DeskRequestException(DeskFailure failure) : Exception(failure.ToString())
+{
+    public DeskFailure Failure { get; } = failure;
+}

@@ -1,0 +1,29 @@
+namespace TradingDesk.Desk.Messages;
+
+/// <summary>Identifies one strategy's subscription (not the gateway request id, which can change on resubscribe).</summary>
+public readonly record struct SubscriptionId(long Value)
+{
+    public override string ToString() => $"sub-{Value}";
+}
+
+/// <summary>Messages common to every streaming subscription, whatever it streams.</summary>
+public static class SubscriptionMessages
+{
+    /// <summary>First reply to any Subscribe command: items with this id follow in the subscriber's mailbox.</summary>
+    public sealed record Subscribed(SubscriptionId Id, object Request);
+
+    /// <summary>Sent by a subscriber (or by StrategyActor on stop) to end a subscription. Idempotent.</summary>
+    public sealed record Unsubscribe(SubscriptionId Id);
+
+    /// <summary>
+    /// A subscription is alive again after a reconnect or an 1101 (data lost): the desk re-sent it. The stream
+    /// stays open; items may have been missed in between.
+    /// </summary>
+    public sealed record Resubscribed(SubscriptionId Id, string Reason, DateTimeOffset At);
+
+    /// <summary>A warning for this subscription (e.g. 10167 delayed data shown, 2100-range notices); the stream stays open.</summary>
+    public sealed record SubscriptionNotice(SubscriptionId Id, int Code, string Message, DateTimeOffset At);
+
+    /// <summary>The subscription ended: by request (<paramref name="Failure"/> null) or because of a terminal failure.</summary>
+    public sealed record SubscriptionEnded(SubscriptionId Id, DeskFailure? Failure);
+}
