@@ -37,7 +37,8 @@ internal static partial class MarketDataCodecs
                 w.WriteString(m.Size);
             });
 
-        // tickString (in 46): [46][v][reqId][tickType][value]
+        // tickString (in 46): [46][v][reqId][tickType][value]. Here and in tickGeneric the version TWS sends is
+        // UNCONFIRMED (IB's decoders skip it); 1 is written.
         r.Add<TickString>(IncomingIds.TickString, ServerToClient, ServerVersions.ProtobufMarketData,
             (ref TextFieldReader f, int v) =>
             {
