@@ -2,10 +2,19 @@ using TradingDesk.Protocol.Codec;
 
 namespace TradingDesk.Protocol.Messages;
 
-/// <summary>Codecs of the Historical family. Not built yet.</summary>
+/// <summary>
+/// Historical bars (reqHistoricalData and its replies, keepUpToDate updates), head timestamps and real-time bars.
+/// The parts live in <c>Messages/Historical/HistoricalCodecs.*.cs</c>.
+///
+/// Protobuf gate: 208 (PROTOBUF_HISTORICAL_DATA) for the requests, from IBPY's PROTOBUF_MSG_IDS; the replies use
+/// the same gate by the "simulator rule of thumb" of wire-protocol.md section 2 (an inference, UNCONFIRMED).
+/// </summary>
 internal static partial class HistoricalCodecs
 {
     public static void Register(CodecRegistry registry)
     {
+        RegisterRequests(registry);
+        RegisterBars(registry);
+        RegisterRealTimeBars(registry);
     }
 }
