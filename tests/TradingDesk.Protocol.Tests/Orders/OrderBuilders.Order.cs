@@ -69,7 +69,7 @@ public static partial class OrderBuilders
         o.Solicited = r.B();
         o.RandomizeSize = r.B();
         o.RandomizePrice = r.B();
-        PegAndConditions(r, o, layout, c);
+        PegAndConditions(r, o, layout, c, v);
         Tail(r, o, layout, v);
         return o;
     }
@@ -114,7 +114,7 @@ public static partial class OrderBuilders
         AddTagValues(r, o.OrderMiscOptions, 3);
     }
 
-    private static void PegAndConditions(OrderSample r, Order o, OrderLayout layout, Contract c)
+    private static void PegAndConditions(OrderSample r, Order o, OrderLayout layout, Contract c, int v)
     {
         if (OrderWireRules.IsPegBenchOrder(o.OrderType))
         {
@@ -140,7 +140,8 @@ public static partial class OrderBuilders
             r.Set(r.D(), x => o.AdjustedTrailingAmount = x);
             r.Set(r.I(), x => o.AdjustableTrailingUnit = x);
         }
-        // Peg best / mid: openOrder and completedOrder carry all five; placeOrder only what the order uses.
+        // Peg best / mid (≥170): openOrder and completedOrder carry all five; placeOrder only what the order uses.
+        if (v < OrderVersions.PegBestPegMidOffsets) return;
         var place = layout == Place;
         if (!place || c.Exchange == OrderWireRules.IbkrAtsExchange) r.Set(r.I(), x => o.MinTradeQty = x);
         var best = OrderWireRules.IsPegBestOrder(o.OrderType);

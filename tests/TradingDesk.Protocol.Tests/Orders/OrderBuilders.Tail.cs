@@ -6,7 +6,7 @@ namespace TradingDesk.Protocol.Tests.Orders;
 
 public static partial class OrderBuilders
 {
-    // The version-gated tail fields, per layout (all test versions are ≥ 176, so gates up to 170 are open).
+    // The version-gated tail fields, per layout (gates below 164 are not modelled: tests run at 164 and above).
     private static void Tail(OrderSample r, Order o, OrderLayout layout, int v)
     {
         bool place = layout == Place, open = layout == Open, completed = layout == Completed;
@@ -18,8 +18,8 @@ public static partial class OrderBuilders
             r.Set(r.S(), x => o.Mifid2DecisionAlgo = x);
             r.Set(r.S(), x => o.Mifid2ExecutionTrader = x);
             r.Set(r.S(), x => o.Mifid2ExecutionAlgo = x);
-            r.Set(r.S(), x => o.AdvancedErrorOverride = x);
-            r.Set(r.S(), x => o.ManualOrderTime = x);
+            if (v >= ServerVersions.AdvancedOrderReject) r.Set(r.S(), x => o.AdvancedErrorOverride = x);
+            if (v >= ServerVersions.ManualOrderTime) r.Set(r.S(), x => o.ManualOrderTime = x);
         }
         o.DontUseAutoPriceForHedge = r.B();
         o.IsOmsContainer = r.B();

@@ -10,7 +10,7 @@ namespace TradingDesk.Protocol.Tests.Orders;
 /// No placeOrder was captured, so this pins the encoder to a frame assembled by hand, field by field, from IB's
 /// EClient.placeOrder (ibapi/client.py) at server 200: a BAG limit order with a combo leg, a per-leg price, a
 /// smart-combo param, an algo, a misc option and a price condition. Unset proto fields go out empty; unset bools as
-/// IB's defaults (transmit and dontUseAutoPriceForHedge 1, others 0); duration, postToAts and manualOrderIndicator
+/// IB's defaults (transmit 1, others 0); duration, postToAts and manualOrderIndicator
 /// as IB's literal UNSET_INTEGER.
 /// </summary>
 public sealed class PlaceOrderLayoutTests
@@ -36,7 +36,7 @@ public sealed class PlaceOrderLayoutTests
         "", "", "", "", "", "", "0",                                        // adjusted-order block
         "", "", "", "",                                                     // extOperator, softDollarTier×2, cashQty
         "", "", "", "",                                                     // MiFID II ×4
-        "1", "0", "0", "", "2147483647", "2147483647", "0", "", "",         // dontUseAutoPriceForHedge … manualOrderTime
+        "0", "0", "0", "", "2147483647", "2147483647", "0", "", "",         // dontUseAutoPriceForHedge … manualOrderTime
         "", "0", "0", "2147483647", "0",                                    // customerAccount, professionalCustomer, includeOvernight, manualOrderIndicator, imbalanceOnly
     ];
 

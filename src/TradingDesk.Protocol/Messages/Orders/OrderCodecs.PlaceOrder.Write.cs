@@ -6,8 +6,8 @@ namespace TradingDesk.Protocol.Messages;
 
 /// <summary>
 /// placeOrder (out 3) text encoder: IB's EClient.placeOrder field order and gates, mirrored by <see cref="ReadPlaceOrder"/>.
-/// Bools IB always sends go out as 0/1; an unset one takes IB's Order default (transmit and
-/// dontUseAutoPriceForHedge default to true, the rest to false). Ints IB sends with make_field whose default is
+/// Bools IB always sends go out as 0/1; an unset one takes IB's Order default (ibapi/order.py): transmit defaults to
+/// true (an unset transmit must not silently hold the order), every other bool to false. Ints IB sends with make_field whose default is
 /// UNSET_INTEGER (duration, postToAts, manualOrderIndicator) go out as the literal 2147483647, as IB's client does.
 /// </summary>
 internal static partial class OrderCodecs
@@ -146,7 +146,7 @@ internal static partial class OrderCodecs
             w.WriteString(o.Mifid2ExecutionTrader);
             w.WriteString(o.Mifid2ExecutionAlgo);
         }
-        if (v >= OrderVersions.AutoPriceForHedge) w.WriteBool(!o.HasDontUseAutoPriceForHedge || o.DontUseAutoPriceForHedge);
+        if (v >= OrderVersions.AutoPriceForHedge) w.WriteBool(o.DontUseAutoPriceForHedge);
         if (v >= ServerVersions.OrderContainer) w.WriteBool(o.IsOmsContainer);
         if (v >= OrderVersions.DPegOrders) w.WriteBool(o.DiscretionaryUpToLimitPrice);
         if (v >= OrderVersions.PriceMgmtAlgo) w.WriteIntOrUnset(o.HasUsePriceMgmtAlgo, o.UsePriceMgmtAlgo);
