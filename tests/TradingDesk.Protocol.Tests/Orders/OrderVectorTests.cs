@@ -139,4 +139,21 @@ public sealed class OrderVectorTests
         Assert.Equal(WireEncoding.Text, TwsCodec.Default.PreferredEncoding(new OpenOrdersRequest(), 203, ClientToServer));
         Assert.Equal(WireEncoding.Protobuf, TwsCodec.Default.PreferredEncoding(new OpenOrdersRequest(), 204, ClientToServer));
     }
+
+    // wire-protocol.md section 2's constructed protobuf orderStatus frame (id 203 = 3 + 200).
+    [Fact]
+    public void Protobuf_order_status_matches_the_documented_bytes()
+    {
+        var m = new OrderStatus
+        {
+            OrderId = 5, Status = "Submitted", Filled = "0", Remaining = "100", AvgFillPrice = 0, PermId = 1376327563,
+            ParentId = 0, LastFillPrice = 0, ClientId = 1, WhyHeld = "", MktCapPrice = 0,
+        };
+        var zero = "00 00 00 00 00 00 00 00";
+        var expected = Wire.Hex("00 00 00 40 00 00 00 CB 08 05 12 09 53 75 62 6D 69 74 74 65 64 1A 01 30 22 03 31 30 30 29 " + zero +
+            " 30 8B AF A4 90 05 38 00 41 " + zero + " 48 01 52 00 59 " + zero);
+        var frame = TwsCodec.Default.EncodeToArray(m, 203, ServerToClient);
+        Assert.Equal(expected, frame);
+        Assert.Equal(m, TwsCodec.Default.Decode(frame.AsSpan(4), 203, ServerToClient).Message);
+    }
 }
