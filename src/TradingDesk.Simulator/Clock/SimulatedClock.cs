@@ -33,9 +33,8 @@ public sealed class SimulatedClock : TimeProvider
     /// <summary>A clock in manual mode, standing at <paramref name="start"/>: what tests use.</summary>
     public static SimulatedClock Manual(DateTimeOffset start)
     {
-        var clock = new SimulatedClock(start);
-        clock.SwitchToManual();
-        return clock;
+        // Set the flag directly: switching after construction would add the few ticks that passed meanwhile.
+        return new SimulatedClock(start) { _manual = true };
     }
 
     public bool IsManual => _manual;
