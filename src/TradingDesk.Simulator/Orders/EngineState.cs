@@ -60,7 +60,9 @@ public sealed record EngineState
         {
             Orders = Orders.SetItem(t.Order, o with { TrailStopPrice = t.StopPrice }),
         },
-        OrderError err => this with { MaxOrderIdSeen = Math.Max(MaxOrderIdSeen, err.Order.OrderId.Value) },
+        // An order id in a placeOrder that named no known contract counts as used; one in a cancel does not.
+        OrderError { Code: OrderErrorCodes.NoSecurityDefinition } err =>
+            this with { MaxOrderIdSeen = Math.Max(MaxOrderIdSeen, err.Order.OrderId.Value) },
         _ => this,
     };
 
