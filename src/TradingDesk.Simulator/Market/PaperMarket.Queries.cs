@@ -14,7 +14,9 @@ public sealed partial class PaperMarket
 
     public DayStats GetDayStats(ConId conId) => Prices.GetDayStats(conId, Now);
 
-    public HistoricalBarsResult GetHistoricalBars(HistoricalBarsRequest request) => Prices.GetHistoricalBars(request);
+    /// <summary>Historical bars; an end time in the future is clamped to now, so no request can see ahead.</summary>
+    public HistoricalBarsResult GetHistoricalBars(HistoricalBarsRequest request) =>
+        Prices.GetHistoricalBars(request.End > Now ? request with { End = Now } : request);
 
     public PriceBar GetLatestRealtimeBar(ConId conId, WhatToShow whatToShow) => Prices.GetLatestRealtimeBar(conId, Now, whatToShow);
 

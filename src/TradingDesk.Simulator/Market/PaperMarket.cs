@@ -92,8 +92,9 @@ public sealed partial class PaperMarket
     }
 
     /// <summary>
-    /// Runs matching second by second from where it stopped up to the clock's current second. While no order is
-    /// working it jumps straight there; prices need no stepping, being a function of time.
+    /// Runs matching second by second from where it stopped up to the clock's current second. Seconds in which
+    /// no working order can trade (no orders, closed sessions) are skipped; prices need no stepping, being a
+    /// function of time.
     /// </summary>
     public IReadOnlyList<MarketEvent> Sync()
     {
@@ -102,8 +103,10 @@ public sealed partial class PaperMarket
         var t = State.MatchedUntil;
         while (t < target)
         {
-            if (!State.Orders.Values.Any(o => o.IsWorking)) break;
-            t = WholeSecond(t).AddSeconds(1);
+            var next = _engine.NextActivity(State, WholeSecond(t).AddSeconds(1));
+            if (next is null || next > target) break;
+            t = CeilingSecond(next.Value);
+            if (t > target) break;
             events.AddRange(Run(_engine.Step(State, t)));
         }
         if (State.MatchedUntil < target) State = State with { MatchedUntil = target };
@@ -140,6 +143,9 @@ public sealed partial class PaperMarket
         State = update.State;
         return update.Events;
     }
+
+    private static DateTimeOffset CeilingSecond(DateTimeOffset t) =>
+        t.UtcTicks % TimeSpan.TicksPerSecond == 0 ? t : WholeSecond(t).AddSeconds(1);
 
     private static DateTimeOffset WholeSecond(DateTimeOffset t) =>
         new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);

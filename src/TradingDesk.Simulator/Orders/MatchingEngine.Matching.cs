@@ -6,8 +6,9 @@ namespace TradingDesk.Simulator.Orders;
 public sealed partial class MatchingEngine
 {
     /// <summary>
-    /// One order against the quote at <paramref name="now"/>. A resting order (already in the book before this
-    /// instant) that the market reaches fills at its limit; an order marketable on arrival fills at the touch.
+    /// One order against the quote at <paramref name="now"/>. A resting limit order that the market comes through
+    /// this second fills at its limit (it was the best price on its side); an order marketable on arrival, or one
+    /// already marketable a second ago but not filled for lack of size, fills at the touch.
     /// Each evaluation fills at most the displayed size at the touch, so large orders fill over several seconds.
     /// </summary>
     private void Evaluate(Transition tr, OrderKey key, DateTimeOffset now, bool resting)
@@ -70,7 +71,13 @@ public sealed partial class MatchingEngine
             CancelOrder(tr, order, now, "fill-or-kill size not available");
             return;
         }
-        var price = marketLike || !resting ? touch : t.LimitPrice!.Value;
+        var price = touch;
+        if (!marketLike && resting)
+        {
+            var before = Prices.GetQuote(c.ConId, now.AddSeconds(-1));
+            var crossedNow = buy ? before.Ask > t.LimitPrice : before.Bid < t.LimitPrice;
+            if (crossedNow) price = t.LimitPrice!.Value;
+        }
         Fill(tr, order, c, quantity, price, now);
         if (t.Tif == TimeInForce.Ioc && tr.State.Find(key) is { IsActive: true } rest)
             CancelOrder(tr, rest, now, "immediate-or-cancel remainder");

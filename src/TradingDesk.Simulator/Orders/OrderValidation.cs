@@ -8,6 +8,8 @@ internal static class OrderValidation
 {
     internal static string? Check(OrderTicket t, ContractDefinition c, DateTimeOffset now)
     {
+        if (c.LastTradeDate is { } last && TradingCalendar.ZoneOf(c.Session).LocalDate(now) > last)
+            return $"The contract {c.LocalSymbol} has expired";
         if (t.Quantity <= 0) return $"Order quantity must be positive: {Fmt(t.Quantity)}";
         if (t.Quantity % c.SizeIncrement != 0) return $"Order size {Fmt(t.Quantity)} is not a multiple of the size increment {Fmt(c.SizeIncrement)}";
         if (t.Type == OrderType.Unsupported) return "Unsupported order type for this simulator (MKT, LMT, STP, STP LMT, TRAIL, MOC, LOC are supported)";
