@@ -10,14 +10,14 @@ namespace TradingDesk.Simulator.Catalogue;
 internal static class FuturesListings
 {
     private sealed record Root(string Symbol, string Exchange, string LongName, decimal Multiplier, decimal MinTick,
-        decimal Price, double Vol, long DailyVolume, int ConIdBase);
+        decimal Price, double Vol, long DailyVolume, int ConIdBase, string MarketRule);
 
     private static readonly Root[] Roots =
     [
-        new("ES", "CME", "E-mini S&P 500", 50m, 0.25m, 6000m, 0.16, 1_500_000, 551_600_000),
-        new("NQ", "CME", "E-mini Nasdaq-100", 20m, 0.25m, 21000m, 0.20, 600_000, 563_900_000),
-        new("YM", "CBOT", "Mini Sized Dow Jones Industrial Average $5", 5m, 1m, 44000m, 0.15, 150_000, 568_500_000),
-        new("RTY", "CME", "E-mini Russell 2000 Index", 50m, 0.1m, 2300m, 0.22, 150_000, 570_200_000),
+        new("ES", "CME", "E-mini S&P 500", 50m, 0.25m, 6000m, 0.16, 1_500_000, 551_600_000, "67"),
+        new("NQ", "CME", "E-mini Nasdaq-100", 20m, 0.25m, 21000m, 0.20, 600_000, 563_900_000, "67"),
+        new("YM", "CBOT", "Mini Sized Dow Jones Industrial Average $5", 5m, 1m, 44000m, 0.15, 150_000, 568_500_000, "68"),
+        new("RTY", "CME", "E-mini Russell 2000 Index", 50m, 0.1m, 2300m, 0.22, 150_000, 570_200_000, "69"),
     ];
 
     private static readonly int[] QuarterMonths = [3, 6, 9, 12];
@@ -72,7 +72,7 @@ internal static class FuturesListings
         TimeZoneId = "US/Central",
         ValidExchanges = r.Exchange,
         OrderTypes = "ACTIVETIM,AD,ADJUST,ALERT,ALLOC,AVGCOST,BASKET,BENCHPX,COND,CONDORDER,DAY,DEACT,DEACTDIS,DEACTEOD,GAT,GTC,GTD,GTT,HID,ICE,IOC,LIT,LMT,LTH,MIT,MKT,MTL,NGCOMB,NONALGO,OCA,PEGBENCH,SCALE,SCALERST,SNAPMID,SNAPMKT,SNAPREL,STP,STPLMT,TRAIL,TRAILLIT,TRAILLMT,TRAILMIT,WHATIF",
-        MarketRuleIds = "67",
+        MarketRuleIds = r.MarketRule,
         Industry = "",
         Category = "",
         Subcategory = "",

@@ -44,7 +44,7 @@ internal static class FxListings
         TimeZoneId = "US/Eastern",
         ValidExchanges = "IDEALPRO",
         OrderTypes = "ACTIVETIM,AD,ADJUST,ALERT,ALGO,ALLOC,AVGCOST,BASKET,CASHQTY,COND,CONDORDER,DAY,DEACT,DEACTDIS,DEACTEOD,GAT,GTC,GTD,GTT,IOC,LIT,LMT,MIT,MKT,NONALGO,OCA,REL,RELPCTOFS,SCALE,SCALERST,STP,STPLMT,TRAIL,TRAILLIT,TRAILLMT,TRAILMIT,WHATIF",
-        MarketRuleIds = "239",
+        MarketRuleIds = p.MinTick == 0.005m ? "240" : "239",
         Category = "",
         Session = SessionKind.Fx,
         ReferencePrice = p.Price,

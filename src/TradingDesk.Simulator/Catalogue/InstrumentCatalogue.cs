@@ -67,6 +67,36 @@ public sealed class InstrumentCatalogue
     public IReadOnlyList<ContractDefinition> OptionsOn(ConId underlying) =>
         All.Where(c => c.SecType == SecType.Option && c.UnderlyingConId == underlying).ToList();
 
+    /// <summary>
+    /// reqMarketRule: the price increments of a market rule id, as (low edge, increment) pairs; null for an id no
+    /// listed contract uses. Every rule here is a single flat increment, the contracts' minTick.
+    /// </summary>
+    public IReadOnlyList<(decimal LowEdge, decimal Increment)>? MarketRule(int ruleId)
+    {
+        var id = ruleId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var contract = All.FirstOrDefault(c => c.MarketRuleIds.Split(',').Contains(id));
+        return contract is null ? null : [(0m, contract.MinTick)];
+    }
+
+    /// <summary>
+    /// reqMatchingSymbols: contracts whose symbol starts with the pattern or whose long name contains it
+    /// (case-insensitive), one per symbol and security type; symbol matches first, then stocks before futures
+    /// before FX; at most 16, as IB returns.
+    /// </summary>
+    public IReadOnlyList<ContractDefinition> MatchingSymbols(string pattern)
+    {
+        if (string.IsNullOrWhiteSpace(pattern)) return [];
+        var p = pattern.Trim();
+        return All.Where(c => c.SecType is SecType.Stock or SecType.Future or SecType.Cash)
+            .Where(c => c.Symbol.StartsWith(p, StringComparison.OrdinalIgnoreCase)
+                        || c.LocalSymbol.StartsWith(p, StringComparison.OrdinalIgnoreCase)
+                        || c.LongName.Contains(p, StringComparison.OrdinalIgnoreCase))
+            .GroupBy(c => (c.Symbol, c.SecType, c.Currency)).Select(g => g.OrderBy(c => c.LastTradeDate).First())
+            .OrderBy(c => c.Symbol.StartsWith(p, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(c => c.SecType).ThenBy(c => c.Symbol.Length).ThenBy(c => c.Symbol, StringComparer.Ordinal)
+            .Take(16).ToList();
+    }
+
     /// <summary>IB's contractDetails.tradingHours for the days around a date.</summary>
     public static string TradingHours(ContractDefinition c, DateOnly around) =>
         TradingCalendar.HoursText(c.Session, around, liquidOnly: false);

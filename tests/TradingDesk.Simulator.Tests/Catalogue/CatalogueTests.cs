@@ -79,3 +79,32 @@ public sealed class CatalogueTests
         Assert.Equal(new ConId(265598), any.UnderlyingConId);
     }
 }
+
+public sealed class CatalogueLookupTests
+{
+    private static readonly InstrumentCatalogue Cat = InstrumentCatalogue.Build(new DateOnly(2026, 11, 20));
+
+    [Fact]
+    public void Market_rules_give_each_contracts_tick()
+    {
+        foreach (var c in Cat.All)
+        {
+            foreach (var id in c.MarketRuleIds.Split(',').Distinct())
+            {
+                Assert.Equal(c.MinTick, Cat.MarketRule(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture))!.Single().Increment);
+            }
+        }
+        Assert.Null(Cat.MarketRule(99999));
+    }
+
+    [Fact]
+    public void Matching_symbols_finds_by_prefix_and_name()
+    {
+        var a = Cat.MatchingSymbols("AA");
+        Assert.Equal("AAPL", a[0].Symbol);
+        Assert.Contains(Cat.MatchingSymbols("micro"), c => c.Symbol == "MSFT");
+        Assert.Equal("ES", Cat.MatchingSymbols("ES").First(c => c.SecType == SecType.Future).Symbol);
+        Assert.Empty(Cat.MatchingSymbols("ZZZZ"));
+        Assert.True(Cat.MatchingSymbols("A").Count <= 16);
+    }
+}
