@@ -22,6 +22,11 @@ public sealed partial class MatchingEngine
             EvaluateOnClose(tr, order, c, now);
             return;
         }
+        if (c.LastTradeDate is { } last && TradingCalendar.ZoneOf(c.Session).LocalDate(now) > last)
+        {
+            CancelOrder(tr, order, now, "contract expired");
+            return;
+        }
         if (order.ExpiresAt is { } expiry && now >= expiry)
         {
             CancelOrder(tr, order, now, t.Tif == TimeInForce.Gtd ? "good-till date reached" : "day order expired");

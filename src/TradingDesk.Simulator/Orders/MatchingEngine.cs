@@ -50,6 +50,7 @@ public sealed partial class MatchingEngine(PriceEngine prices, AccountId default
             Status = OrderStatus.PreSubmitted,
             Sequence = state.NextOrderSequence,
             PlacedAt = now,
+            TrailStopPrice = ticket.Type == OrderType.TrailingStop ? ticket.TrailStopPrice : null,
         };
         var parent = ticket.ParentId is { } pid ? state.Find(new OrderKey(key.ClientId, pid)) : null;
         var reason = injectedRejection

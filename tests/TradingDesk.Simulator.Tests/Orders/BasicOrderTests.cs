@@ -157,6 +157,17 @@ public sealed class BasicOrderTests
     }
 
     [Fact]
+    public void Trailing_stop_starts_from_a_given_initial_stop_and_only_tightens()
+    {
+        var m = new TestMarket();
+        var last = m.Quote().Last;
+        var (id, _) = m.Place(Ticket(OrderAction.Sell, 100, OrderType.TrailingStop) with { AuxPrice = 5m, TrailStopPrice = last - 10m });
+        Assert.Equal(last - 5m, m.Order(id).TrailStopPrice); // tightened at once to last − trail
+        var (loose, _) = m.Place(Ticket(OrderAction.Buy, 100, OrderType.TrailingStop) with { AuxPrice = 5m, TrailStopPrice = last + 2m });
+        Assert.Equal(last + 2m, m.Order(loose).TrailStopPrice); // a buy stop below last + trail is kept
+    }
+
+    [Fact]
     public void Options_and_futures_trade_with_their_multipliers()
     {
         var m = new TestMarket();

@@ -44,6 +44,19 @@ public sealed class SessionSkipTests
     }
 
     [Fact]
+    public void Working_orders_on_a_contract_that_expires_are_cancelled()
+    {
+        var lastDay = new DateTimeOffset(2026, 12, 18, 20, 0, 0, TimeSpan.Zero); // 14:00 CT on ESZ6's last day
+        var m = new TestMarket(lastDay);
+        var es = m.Market.Catalogue.Search(new ContractQuery { LocalSymbol = "ESZ6" }).Single();
+        var (id, _) = m.Place(Ticket(OrderAction.Buy, 1, OrderType.Limit, es.ConId) with { LimitPrice = m.Quote(es.ConId).Bid - 500m, Tif = TimeInForce.Gtc });
+        Assert.Equal(OrderStatus.Submitted, m.Order(id).Status);
+        m.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(OrderStatus.Cancelled, m.Order(id).Status);
+        Assert.Equal("contract expired", m.Order(id).Reason);
+    }
+
+    [Fact]
     public void Historical_requests_cannot_see_past_the_clock()
     {
         var m = new TestMarket();
