@@ -32,6 +32,7 @@ public sealed partial class PaperMarket
     private readonly PaperMarketOptions _options;
     private readonly MatchingEngine _engine;
     private readonly Queue<string> _injectedRejections = new();
+    private int _generation;
 
     public PaperMarket(SimulatedClock clock, PaperMarketOptions? options = null)
     {
@@ -134,9 +135,13 @@ public sealed partial class PaperMarket
     public void Restore(MarketSnapshot snapshot) => State = snapshot.State;
 
     /// <summary>Forgets all orders, executions and positions (a restart that loses state). Ids stay unique.</summary>
-    public void Reset() => State = NewState();
+    public void Reset()
+    {
+        _generation++;
+        State = NewState();
+    }
 
-    private EngineState NewState() => EngineState.Create(Now, _options.Accounts);
+    private EngineState NewState() => EngineState.Create(Now, _options.Accounts, _generation);
 
     private IReadOnlyList<MarketEvent> Run(MarketUpdate update)
     {

@@ -24,10 +24,13 @@ public sealed record EngineState
     /// <summary>Matching has run up to this instant.</summary>
     public required DateTimeOffset MatchedUntil { get; init; }
 
-    /// <summary>A fresh state. Perm ids and exec ids are based on the creation time so they do not repeat after a reset.</summary>
-    public static EngineState Create(DateTimeOffset now, IEnumerable<(AccountId Id, decimal Cash)> accounts)
+    /// <summary>
+    /// A fresh state. Perm ids and exec ids are based on the creation time plus a generation that the market bumps
+    /// on every reset, so a desk that de-duplicates fills by exec id never mistakes a new fill for an old one.
+    /// </summary>
+    public static EngineState Create(DateTimeOffset now, IEnumerable<(AccountId Id, decimal Cash)> accounts, int generation = 0)
     {
-        var seconds = now.ToUnixTimeSeconds();
+        var seconds = now.ToUnixTimeSeconds() + generation;
         return new EngineState
         {
             Orders = ImmutableDictionary<OrderKey, SimOrder>.Empty,
@@ -42,8 +45,8 @@ public sealed record EngineState
 
     public SimOrder? Find(OrderKey key) => Orders.GetValueOrDefault(key);
 
-    public ExecId PeekExecId(int conId) =>
-        new($"{(uint)conId & 0xFFFFu:x8}.{ExecIdPrefix + NextExecSequence:x8}.01.01");
+    /// <summary>The exec id the next execution gets: "{sequence}.{state prefix}.01.01" in hex, TWS-like.</summary>
+    public ExecId PeekExecId() => new($"{NextExecSequence:x8}.{ExecIdPrefix:x8}.01.01");
 
     /// <summary>Folds one event into the state.</summary>
     public EngineState Apply(MarketEvent e) => e switch

@@ -117,7 +117,7 @@ public sealed partial class MatchingEngine
         var (_, realized) = account.ApplyFill(c.ConId, c.SecType, c.Multiplier, signed, price, commission, fx);
         var filled = order.Filled + quantity;
         var average = (order.AvgFillPrice * order.Filled + price * quantity) / filled;
-        var execution = new Execution(tr.State.PeekExecId(c.ConId.Value), order.Key, order.PermId, order.Account,
+        var execution = new Execution(tr.State.PeekExecId(), order.Key, order.PermId, order.Account,
             c.ConId, c.Symbol, c.SecType, ExecutionExchange(c), order.Ticket.Action, quantity, price, now, filled, average,
             order.Ticket.OrderRef, commission, "USD", realized);
         tr.Emit(new ExecutionOccurred(now, execution, c.Multiplier, fx));

@@ -91,11 +91,12 @@ public sealed class PaperMarketTests
         Assert.Single(m.Market.Positions());
         Assert.Equal(3, m.Market.NextValidOrderId().Value);
 
-        // After a reset and a later fill, exec ids do not repeat those from before the reset.
-        m.Clock.Advance(TimeSpan.FromSeconds(5));
+        // After a reset, even within the same second, exec ids and perm ids do not repeat those from before.
+        var permIds = m.Market.State.Orders.Values.Select(o => o.PermId).ToHashSet();
         m.Market.Reset();
         m.Place(Ticket(OrderAction.Buy, 100, OrderType.Market));
         Assert.NotEqual(execId, m.Market.Executions().Single().ExecId);
+        Assert.DoesNotContain(m.Market.State.Orders.Values.Single().PermId, permIds);
     }
 
     [Fact]
