@@ -54,6 +54,16 @@ public sealed class InstrumentCatalogue
     }
 
     /// <summary>
+    /// Resolves a contract as placeOrder / reqMktData need: exactly one match. Otherwise the caller answers
+    /// error 200 — "No security definition has been found" for none, "…is ambiguous" for several.
+    /// </summary>
+    public ContractResolution Resolve(ContractQuery query)
+    {
+        var matches = Search(query);
+        return new ContractResolution(matches.Count == 1 ? matches[0] : null, matches.Count);
+    }
+
+    /// <summary>
     /// The front-month future of a root symbol on a date: the earliest contract whose last trading day is on or
     /// after the date. (IB's own roll happens about a week earlier for volume; that refinement is not modelled.)
     /// </summary>
@@ -130,4 +140,11 @@ public sealed class InstrumentCatalogue
         DailyVolume = l.DailyVolume,
         LotSize = 100m,
     };
+}
+
+/// <summary>The outcome of <see cref="InstrumentCatalogue.Resolve"/>.</summary>
+public sealed record ContractResolution(ContractDefinition? Contract, int MatchCount)
+{
+    public bool IsUnique => Contract is not null;
+    public bool IsAmbiguous => MatchCount > 1;
 }

@@ -28,7 +28,7 @@ public sealed record HistoricalBarsResult(IReadOnlyList<PriceBar> Bars, Historic
 public sealed partial class PriceEngine
 {
     /// <summary>The most bars one request may span (counting bars outside sessions); more gives error 162.</summary>
-    public const int MaxBarsPerRequest = 20_000;
+    public const int MaxBarsPerRequest = 50_000;
 
     /// <summary>
     /// Historical bars over (End − Duration, End], filtered to trading hours (or liquid hours with UseRth), built

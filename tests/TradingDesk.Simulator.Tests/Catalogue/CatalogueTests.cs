@@ -98,6 +98,18 @@ public sealed class CatalogueLookupTests
     }
 
     [Fact]
+    public void Resolve_tells_unique_from_ambiguous_and_missing()
+    {
+        Assert.Equal(new ConId(265598), Cat.Resolve(new ContractQuery { Symbol = "AAPL", SecType = SecType.Stock, Exchange = "SMART", Currency = "USD" }).Contract!.ConId);
+        var es = Cat.Resolve(new ContractQuery { Symbol = "ES", SecType = SecType.Future });
+        Assert.True(es.IsAmbiguous);
+        Assert.Null(es.Contract);
+        var none = Cat.Resolve(new ContractQuery { Symbol = "NOPE" });
+        Assert.False(none.IsUnique);
+        Assert.False(none.IsAmbiguous);
+    }
+
+    [Fact]
     public void Matching_symbols_finds_by_prefix_and_name()
     {
         var a = Cat.MatchingSymbols("AA");
