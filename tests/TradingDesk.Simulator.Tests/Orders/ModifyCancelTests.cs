@@ -156,3 +156,23 @@ public sealed class ModifyCancelTests
         Assert.Equal(perms.Count, perms.Distinct().Count());
     }
 }
+
+public sealed class ClientOrderIdTests
+{
+    [Fact]
+    public void Each_client_has_its_own_order_ids()
+    {
+        var m = new TestMarket();
+        var id = new OrderId(10);
+        var low = m.Quote().Bid - 20m;
+        var a = m.Market.PlaceOrder(new ClientId(1), id, Ticket(OrderAction.Buy, 100, OrderType.Limit) with { LimitPrice = low });
+        var b = m.Market.PlaceOrder(new ClientId(2), id, Ticket(OrderAction.Buy, 200, OrderType.Limit) with { LimitPrice = low });
+        Assert.Empty(Errors(a.Concat(b)));
+        Assert.Equal(2, m.Market.OpenOrders().Count);
+        Assert.Single(m.Market.OpenOrders(new ClientId(2)));
+        Assert.Equal(200m, m.Order(id, new ClientId(2)).Ticket.Quantity);
+        Assert.NotEqual(m.Order(id, new ClientId(1)).PermId, m.Order(id, new ClientId(2)).PermId);
+        m.Market.CancelOrder(new ClientId(1), id);
+        Assert.True(m.Order(id, new ClientId(2)).IsActive);
+    }
+}
