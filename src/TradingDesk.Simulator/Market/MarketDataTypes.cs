@@ -34,8 +34,8 @@ public enum BookSide
     Bid = 1,
 }
 
-/// <summary>One level of an L2 book; level 0 is the top.</summary>
-public sealed record DepthLevel(BookSide Side, int Position, decimal Price, decimal Size);
+/// <summary>One level of an L2 book; level 0 is the top. <see cref="MarketMaker"/> is the venue shown for it.</summary>
+public sealed record DepthLevel(BookSide Side, int Position, decimal Price, decimal Size, string MarketMaker);
 
 /// <summary>Both sides of an L2 book at an instant.</summary>
 public sealed record DepthBook(ConId ConId, DateTimeOffset Time, IReadOnlyList<DepthLevel> Bids, IReadOnlyList<DepthLevel> Asks);

@@ -37,10 +37,15 @@ public sealed partial class PriceEngine
     internal DateTimeOffset InstantOf(long second) => Options.Anchor + TimeSpan.FromSeconds(second);
 
     /// <summary>Top of book and last at <paramref name="t"/>.</summary>
+    /// <remarks>
+    /// Outside trading hours the market is quiet: the quote stays at the last session's close, and the path's
+    /// overnight move shows as a gap when trading resumes. <see cref="Quote.Time"/> is the time of the price.
+    /// </remarks>
     public Quote GetQuote(ConId conId, DateTimeOffset t)
     {
         var c = Catalogue.Get(conId);
-        var second = SecondOf(t);
+        var second = SecondOf(TradingCalendar.IsOpen(c.Session, t, liquidOnly: false)
+            ? t : TradingCalendar.Previous(c.Session, t, liquidOnly: false).End);
         var mid = MidAt(c, second);
         var (bid, ask) = BidAsk(c, mid);
         var last = Math.Clamp(ToTick(c, mid), bid, ask);
@@ -51,19 +56,22 @@ public sealed partial class PriceEngine
     /// <summary>The last trade price at <paramref name="t"/> (the path rounded to the tick).</summary>
     public decimal LastPrice(ConId conId, DateTimeOffset t) => GetQuote(conId, t).Last;
 
-    /// <summary>An L2 book: <paramref name="levels"/> price levels each side, one tick apart, from the quote outwards.</summary>
+    /// <summary>
+    /// An L2 book: <paramref name="levels"/> price levels each side, one tick apart, from the quote outwards, each
+    /// attributed to a venue (IB's marketMaker field for SMART depth).
+    /// </summary>
     public DepthBook GetDepth(ConId conId, DateTimeOffset t, int levels)
     {
         var c = Catalogue.Get(conId);
         var q = GetQuote(conId, t);
-        var second = SecondOf(t);
+        var second = SecondOf(q.Time);
         var bids = new List<DepthLevel>(levels);
         var asks = new List<DepthLevel>(levels);
         for (var i = 0; i < levels; i++)
         {
             var bidPrice = q.Bid - i * c.MinTick;
-            if (bidPrice > 0) bids.Add(new DepthLevel(BookSide.Bid, i, bidPrice, i == 0 ? q.BidSize : Size(c, second, 100 + i)));
-            asks.Add(new DepthLevel(BookSide.Ask, i, q.Ask + i * c.MinTick, i == 0 ? q.AskSize : Size(c, second, 200 + i)));
+            if (bidPrice > 0) bids.Add(new DepthLevel(BookSide.Bid, i, bidPrice, i == 0 ? q.BidSize : Size(c, second, 100 + i), Venue(c, second, 100 + i)));
+            asks.Add(new DepthLevel(BookSide.Ask, i, q.Ask + i * c.MinTick, i == 0 ? q.AskSize : Size(c, second, 200 + i), Venue(c, second, 200 + i)));
         }
         return new DepthBook(conId, q.Time, bids, asks);
     }
@@ -140,6 +148,15 @@ public sealed partial class PriceEngine
         var key = PathRandom.Key(Options.Seed, c.ConId.Value, 0x512E, (ulong)second, (ulong)salt);
         var steps = c.SecType == SecType.Cash ? 10 : c.SecType == SecType.Stock ? 20 : 50;
         return c.LotSize * (1 + (long)(PathRandom.Uniform(key, 0) * steps));
+    }
+
+    private static readonly string[] StockVenues = ["NSDQ", "ARCA", "BATS", "EDGX", "IEX", "NYSE", "MEMX", "BYX"];
+
+    private string Venue(ContractDefinition c, long second, int salt)
+    {
+        if (c.SecType != SecType.Stock) return c.Exchange;
+        var key = PathRandom.Key(Options.Seed, c.ConId.Value, 0x7E, (ulong)second, (ulong)salt);
+        return StockVenues[(int)(PathRandom.Uniform(key, 0) * StockVenues.Length)];
     }
 
     private PricePath PathOf(ContractDefinition c) => _paths.GetOrAdd(c.ConId, _ =>

@@ -175,6 +175,7 @@ public sealed class PriceEngineTests
         Assert.Equal(q.Ask, book.Asks[0].Price);
         Assert.Equal(q.Ask + 0.04m, book.Asks[4].Price);
         Assert.True(book.Bids.Zip(book.Bids.Skip(1)).All(p => p.First.Price > p.Second.Price));
+        Assert.All(book.Asks, l => Assert.False(string.IsNullOrEmpty(l.MarketMaker)));
 
         var day = engine.GetDayStats(Aapl, Morning);
         Assert.Equal(new DateOnly(2026, 11, 20), day.TradingDate);
@@ -187,6 +188,26 @@ public sealed class PriceEngineTests
         Assert.Equal(engine.ModelStart, engine.HeadTimestamp(Aapl));
         var es = Cat.FrontMonth("ES", new DateOnly(2026, 11, 20))!;
         Assert.True(engine.HeadTimestamp(es.ConId) > engine.ModelStart);
+    }
+
+    [Fact]
+    public void Quotes_rest_at_the_close_outside_trading_hours_and_gap_when_trading_resumes()
+    {
+        var engine = Engine(6);
+        var close = new DateTimeOffset(2026, 11, 21, 1, 0, 0, TimeSpan.Zero); // Friday 20:00 ET, end of extended hours
+        var atClose = engine.GetQuote(Aapl, close.AddSeconds(-1));
+        var saturday = engine.GetQuote(Aapl, close.AddHours(20));
+        Assert.Equal(engine.GetQuote(Aapl, close.AddHours(40)), saturday);
+        Assert.Equal(close, saturday.Time);
+        Assert.Equal(engine.ClosePrice(Aapl, close), saturday.Last);
+        Assert.InRange(saturday.Last, atClose.Bid - 1m, atClose.Ask + 1m);
+        var mondayOpen = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero); // 04:00 ET
+        Assert.NotEqual(saturday.Last, engine.GetQuote(Aapl, mondayOpen).Last); // the weekend's move shows as a gap
+        // FX trades through the night but not at the weekend.
+        var fxSaturday = engine.GetQuote(EurUsd, new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 22, 0, 0, TimeSpan.Zero), fxSaturday.Time); // Friday 17:00 ET
+        var night = new DateTimeOffset(2026, 11, 19, 5, 0, 0, TimeSpan.Zero);
+        Assert.Equal(night, engine.GetQuote(EurUsd, night).Time);
     }
 
     [Fact]
