@@ -18,7 +18,8 @@ public sealed partial class PaperMarket
     public HistoricalBarsResult GetHistoricalBars(HistoricalBarsRequest request) =>
         Prices.GetHistoricalBars(request.End > Now ? request with { End = Now } : request);
 
-    public PriceBar GetLatestRealtimeBar(ConId conId, WhatToShow whatToShow) => Prices.GetLatestRealtimeBar(conId, Now, whatToShow);
+    /// <summary>The last completed 5-second bar, or null while the market is closed.</summary>
+    public PriceBar? GetLatestRealtimeBar(ConId conId, WhatToShow whatToShow) => Prices.GetLatestRealtimeBar(conId, Now, whatToShow);
 
     public DateTimeOffset HeadTimestamp(ConId conId) => Prices.HeadTimestamp(conId);
 

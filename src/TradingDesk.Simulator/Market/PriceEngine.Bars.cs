@@ -60,16 +60,20 @@ public sealed partial class PriceEngine
         return new HistoricalBarsResult(raw.Select(r => ToBar(c, r.Time, r.Date, r.Bar, request.WhatToShow)).ToList(), null);
     }
 
-    /// <summary>The 5-second real-time bar starting at <paramref name="barStart"/> (reqRealTimeBars).</summary>
-    public PriceBar GetRealtimeBar(ConId conId, DateTimeOffset barStart, WhatToShow whatToShow)
+    /// <summary>
+    /// The 5-second real-time bar starting at <paramref name="barStart"/> (reqRealTimeBars); null when the market
+    /// is closed then (no bars are sent outside trading hours).
+    /// </summary>
+    public PriceBar? GetRealtimeBar(ConId conId, DateTimeOffset barStart, WhatToShow whatToShow)
     {
         var c = Catalogue.Get(conId);
+        if (!TradingCalendar.IsOpen(c.Session, barStart, liquidOnly: false)) return null;
         var from = SecondOf(barStart);
         return ToBar(c, InstantOf(from), null, RawStats(c, from, from + 5), whatToShow);
     }
 
     /// <summary>The last completed 5-second bar at <paramref name="now"/> (bars start on multiples of 5 s).</summary>
-    public PriceBar GetLatestRealtimeBar(ConId conId, DateTimeOffset now, WhatToShow whatToShow)
+    public PriceBar? GetLatestRealtimeBar(ConId conId, DateTimeOffset now, WhatToShow whatToShow)
     {
         var s = SecondOf(now);
         var barEnd = s - (((s % 5) + 5) % 5);

@@ -107,7 +107,9 @@ public sealed class PaperMarketTests
         Assert.Equal(10, m.Market.GetDepth(Aapl, 10).Asks.Count);
         Assert.Equal(new DateOnly(2026, 11, 18), m.Market.GetDayStats(Aapl).TradingDate);
         var bar = m.Market.GetLatestRealtimeBar(Aapl, TradingDesk.Simulator.Market.WhatToShow.Trades);
-        Assert.Equal(m.Clock.GetUtcNow().AddSeconds(-5), bar.Time);
+        Assert.Equal(m.Clock.GetUtcNow().AddSeconds(-5), bar!.Time);
         Assert.Equal(m.Quote().Last, bar.Close);
+        m.Clock.SetTime(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero)); // Sunday
+        Assert.Null(m.Market.GetLatestRealtimeBar(Aapl, TradingDesk.Simulator.Market.WhatToShow.Trades));
     }
 }
