@@ -1,0 +1,45 @@
+namespace TradingDesk.Actors;
+
+/// <summary>
+/// Death watch. The watcher records the subject and sends it a Watch system message; a dead subject answers
+/// at once (that is how watching an already-dead actor still yields Terminated). When a watched actor dies,
+/// the watcher gets a DeathWatchNotification and enqueues <see cref="Terminated"/> as a user message behind
+/// whatever the dead actor sent before dying, so those messages are not overtaken.
+/// </summary>
+internal sealed partial class ActorCell
+{
+    public IActorRef Watch(IActorRef subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subject.Equals(_self) || subject is not ActorRefBase target) return subject;
+        _watching ??= [];
+        if (_watching.Add(subject)) target.SendSystem(new Watch(subject, _self));
+        return subject;
+    }
+
+    public IActorRef Unwatch(IActorRef subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (_watching is not null && _watching.Remove(subject) && subject is ActorRefBase target)
+            target.SendSystem(new Unwatch(subject, _self));
+        return subject;
+    }
+
+    private void AddWatcher(Watch w)
+    {
+        if (!w.Watchee.Equals(_self)) return;
+        _watchers ??= [];
+        _watchers.Add(w.Watcher);
+    }
+
+    private void HandleDeathWatchNotification(IActorRef actor)
+    {
+        if (_state == CellState.Terminating || _watching is null || !_watching.Contains(actor)) return;
+        _user.Enqueue(new Envelope(new Terminated(actor), actor));
+    }
+
+    /// <summary>
+    /// A Terminated reaches the behavior only if we still watch the actor; Unwatch in between drops it.
+    /// </summary>
+    private bool AcceptTerminated(Terminated t) => _watching is not null && _watching.Remove(t.ActorRef);
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using TradingDesk.Actors.Event;
+
+namespace TradingDesk.Actors;
+
+/// <summary>Dead letters, unhandled messages and failures: logged and published on the EventStream.</summary>
+public sealed partial class ActorSystem
+{
+    internal void DeadLetterFor(object message, IActorRef? sender, IActorRef recipient)
+    {
+        if (message is DeadLetter) return; // never recurse on a dead letter that could not be delivered
+        if (Settings.LogDeadLetters && Log.IsEnabled(LogLevel.Information))
+            Log.LogInformation("Dead letter: {MessageType} from {Sender} to {Recipient} was not delivered",
+                message.GetType().FullName, sender?.Path.ToString() ?? "no sender", recipient.Path.ToString());
+        EventStream.Publish(new DeadLetter(message, sender, recipient));
+    }
+
+    internal void LogUnhandled(object message, IActorRef? sender, IActorRef recipient)
+    {
+        if (Settings.LogUnhandled && Log.IsEnabled(LogLevel.Debug))
+            Log.LogDebug("Unhandled message {MessageType} from {Sender} to {Recipient}",
+                message.GetType().FullName, sender?.Path.ToString() ?? "no sender", recipient.Path.ToString());
+    }
+
+    internal void ReportFailure(IActorRef actor, Type actorType, Exception cause, object? message, string? note = null)
+    {
+        var text = note ?? (message is null
+            ? $"{actorType.Name} failed"
+            : $"{actorType.Name} failed handling {message.GetType().Name}");
+        Log.LogError(cause, "{Actor}: {Text}", actor.Path.ToString(), text);
+        EventStream.Publish(new Error(actor, actorType, cause, text));
+    }
+}
