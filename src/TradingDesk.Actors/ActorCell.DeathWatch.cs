@@ -35,11 +35,20 @@ internal sealed partial class ActorCell
     private void HandleDeathWatchNotification(IActorRef actor)
     {
         if (_state == CellState.Terminating || _watching is null || !_watching.Contains(actor)) return;
-        _user.Enqueue(new Envelope(new Terminated(actor), actor));
+        _user.Enqueue(new Envelope(new WatchedTerminated(new Terminated(actor)), actor));
     }
 
     /// <summary>
     /// A Terminated reaches the behavior only if we still watch the actor; Unwatch in between drops it.
     /// </summary>
     private bool AcceptTerminated(Terminated t) => _watching is not null && _watching.Remove(t.ActorRef);
+
+    /// <summary>
+    /// Marks a Terminated produced by death watch, so that a Terminated some actor merely forwards is an
+    /// ordinary message and is not filtered against our own watch list.
+    /// </summary>
+    private sealed class WatchedTerminated(Terminated terminated)
+    {
+        public Terminated Terminated { get; } = terminated;
+    }
 }

@@ -158,8 +158,10 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                     return;
                 case Kill:
                     throw new ActorKilledException($"Kill message received by [{_self.Path}].");
-                case Terminated t when !AcceptTerminated(t):
-                    return;
+                case WatchedTerminated wt:
+                    if (!AcceptTerminated(wt.Terminated)) return;
+                    env.Message = message = wt.Terminated;
+                    break;
             }
             var actor = _actor!;
             if (!actor.InvokeReceive(message)) actor.InvokeUnhandled(message);
@@ -184,7 +186,12 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
         while (DequeueUser() is { } env)
         {
-            var msg = env.Message is TimerMessage tm ? tm.Message : env.Message!;
+            var msg = env.Message switch
+            {
+                TimerMessage tm => tm.Message,
+                WatchedTerminated wt => wt.Terminated,
+                var m => m!,
+            };
             _system.DeadLetterFor(msg, env.Sender, _self);
         }
     }
