@@ -103,7 +103,7 @@ internal sealed partial class ActorCell
         }
         if (_extras is { } x)
         {
-            x.StopRequested?.Remove(cell);
+            if (x.StopRequested is { } stopping && stopping.Remove(cell) && stopping.Count == 0) x.StopRequested = null;
             x.RestartStats?.Remove(child);
         }
 

@@ -21,7 +21,10 @@ internal sealed partial class ActorCell
     {
         ArgumentNullException.ThrowIfNull(subject);
         if (_watching is not null && _watching.Remove(subject) && subject is ActorRefBase target)
+        {
+            if (_watching.Count == 0) _watching = null;
             target.SendSystem(new Unwatch(subject, _self));
+        }
         return subject;
     }
 
@@ -30,6 +33,11 @@ internal sealed partial class ActorCell
         if (!w.Watchee.Equals(_self)) return;
         _watchers ??= [];
         _watchers.Add(w.Watcher);
+    }
+
+    private void RemoveWatcher(IActorRef watcher)
+    {
+        if (_watchers is not null && _watchers.Remove(watcher) && _watchers.Count == 0) _watchers = null;
     }
 
     private void HandleDeathWatchNotification(IActorRef actor)
@@ -41,7 +49,13 @@ internal sealed partial class ActorCell
     /// <summary>
     /// A Terminated reaches the behavior only if we still watch the actor; Unwatch in between drops it.
     /// </summary>
-    private bool AcceptTerminated(Terminated t) => _watching is not null && _watching.Remove(t.ActorRef);
+    private bool AcceptTerminated(Terminated t)
+    {
+        if (_watching is null || !_watching.Remove(t.ActorRef)) return false;
+        // Drop the set when empty: a supervisor that once watched 100,000 children keeps no grown table.
+        if (_watching.Count == 0) _watching = null;
+        return true;
+    }
 
     /// <summary>
     /// Marks a Terminated produced by death watch, so that a Terminated some actor merely forwards is an

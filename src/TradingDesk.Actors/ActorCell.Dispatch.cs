@@ -133,7 +133,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             case Failed f: HandleChildFailure(f); break;
             case ChildTerminated c: HandleChildTerminated(c.Child); break;
             case Watch w: AddWatcher(w); break;
-            case Unwatch u: _watchers?.Remove(u.Watcher); break;
+            case Unwatch u: RemoveWatcher(u.Watcher); break;
             case DeathWatchNotification n: HandleDeathWatchNotification(n.Actor); break;
             case AsyncDone d: HandleAsyncDone(d.Task); break;
             case RunContinuation rc: RunContinuationOnTurn(rc); break;

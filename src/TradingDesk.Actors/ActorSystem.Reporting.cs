@@ -6,13 +6,23 @@ namespace TradingDesk.Actors;
 /// <summary>Dead letters, unhandled messages and failures: logged and published on the EventStream.</summary>
 public sealed partial class ActorSystem
 {
+    private long _deadLettersLogged;
+
     internal void DeadLetterFor(object message, IActorRef? sender, IActorRef recipient)
     {
         if (message is DeadLetter) return; // never recurse on a dead letter that could not be delivered
-        if (Settings.LogDeadLetters && Log.IsEnabled(LogLevel.Information))
+        if (Settings.LogDeadLetters && Log.IsEnabled(LogLevel.Information) && ShouldLogDeadLetter())
             Log.LogInformation("Dead letter: {MessageType} from {Sender} to {Recipient} was not delivered",
                 message.GetType().FullName, sender?.Path.ToString() ?? "no sender", recipient.Path.ToString());
         EventStream.Publish(new DeadLetter(message, sender, recipient));
+    }
+
+    private bool ShouldLogDeadLetter()
+    {
+        var n = Interlocked.Increment(ref _deadLettersLogged);
+        if (n == Settings.MaxDeadLettersLogged + 1)
+            Log.LogInformation("{Count} dead letters logged; further dead letters are not logged (still published on the EventStream)", n - 1);
+        return n <= Settings.MaxDeadLettersLogged;
     }
 
     internal void LogUnhandled(object message, IActorRef? sender, IActorRef recipient)

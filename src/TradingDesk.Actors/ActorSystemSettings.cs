@@ -18,8 +18,14 @@ public sealed record ActorSystemSettings
     /// <summary>Timeout of an Ask called without one. Default 10 seconds.</summary>
     public TimeSpan DefaultAskTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Log each dead letter at Information level. Default true.</summary>
+    /// <summary>Log dead letters at Information level. Default true.</summary>
     public bool LogDeadLetters { get; init; } = true;
+
+    /// <summary>
+    /// Dead letters logged before logging stops (one line then says so), so a stopped actor under a flood of
+    /// messages cannot flood the log. They are always published on the EventStream. Default 1,000.
+    /// </summary>
+    public int MaxDeadLettersLogged { get; init; } = 1_000;
 
     /// <summary>Log unhandled messages at Debug level. Default true.</summary>
     public bool LogUnhandled { get; init; } = true;
