@@ -162,8 +162,13 @@ internal sealed partial class ActorCell
         if (_watching is not null)
             foreach (var w in _watching) ((ActorRefBase)w).SendSystem(new Unwatch(w, _self));
         _dead = true;
-        if (_watchers is not null)
-            foreach (var w in _watchers) ((ActorRefBase)w).SendSystem(new DeathWatchNotification(_self));
+        // The parent hears first: when it also watches us, its ChildTerminated (which frees our name) is
+        // queued before the DeathWatchNotification, so on Terminated it may already re-create a child under
+        // the same name.
+        var watchers = _watchers;
+        if (_parent is not null) _parent.SendSystem(new ChildTerminated(_self));
+        if (watchers is not null)
+            foreach (var w in watchers) ((ActorRefBase)w).SendSystem(new DeathWatchNotification(_self));
 
         // Let go of everything the dead incarnation held: refs to this cell may live on in other actors.
         _actor = null;
@@ -173,8 +178,6 @@ internal sealed partial class ActorCell
         if (_extras?.Prepend is { } prepend)
             foreach (var env in prepend) _system.DeadLetterFor(env.Message!, env.Sender, _self);
         _extras = null;
-
-        if (_parent is not null) _parent.SendSystem(new ChildTerminated(_self));
-        else _system.OnRootTerminated();
+        if (_parent is null) _system.OnRootTerminated();
     }
 }
