@@ -63,12 +63,13 @@ public abstract class ActorBase
     protected virtual SupervisorStrategy SupervisorStrategy() => Actors.SupervisorStrategy.DefaultStrategy;
 
     /// <summary>
-    /// Called for messages no behavior handled. Unhandled <see cref="Terminated"/> fails the actor with
+    /// Called for messages no behavior handled. An unhandled <see cref="Terminated"/> of an actor this actor
+    /// watches fails it with
     /// <see cref="DeathPactException"/>; anything else is published as <see cref="Event.UnhandledMessage"/>.
     /// </summary>
     protected virtual void Unhandled(object message)
     {
-        if (message is Terminated t) throw new DeathPactException(t.ActorRef);
+        if (message is Terminated t && _cell.IsDeathWatchTerminated(t)) throw new DeathPactException(t.ActorRef);
         _cell.PublishUnhandled(message);
     }
 

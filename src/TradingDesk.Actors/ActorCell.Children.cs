@@ -30,6 +30,11 @@ internal sealed partial class ActorCell
         lock (this) return _children is not null && _children.TryGetValue(name, out var c) ? c : ActorRefs.Nobody;
     }
 
+    private bool IsCurrentChild(LocalActorRef child)
+    {
+        lock (this) return _children is not null && _children.TryGetValue(child.Path.Name, out var c) && c == child;
+    }
+
     public IActorRef ActorOf(Props props, string? name = null) => MakeChild(props, name);
 
     internal LocalActorRef MakeChild(Props props, string? name)

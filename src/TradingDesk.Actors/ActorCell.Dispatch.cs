@@ -15,8 +15,12 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private int _scheduled;
     private int _userCount; // only maintained for bounded mailboxes
     private volatile bool _dead;
+    private Terminated? _deathWatchTerminated; // the Terminated being delivered by death watch, if any
 
     internal bool IsDead => _dead;
+
+    /// <summary>True for a Terminated produced by our own death watch (not one that another actor forwarded).</summary>
+    internal bool IsDeathWatchTerminated(Terminated t) => ReferenceEquals(t, _deathWatchTerminated);
 
     internal void SendUser(object message, IActorRef? sender)
     {
@@ -85,7 +89,10 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         finally
         {
             t_current = previous;
-            Volatile.Write(ref _scheduled, 0);
+            // A full fence, not a release write: a producer enqueues (Interlocked) then reads the flag, and we
+            // clear the flag then read the queue; with a plain store the two reads could both see stale
+            // values and a message would sit unscheduled.
+            Interlocked.Exchange(ref _scheduled, 0);
             if (HasWork()) TrySchedule();
         }
     }
@@ -161,6 +168,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 case WatchedTerminated wt:
                     if (!AcceptTerminated(wt.Terminated)) return;
                     env.Message = message = wt.Terminated;
+                    _deathWatchTerminated = wt.Terminated;
                     break;
             }
             var actor = _actor!;
@@ -173,6 +181,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         finally
         {
             if (!_awaitingAsync) _current = null;
+            _deathWatchTerminated = null;
         }
         if (_extras?.ReceiveTimeout is not null && message is not INotInfluenceReceiveTimeout) RestartReceiveTimeout();
     }

@@ -84,7 +84,9 @@ internal sealed partial class ActorCell : IActorContext
     public void Stop(IActorRef actor)
     {
         if (actor is not ActorRefBase r) return;
-        if (r is LocalActorRef l && l.Cell._parent == this) MarkChildStopping(l.Cell);
+        // Only a child still in our map will send ChildTerminated; marking any other would make a restart
+        // wait for a notification that never comes.
+        if (r is LocalActorRef l && l.Cell._parent == this && IsCurrentChild(l)) MarkChildStopping(l.Cell);
         r.SendSystem(Terminate.Instance);
     }
 
