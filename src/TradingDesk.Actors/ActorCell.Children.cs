@@ -46,7 +46,7 @@ internal sealed partial class ActorCell
         {
             if (_closedForChildren)
                 throw new InvalidOperationException($"Cannot create a child of [{_self.Path}]: it is stopping or stopped.");
-            name ??= "$" + EncodeCounter(_childCounter++);
+            name ??= GeneratedName(_childCounter++);
             _children ??= [];
             if (_children.ContainsKey(name))
                 throw new InvalidActorNameException($"Actor name [{name}] is not unique among the children of [{_self.Path}].");
@@ -68,7 +68,8 @@ internal sealed partial class ActorCell
         }
     }
 
-    private static string EncodeCounter(long n)
+    /// <summary>"$" plus the counter in a base-64 alphabet: short, unique among siblings, one allocation.</summary>
+    private static string GeneratedName(long n)
     {
         const string chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+~";
         Span<char> buf = stackalloc char[12];
@@ -78,6 +79,7 @@ internal sealed partial class ActorCell
             buf[--i] = chars[(int)(n & 63)];
             n >>= 6;
         } while (n != 0);
+        buf[--i] = '$';
         return new string(buf[i..]);
     }
 
@@ -89,13 +91,15 @@ internal sealed partial class ActorCell
     /// <summary>Remembers that we asked this child to stop, so a restart can wait for it.</summary>
     private void MarkChildStopping(ActorCell child)
     {
-        var set = Extras.StopRequested ??= [];
-        set.Add(child);
+        if (child._stopRequestedByParent) return;
+        child._stopRequestedByParent = true;
+        Extras.StoppingChildren++;
     }
 
     private void HandleChildTerminated(IActorRef child)
     {
         var cell = ((LocalActorRef)child).Cell;
+        int remaining;
         lock (this)
         {
             if (_children is not null && _children.TryGetValue(child.Path.Name, out var c) && c == child)
@@ -105,14 +109,15 @@ internal sealed partial class ActorCell
                 // the grown table forever.
                 if (_children.Count == 0) _children = null;
             }
+            remaining = _children?.Count ?? 0;
         }
         if (_extras is { } x)
         {
-            if (x.StopRequested is { } stopping && stopping.Remove(cell) && stopping.Count == 0) x.StopRequested = null;
+            if (cell._stopRequestedByParent) x.StoppingChildren--;
             x.RestartStats?.Remove(child);
         }
 
-        if (_state == CellState.Terminating && ChildCount == 0) FinishTerminate();
-        else if (_state == CellState.Restarting && (_extras?.StopRequested?.Count ?? 0) == 0) FinishRecreate();
+        if (_state == CellState.Terminating && remaining == 0) FinishTerminate();
+        else if (_state == CellState.Restarting && (_extras?.StoppingChildren ?? 0) == 0) FinishRecreate();
     }
 }

@@ -85,7 +85,7 @@ internal sealed partial class ActorCell
         }
         ResetForNewIncarnation();
         Extras.RestartCause = cause;
-        if ((_extras?.StopRequested?.Count ?? 0) == 0) FinishRecreate();
+        if ((_extras?.StoppingChildren ?? 0) == 0) FinishRecreate();
     }
 
     /// <summary>

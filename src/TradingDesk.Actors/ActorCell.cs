@@ -24,6 +24,7 @@ internal sealed partial class ActorCell : IActorContext
     private CellState _state;
     private bool _awaitingAsync;
     private bool _creatingActor;
+    private bool _stopRequestedByParent; // read and written only on the parent's turn
     private HashSet<IActorRef>? _watchers; // who watches me
     private HashSet<IActorRef>? _watching; // whom I watch
     private CellExtras? _extras;
@@ -109,7 +110,7 @@ internal sealed partial class ActorCell : IActorContext
         public ITimer? ReceiveTimeoutTimer;
         public Exception? RestartCause;
         public object? FailedMessage;
-        public HashSet<ActorCell>? StopRequested;
+        public int StoppingChildren; // children we asked to stop that have not reported ChildTerminated yet
         public Dictionary<IActorRef, ChildRestartStats>? RestartStats;
         public ActorSynchronizationContext? SyncContext;
         public Task? AsyncTask;
