@@ -50,6 +50,9 @@ public interface IActorContext
     /// <summary>Pops the behavior pushed last; the initial behavior is never popped.</summary>
     void UnbecomeStacked();
 
+    /// <summary>Same as <see cref="UnbecomeStacked"/> (Akka.NET's older name).</summary>
+    void Unbecome() => UnbecomeStacked();
+
     /// <summary>
     /// Sends <see cref="Actors.ReceiveTimeout"/> after <paramref name="timeout"/> without messages; null turns it off.
     /// Measured on the system's TimeProvider.

@@ -157,4 +157,59 @@ public sealed class TimeTests(ITestOutputHelper output) : TestKit.TestKit(output
         ExpectNoMsg();
         Assert.Equal(Clock.GetUtcNow(), Sys.Scheduler.Now);
     }
+
+    /// <summary>Holds its mailbox on "hold" until the gate opens, so ticks can be queued behind other messages.</summary>
+    private sealed class HeldTicker : ReceiveActor, IWithTimers
+    {
+        private readonly IActorRef _report;
+
+        public ITimerScheduler Timers { get; set; } = null!;
+
+        public HeldTicker(Task gate, IActorRef report)
+        {
+            _report = report;
+            Receive<Tick>(t => _report.Tell(t));
+            ReceiveAsync<string>(async _ => { _report.Tell("holding"); await gate; }, s => s == "hold");
+            Receive<string>(s => s == "cancel", _ => Timers.Cancel("p"));
+            Receive<string>(s => s == "fail", _ => throw new TestException("restart"));
+        }
+
+        protected override void PreStart()
+        {
+            Timers.StartPeriodicTimer("p", new Tick("periodic"), TimeSpan.FromSeconds(1));
+            _report.Tell("started");
+        }
+    }
+
+    [Fact]
+    public void A_tick_already_queued_when_its_timer_is_cancelled_is_dropped()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var a = Sys.ActorOf(Props.Create(() => new HeldTicker(gate.Task, TestActor)));
+        ExpectMsg("started");
+        a.Tell("hold");
+        ExpectMsg("holding");
+        a.Tell("cancel");
+        Clock.Advance(TimeSpan.FromSeconds(1)); // the tick is queued behind "cancel"
+        gate.SetResult();
+        ExpectNoMsg();
+    }
+
+    [Fact]
+    public void A_tick_already_queued_when_the_actor_restarts_is_dropped()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var a = Sys.ActorOf(Props.Create(() => new HeldTicker(gate.Task, TestActor)));
+        ExpectMsg("started");
+        a.Tell("hold");
+        ExpectMsg("holding");
+        a.Tell("fail");
+        Clock.Advance(TimeSpan.FromSeconds(1)); // the old incarnation's tick is queued behind "fail"
+        gate.SetResult();
+        ExpectMsg("started"); // the new incarnation starts its own timer...
+        ExpectNoMsg(); // ...and the stale tick never arrives
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        ExpectMsg(new Tick("periodic")); // exactly one timer is live after the restart
+        ExpectNoMsg();
+    }
 }
