@@ -43,6 +43,8 @@ internal sealed partial class ActorCell
     private void HandleDeathWatchNotification(IActorRef actor)
     {
         if (_state == CellState.Terminating || _watching is null || !_watching.Contains(actor)) return;
+        // Terminated is never dropped for a full bounded mailbox, but it is counted like any user message.
+        if (_props.MailboxCapacity > 0) Interlocked.Increment(ref _userCount);
         _user.Enqueue(new Envelope(new WatchedTerminated(new Terminated(actor)), actor));
     }
 
