@@ -11,6 +11,7 @@ namespace TradingDesk.Benchmarks.Actors;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
 [MemoryDiagnoser]
+[MedianColumn]
 public class AskBenchmarks
 {
     private const int RoundTrips = 10_000;

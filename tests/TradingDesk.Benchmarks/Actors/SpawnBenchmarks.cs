@@ -11,6 +11,7 @@ namespace TradingDesk.Benchmarks.Actors;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
 [MemoryDiagnoser]
+[MedianColumn]
 public class SpawnBenchmarks
 {
     private const int Count = 10_000;

@@ -11,6 +11,7 @@ namespace TradingDesk.Benchmarks.Actors;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
 [MemoryDiagnoser]
+[MedianColumn]
 public class TellThroughputBenchmarks
 {
     private const int Messages = 1_000_000;
