@@ -20,6 +20,9 @@ public interface IWithStash
     IStash Stash { get; set; }
 }
 
+/// <summary>Akka.NET's name for <see cref="IWithStash"/>: the stash is unbounded.</summary>
+public interface IWithUnboundedStash : IWithStash;
+
 /// <summary>
 /// Set messages aside to handle later. Unstashed messages go in front of the mailbox, in the order they
 /// were stashed. On restart the stash is unstashed automatically; on stop its messages go to dead letters.

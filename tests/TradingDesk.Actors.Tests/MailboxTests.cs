@@ -71,9 +71,10 @@ public sealed class MailboxTests(ITestOutputHelper output) : TestKit.TestKit(out
     [Fact]
     public void An_actor_that_never_runs_dry_does_not_starve_others()
     {
-        // Each spinner always has a message queued; with more spinners than pool threads only the
-        // throughput batch (the turn yields after N messages) lets the echo actor get a turn.
-        for (var i = 0; i < Environment.ProcessorCount * 4; i++) Sys.ActorOf(Props.Create(() => new Spinner())).Tell("spin");
+        // Each spinner always has a message queued. Without the throughput batch (a turn yields after N
+        // messages) every pool thread would stay inside a spinner's turn forever, and the pool adds threads
+        // only about twice a second: the echo actor, queued behind 64 spinners, would wait for ~30 s.
+        for (var i = 0; i < 64; i++) Sys.ActorOf(Props.Create(() => new Spinner())).Tell("spin");
         var echo = Sys.ActorOf(EchoActor.Props());
         echo.Tell("ping", TestActor);
         ExpectMsg("ping");
