@@ -1,3 +1,4 @@
+using TradingDesk.Protocol.Messages;
 using FsCheck.Fluent;
 using IBApi.protobuf;
 using TradingDesk.Protocol.Messages.Contracts;
@@ -21,7 +22,7 @@ public sealed class AccountRoundTripTests
         CodecAssert.RoundTripAllEncodings(new PositionEnd(), version, ServerToClient);
         Property.ForAll(new FieldGen<Position>()
                 .Text((m, x) => m.Account = x)
-                .With(ContractGens.Block(ContractBlock.Multiplier | ContractBlock.Exchange | ContractBlock.TradingClass)
+                .With(ContractGens.Block(ContractFields.Multiplier | ContractFields.Exchange | ContractFields.TradingClass)
                     .Select(c => (Action<Position>)(m => m.Contract = c)))
                 .Decimal((m, x) => m.Position_ = x)
                 .Double((m, x) => m.AvgCost = x)
@@ -81,7 +82,7 @@ public sealed class AccountRoundTripTests
 
     [Theory, MemberData(nameof(Versions))]
     public void Portfolio(int version) => Property.ForAll(new FieldGen<PortfolioValue>()
-            .With(ContractGens.Block(ContractBlock.Multiplier | ContractBlock.PrimaryExch | ContractBlock.TradingClass)
+            .With(ContractGens.Block(ContractFields.Multiplier | ContractFields.PrimaryExch | ContractFields.TradingClass)
                 .Select(c => (Action<PortfolioValue>)(m => m.Contract = c)))
             .Decimal((m, x) => m.Position = x)
             .Double((m, x) => m.MarketPrice = x)

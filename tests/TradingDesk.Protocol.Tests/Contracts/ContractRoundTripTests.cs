@@ -1,3 +1,4 @@
+using TradingDesk.Protocol.Messages;
 using FsCheck.Fluent;
 using IBApi.protobuf;
 using TradingDesk.Protocol.Messages.Contracts;
@@ -33,7 +34,7 @@ public sealed class ContractRoundTripTests
 
     private static FsCheck.Gen<ContractDataRequest> RequestGen(int version)
     {
-        var contract = from c in ContractGens.Block(ContractBlock.Full)
+        var contract = from c in ContractGens.Block(ContractFields.Full)
                        from extra in new FieldGen<Contract>()
                            .Always(Gens.Bool, (x, v) => x.IncludeExpired = v) // IB always writes 0/1
                            .Text((x, v) => x.SecIdType = v)

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using IBApi.protobuf;
+using TradingDesk.Protocol.Messages;
 using TradingDesk.Protocol.Messages.Contracts;
 using TradingDesk.Protocol.Tests.Support;
 
@@ -53,8 +54,8 @@ internal sealed class FieldGen<T> where T : new()
 /// <summary>Generators of the contract blocks the text layouts of this family carry.</summary>
 internal static class ContractGens
 {
-    /// <summary>A contract with the fields of <see cref="ContractTextBlocks"/> for <paramref name="block"/>.</summary>
-    public static Gen<Contract> Block(ContractBlock block)
+    /// <summary>A contract with the fields of <see cref="ContractText"/> for <paramref name="block"/>.</summary>
+    public static Gen<Contract> Block(ContractFields block)
     {
         var g = new FieldGen<Contract>()
             .Int((c, v) => c.ConId = v)
@@ -65,10 +66,10 @@ internal static class ContractGens
             .Text((c, v) => c.Right = v)
             .Text((c, v) => c.Currency = v)
             .Text((c, v) => c.LocalSymbol = v);
-        if (block.HasFlag(ContractBlock.Multiplier)) g.Double((c, v) => c.Multiplier = v);
-        if (block.HasFlag(ContractBlock.Exchange)) g.Text((c, v) => c.Exchange = v);
-        if (block.HasFlag(ContractBlock.PrimaryExch)) g.Text((c, v) => c.PrimaryExch = v);
-        if (block.HasFlag(ContractBlock.TradingClass)) g.Text((c, v) => c.TradingClass = v);
+        if (block.HasFlag(ContractFields.Multiplier)) g.Double((c, v) => c.Multiplier = v);
+        if (block.HasFlag(ContractFields.Exchange)) g.Text((c, v) => c.Exchange = v);
+        if (block.HasFlag(ContractFields.PrimaryExch)) g.Text((c, v) => c.PrimaryExch = v);
+        if (block.HasFlag(ContractFields.TradingClass)) g.Text((c, v) => c.TradingClass = v);
         return g.Gen();
     }
 

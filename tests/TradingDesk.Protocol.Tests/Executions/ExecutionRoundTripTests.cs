@@ -1,3 +1,4 @@
+using TradingDesk.Protocol.Messages;
 using FsCheck.Fluent;
 using IBApi.protobuf;
 using TradingDesk.Protocol.Messages.Contracts;
@@ -84,7 +85,7 @@ public sealed class ExecutionRoundTripTests
         if (version >= ServerVersions.Submitter) execution.Text((e, x) => e.Submitter = x);
         return new FieldGen<ExecutionDetails>()
             .Int((m, x) => m.ReqId = x)
-            .With(ContractGens.Block(ContractBlock.Multiplier | ContractBlock.Exchange | ContractBlock.TradingClass)
+            .With(ContractGens.Block(ContractFields.Multiplier | ContractFields.Exchange | ContractFields.TradingClass)
                 .Select(c => (Action<ExecutionDetails>)(m => m.Contract = c)))
             .With(execution.Gen().Select(e => (Action<ExecutionDetails>)(m => m.Execution = e)))
             .Gen();

@@ -21,7 +21,7 @@ internal static partial class AccountCodecs
             (ref TextFieldReader f, int v) =>
             {
                 var version = f.ReadInt("version");
-                var m = new PortfolioValue { Contract = ContractTextBlocks.Read(ref f, PortfolioContractBlock(version)) };
+                var m = new PortfolioValue { Contract = ContractText.Read(ref f, PortfolioContractBlock(version)) };
                 if (f.ReadStringOrUnset("position") is { } position) m.Position = position;
                 if (f.ReadDoubleOrUnset("marketPrice") is { } price) m.MarketPrice = price;
                 if (f.ReadDoubleOrUnset("marketValue") is { } value) m.MarketValue = value;
@@ -34,7 +34,7 @@ internal static partial class AccountCodecs
             (PortfolioValue m, ref TextFieldWriter w, int v) =>
             {
                 w.WriteInt(PortfolioValueVersion);
-                ContractTextBlocks.Write(ref w, m.Contract, PortfolioContractBlock(PortfolioValueVersion));
+                ContractText.Write(ref w, m.Contract, PortfolioContractBlock(PortfolioValueVersion));
                 w.WriteString(m.Position);
                 w.WriteDoubleOrUnset(m.HasMarketPrice, m.MarketPrice);
                 w.WriteDoubleOrUnset(m.HasMarketValue, m.MarketValue);
@@ -44,7 +44,7 @@ internal static partial class AccountCodecs
                 w.WriteString(m.AccountName);
             });
 
-    private static ContractBlock PortfolioContractBlock(int version) =>
-        (version >= 7 ? ContractBlock.Multiplier | ContractBlock.PrimaryExch : ContractBlock.None)
-        | (version >= 8 ? ContractBlock.TradingClass : ContractBlock.None);
+    private static ContractFields PortfolioContractBlock(int version) =>
+        (version >= 7 ? ContractFields.Multiplier | ContractFields.PrimaryExch : ContractFields.None)
+        | (version >= 8 ? ContractFields.TradingClass : ContractFields.None);
 }

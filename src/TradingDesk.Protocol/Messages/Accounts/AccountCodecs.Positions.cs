@@ -41,7 +41,7 @@ internal static partial class AccountCodecs
                 var version = f.ReadInt("version");
                 var m = new Position();
                 if (f.ReadStringOrUnset("account") is { } account) m.Account = account;
-                m.Contract = ContractTextBlocks.Read(ref f, PositionContractBlock(version));
+                m.Contract = ContractText.Read(ref f, PositionContractBlock(version));
                 if (f.ReadStringOrUnset("position") is { } position) m.Position_ = position;
                 if (version >= 3 && f.ReadDoubleOrUnset("avgCost") is { } avgCost) m.AvgCost = avgCost;
                 return m;
@@ -50,7 +50,7 @@ internal static partial class AccountCodecs
             {
                 w.WriteInt(PositionVersion);
                 w.WriteString(m.Account);
-                ContractTextBlocks.Write(ref w, m.Contract, PositionContractBlock(PositionVersion));
+                ContractText.Write(ref w, m.Contract, PositionContractBlock(PositionVersion));
                 w.WriteString(m.Position_);
                 w.WriteDoubleOrUnset(m.HasAvgCost, m.AvgCost);
             });
@@ -65,6 +65,6 @@ internal static partial class AccountCodecs
             (PositionEnd m, ref TextFieldWriter w, int v) => w.WriteInt(1));
     }
 
-    private static ContractBlock PositionContractBlock(int version) =>
-        ContractBlock.Multiplier | ContractBlock.Exchange | (version >= 2 ? ContractBlock.TradingClass : ContractBlock.None);
+    private static ContractFields PositionContractBlock(int version) =>
+        ContractFields.Multiplier | ContractFields.Exchange | (version >= 2 ? ContractFields.TradingClass : ContractFields.None);
 }

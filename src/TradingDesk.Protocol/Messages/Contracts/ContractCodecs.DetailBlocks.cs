@@ -56,7 +56,7 @@ internal static partial class ContractCodecs
     // [secIdListCount]{[tag][value]}×n, a map in the proto (a repeated tag keeps its last value, as a map must).
     private static void ReadSecIdList(ref TextFieldReader f, ContractDetails d)
     {
-        var count = ContractTextBlocks.ReadCount(ref f, "secIdListCount");
+        var count = ContractText.ReadCount(ref f, "secIdListCount");
         for (var i = 0; i < count; i++)
         {
             var tag = f.ReadString("secIdList.tag");
@@ -92,7 +92,7 @@ internal static partial class ContractCodecs
     // [ineligibilityReasonCount]{[id][description]}×n (from 186, INELIGIBILITY_REASONS).
     private static void ReadIneligibilityReasons(ref TextFieldReader f, ContractDetails d)
     {
-        var count = ContractTextBlocks.ReadCount(ref f, "ineligibilityReasonCount");
+        var count = ContractText.ReadCount(ref f, "ineligibilityReasonCount");
         for (var i = 0; i < count; i++)
         {
             var reason = new IneligibilityReason();

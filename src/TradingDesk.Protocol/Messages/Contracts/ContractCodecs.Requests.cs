@@ -22,7 +22,7 @@ internal static partial class ContractCodecs
                 f.Skip("version");
                 var m = new ContractDataRequest();
                 if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                var c = ContractTextBlocks.Read(ref f, ContractBlock.Full);
+                var c = ContractText.Read(ref f, ContractFields.Full);
                 if (f.ReadBoolOrUnset("includeExpired") is { } expired) c.IncludeExpired = expired;
                 if (f.ReadStringOrUnset("secIdType") is { } secIdType) c.SecIdType = secIdType;
                 if (f.ReadStringOrUnset("secId") is { } secId) c.SecId = secId;
@@ -35,7 +35,7 @@ internal static partial class ContractCodecs
                 var c = m.Contract ?? new Contract();
                 w.WriteInt(ReqContractDetailsVersion);
                 w.WriteIntOrUnset(m.HasReqId, m.ReqId);
-                ContractTextBlocks.Write(ref w, c, ContractBlock.Full);
+                ContractText.Write(ref w, c, ContractFields.Full);
                 w.WriteBool(c.IncludeExpired);
                 w.WriteString(c.SecIdType);
                 w.WriteString(c.SecId);

@@ -23,10 +23,10 @@ internal static partial class ExecutionCodecs
     private static void RegisterExecDetails(CodecRegistry r) =>
         r.Add<ExecutionDetails>(IncomingIds.ExecutionData, ServerToClient, ServerVersions.Protobuf, ReadExecDetails, WriteExecDetails);
 
-    private static ContractBlock ExecContractBlock(int version) =>
-        ContractBlock.Exchange
-        | (version >= 9 ? ContractBlock.Multiplier : ContractBlock.None)
-        | (version >= 10 ? ContractBlock.TradingClass : ContractBlock.None);
+    private static ContractFields ExecContractBlock(int version) =>
+        ContractFields.Exchange
+        | (version >= 9 ? ContractFields.Multiplier : ContractFields.None)
+        | (version >= 10 ? ContractFields.TradingClass : ContractFields.None);
 
     private static ExecutionDetails ReadExecDetails(ref TextFieldReader f, int v)
     {
@@ -35,7 +35,7 @@ internal static partial class ExecutionCodecs
         var e = new Execution();
         if (version >= 7 && f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
         if (f.ReadIntOrUnset("orderId") is { } orderId) e.OrderId = orderId;
-        m.Contract = ContractTextBlocks.Read(ref f, ExecContractBlock(version));
+        m.Contract = ContractText.Read(ref f, ExecContractBlock(version));
         if (f.ReadStringOrUnset("execId") is { } execId) e.ExecId = execId;
         if (f.ReadStringOrUnset("time") is { } time) e.Time = time;
         if (f.ReadStringOrUnset("acctNumber") is { } account) e.AcctNumber = account;
@@ -71,7 +71,7 @@ internal static partial class ExecutionCodecs
         if (v < ServerVersions.LastLiquidity) w.WriteInt(ExecDetailsVersion);
         w.WriteIntOrUnset(m.HasReqId, m.ReqId);
         w.WriteIntOrUnset(e.HasOrderId, e.OrderId);
-        ContractTextBlocks.Write(ref w, m.Contract, ExecContractBlock(ExecDetailsVersion));
+        ContractText.Write(ref w, m.Contract, ExecContractBlock(ExecDetailsVersion));
         w.WriteString(e.ExecId);
         w.WriteString(e.Time);
         w.WriteString(e.AcctNumber);

@@ -34,7 +34,7 @@ internal static partial class ExecutionCodecs
                 if (v >= ServerVersions.ParametrizedDaysOfExecutions)
                 {
                     if (f.ReadIntOrUnset("lastNDays") is { } days) filter.LastNDays = days;
-                    var count = ContractTextBlocks.ReadCount(ref f, "specificDatesCount");
+                    var count = ContractText.ReadCount(ref f, "specificDatesCount");
                     for (var i = 0; i < count; i++) filter.SpecificDates.Add(f.ReadInt("specificDate"));
                 }
                 m.ExecutionFilter = filter;

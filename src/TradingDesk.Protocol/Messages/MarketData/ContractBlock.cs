@@ -20,48 +20,20 @@ internal static class ContractBlock
     /// primaryExchange, currency, localSymbol, tradingClass. conId and tradingClass exist from TRADING_CLASS (68),
     /// below this codec's floor, so they are always there. reqMktDepth drops primaryExchange below 149.
     /// </summary>
-    public static Contract Read(ref TextFieldReader f, bool withPrimaryExchange = true)
-    {
-        var c = new Contract();
-        if (f.ReadIntOrUnset("conId") is { } conId) c.ConId = conId;
-        if (f.ReadStringOrUnset("symbol") is { } symbol) c.Symbol = symbol;
-        if (f.ReadStringOrUnset("secType") is { } secType) c.SecType = secType;
-        if (f.ReadStringOrUnset("lastTradeDateOrContractMonth") is { } ltd) c.LastTradeDateOrContractMonth = ltd;
-        if (f.ReadDoubleOrUnset("strike") is { } strike) c.Strike = strike;
-        if (f.ReadStringOrUnset("right") is { } right) c.Right = right;
-        // The text multiplier is a string ("100"); the proto field is a double.
-        if (f.ReadDoubleOrUnset("multiplier") is { } multiplier) c.Multiplier = multiplier;
-        if (f.ReadStringOrUnset("exchange") is { } exchange) c.Exchange = exchange;
-        if (withPrimaryExchange && f.ReadStringOrUnset("primaryExchange") is { } primary) c.PrimaryExch = primary;
-        if (f.ReadStringOrUnset("currency") is { } currency) c.Currency = currency;
-        if (f.ReadStringOrUnset("localSymbol") is { } localSymbol) c.LocalSymbol = localSymbol;
-        if (f.ReadStringOrUnset("tradingClass") is { } tradingClass) c.TradingClass = tradingClass;
-        return c;
-    }
+    public static Contract Read(ref TextFieldReader f, bool withPrimaryExchange = true) =>
+        ContractText.Read(ref f, Fields(withPrimaryExchange));
 
     /// <summary>
     /// Writes C12 the way IBPY does: conId as a number (0 when the caller left it 0), strike through
     /// make_field_handle_empty (unset → empty). IBPY prints a zero strike as "0.0" where this writes "0"; TWS
     /// parses both as the same number.
     /// </summary>
-    public static void Write(Contract? c, ref TextFieldWriter w, bool withPrimaryExchange = true)
-    {
-        c ??= Empty;
-        w.WriteIntOrUnset(c.HasConId, c.ConId);
-        w.WriteString(c.Symbol);
-        w.WriteString(c.SecType);
-        w.WriteString(c.LastTradeDateOrContractMonth);
-        w.WriteDoubleOrUnset(c.HasStrike, c.Strike);
-        w.WriteString(c.Right);
-        w.WriteDoubleOrUnset(c.HasMultiplier, c.Multiplier);
-        w.WriteString(c.Exchange);
-        if (withPrimaryExchange) w.WriteString(c.PrimaryExch);
-        w.WriteString(c.Currency);
-        w.WriteString(c.LocalSymbol);
-        w.WriteString(c.TradingClass);
-    }
+    public static void Write(Contract? c, ref TextFieldWriter w, bool withPrimaryExchange = true) =>
+        ContractText.Write(ref w, c, Fields(withPrimaryExchange));
 
-    private static readonly Contract Empty = new();
+    private static ContractFields Fields(bool withPrimaryExchange) =>
+        withPrimaryExchange ? ContractFields.Full : ContractFields.Full & ~ContractFields.PrimaryExch;
+
 
     public static bool IsBag(Contract? c) => c is not null && c.SecType == "BAG";
 

@@ -23,35 +23,11 @@ internal static partial class OrderCodecs
     // openOrder / completedOrder contract: [conId][symbol][secType][lastTradeDateOrContractMonth][strike][right]
     // [multiplier][exchange][currency][localSymbol][tradingClass]. No primaryExch here. multiplier is a string on the
     // wire and a double in the proto.
-    private static void ReadOrderContract(ref TextFieldReader f, Contract c)
-    {
-        if (f.ReadIntOrUnset("conId") is { } conId) c.ConId = conId;
-        if (f.ReadStringOrUnset("symbol") is { } symbol) c.Symbol = symbol;
-        if (f.ReadStringOrUnset("secType") is { } secType) c.SecType = secType;
-        if (f.ReadStringOrUnset("lastTradeDateOrContractMonth") is { } last) c.LastTradeDateOrContractMonth = last;
-        if (f.ReadDoubleOrUnset("strike") is { } strike) c.Strike = strike;
-        if (f.ReadStringOrUnset("right") is { } right) c.Right = right;
-        if (f.ReadDoubleOrUnset("multiplier") is { } multiplier) c.Multiplier = multiplier;
-        if (f.ReadStringOrUnset("exchange") is { } exchange) c.Exchange = exchange;
-        if (f.ReadStringOrUnset("currency") is { } currency) c.Currency = currency;
-        if (f.ReadStringOrUnset("localSymbol") is { } local) c.LocalSymbol = local;
-        if (f.ReadStringOrUnset("tradingClass") is { } tradingClass) c.TradingClass = tradingClass;
-    }
+    private const ContractFields OrderContract = ContractFields.Multiplier | ContractFields.Exchange | ContractFields.TradingClass;
 
-    private static void WriteOrderContract(ref TextFieldWriter w, Contract c)
-    {
-        w.WriteIntOrUnset(c.HasConId, c.ConId);
-        w.WriteString(c.Symbol);
-        w.WriteString(c.SecType);
-        w.WriteString(c.LastTradeDateOrContractMonth);
-        w.WriteDoubleOrUnset(c.HasStrike, c.Strike);
-        w.WriteString(c.Right);
-        w.WriteDoubleOrUnset(c.HasMultiplier, c.Multiplier);
-        w.WriteString(c.Exchange);
-        w.WriteString(c.Currency);
-        w.WriteString(c.LocalSymbol);
-        w.WriteString(c.TradingClass);
-    }
+    private static void ReadOrderContract(ref TextFieldReader f, Contract c) => ContractText.ReadInto(ref f, c, OrderContract);
+
+    private static void WriteOrderContract(ref TextFieldWriter w, Contract c) => ContractText.Write(ref w, c, OrderContract);
 
     // Volatility block: [volatility][volatilityType][deltaNeutralOrderType][deltaNeutralAuxPrice], then only when
     // deltaNeutralOrderType is non-empty (TWS sends "None" for none, which is non-empty): [dnConId]

@@ -1,11 +1,12 @@
 using IBApi.protobuf;
+using TradingDesk.Protocol.Messages.Contracts;
 using TradingDesk.Protocol.Text;
 
-namespace TradingDesk.Protocol.Messages.Contracts;
+namespace TradingDesk.Protocol.Messages;
 
 /// <summary>Which optional fields a contract block carries; the rest of the block is fixed.</summary>
 [Flags]
-internal enum ContractBlock
+internal enum ContractFields
 {
     None = 0,
     Multiplier = 1,
@@ -18,33 +19,40 @@ internal enum ContractBlock
 }
 
 /// <summary>
-/// The contract block shared by position (61), execDetails (11), updatePortfolio (7) and reqContractDetails (9):
+/// The contract block every family shares (position 61, execDetails 11, updatePortfolio 7, reqContractDetails 9,
+/// the C12 block of market-data and historical requests, the openOrder/completedOrder contract):
 /// <c>[conId][symbol][secType][lastTradeDateOrContractMonth][strike][right]</c>, then optionally
 /// <c>[multiplier][exchange][primaryExch]</c> in that order, then <c>[currency][localSymbol]</c> and optionally
 /// <c>[tradingClass]</c>. Each message picks its optional fields (and gates them by version); the order never changes.
 /// Multiplier is a string in IB's text and a double in the proto: "50" reads as 50 and writes back as "50".
 /// </summary>
-internal static class ContractTextBlocks
+internal static class ContractText
 {
-    public static Contract Read(ref TextFieldReader f, ContractBlock block)
+    public static Contract Read(ref TextFieldReader f, ContractFields block)
     {
         var c = new Contract();
+        ReadInto(ref f, c, block);
+        return c;
+    }
+
+    /// <summary>Reads the block into an existing contract (openOrder fills its contract in several steps).</summary>
+    public static void ReadInto(ref TextFieldReader f, Contract c, ContractFields block)
+    {
         if (f.ReadIntOrUnset("conId") is { } conId) c.ConId = conId;
         if (f.ReadStringOrUnset("symbol") is { } symbol) c.Symbol = symbol;
         if (f.ReadStringOrUnset("secType") is { } secType) c.SecType = secType;
         if (f.ReadStringOrUnset("lastTradeDateOrContractMonth") is { } ltd) c.LastTradeDateOrContractMonth = ltd;
         if (f.ReadDoubleOrUnset("strike") is { } strike) c.Strike = strike;
         if (f.ReadStringOrUnset("right") is { } right) c.Right = right;
-        if (block.HasFlag(ContractBlock.Multiplier) && f.ReadDoubleOrUnset("multiplier") is { } multiplier) c.Multiplier = multiplier;
-        if (block.HasFlag(ContractBlock.Exchange) && f.ReadStringOrUnset("exchange") is { } exchange) c.Exchange = exchange;
-        if (block.HasFlag(ContractBlock.PrimaryExch) && f.ReadStringOrUnset("primaryExchange") is { } primary) c.PrimaryExch = primary;
+        if (block.HasFlag(ContractFields.Multiplier) && f.ReadDoubleOrUnset("multiplier") is { } multiplier) c.Multiplier = multiplier;
+        if (block.HasFlag(ContractFields.Exchange) && f.ReadStringOrUnset("exchange") is { } exchange) c.Exchange = exchange;
+        if (block.HasFlag(ContractFields.PrimaryExch) && f.ReadStringOrUnset("primaryExchange") is { } primary) c.PrimaryExch = primary;
         if (f.ReadStringOrUnset("currency") is { } currency) c.Currency = currency;
         if (f.ReadStringOrUnset("localSymbol") is { } localSymbol) c.LocalSymbol = localSymbol;
-        if (block.HasFlag(ContractBlock.TradingClass) && f.ReadStringOrUnset("tradingClass") is { } tradingClass) c.TradingClass = tradingClass;
-        return c;
+        if (block.HasFlag(ContractFields.TradingClass) && f.ReadStringOrUnset("tradingClass") is { } tradingClass) c.TradingClass = tradingClass;
     }
 
-    public static void Write(ref TextFieldWriter w, Contract? contract, ContractBlock block)
+    public static void Write(ref TextFieldWriter w, Contract? contract, ContractFields block)
     {
         var c = contract ?? new Contract();
         w.WriteIntOrUnset(c.HasConId, c.ConId);
@@ -53,12 +61,12 @@ internal static class ContractTextBlocks
         w.WriteString(c.LastTradeDateOrContractMonth);
         w.WriteDoubleOrUnset(c.HasStrike, c.Strike);
         w.WriteString(c.Right);
-        if (block.HasFlag(ContractBlock.Multiplier)) w.WriteDoubleOrUnset(c.HasMultiplier, c.Multiplier);
-        if (block.HasFlag(ContractBlock.Exchange)) w.WriteString(c.Exchange);
-        if (block.HasFlag(ContractBlock.PrimaryExch)) w.WriteString(c.PrimaryExch);
+        if (block.HasFlag(ContractFields.Multiplier)) w.WriteDoubleOrUnset(c.HasMultiplier, c.Multiplier);
+        if (block.HasFlag(ContractFields.Exchange)) w.WriteString(c.Exchange);
+        if (block.HasFlag(ContractFields.PrimaryExch)) w.WriteString(c.PrimaryExch);
         w.WriteString(c.Currency);
         w.WriteString(c.LocalSymbol);
-        if (block.HasFlag(ContractBlock.TradingClass)) w.WriteString(c.TradingClass);
+        if (block.HasFlag(ContractFields.TradingClass)) w.WriteString(c.TradingClass);
     }
 
     /// <summary>
