@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 namespace TradingDesk.Benchmarks;
@@ -9,5 +10,11 @@ namespace TradingDesk.Benchmarks;
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        // BenchmarkDotNet builds a boilerplate project per run; on a loaded 2-core machine that takes longer than its
+        // default 2-minute limit, so allow 10.
+        var config = DefaultConfig.Instance.WithBuildTimeout(TimeSpan.FromMinutes(10));
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+    }
 }
