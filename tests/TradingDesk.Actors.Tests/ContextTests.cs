@@ -92,4 +92,35 @@ public sealed class ContextTests(ITestOutputHelper output) : TestKit.TestKit(out
         ExpectTerminated(a);
         ExpectNoMsg();
     }
+
+    private sealed class Misuser : ReceiveActor
+    {
+        public Misuser(IActorRef report)
+        {
+            Receive<Task>(t => t.ContinueWith(_ =>
+            {
+                try
+                {
+                    Context.ActorOf(EchoActor.Props()); // off the actor's turn: must be refused
+                    report.Tell("allowed");
+                }
+                catch (InvalidOperationException ex)
+                {
+                    report.Tell(ex.Message);
+                }
+            }, TaskScheduler.Default));
+        }
+    }
+
+    [Fact]
+    public void Using_the_context_from_a_task_continuation_is_refused()
+    {
+        var a = Sys.ActorOf(Props.Create(() => new Misuser(TestActor)), "misuser");
+        var gate = new TaskCompletionSource();
+        a.Tell(gate.Task);
+        gate.SetResult();
+        var message = ExpectMsg<string>();
+        Assert.Contains("outside the actor's turn", message);
+        Assert.Contains("PipeTo(Self)", message);
+    }
 }
