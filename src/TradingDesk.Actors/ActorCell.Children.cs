@@ -35,7 +35,11 @@ internal sealed partial class ActorCell
         lock (this) return _children is not null && _children.TryGetValue(child.Path.Name, out var c) && c == child;
     }
 
-    public IActorRef ActorOf(Props props, string? name = null) => MakeChild(props, name);
+    public IActorRef ActorOf(Props props, string? name = null)
+    {
+        EnsureOnTurn();
+        return MakeChild(props, name);
+    }
 
     internal LocalActorRef MakeChild(Props props, string? name)
     {

@@ -11,6 +11,7 @@ internal sealed partial class ActorCell
     public IActorRef Watch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        EnsureOnTurn();
         if (subject.Equals(_self) || subject is not ActorRefBase target) return subject;
         _watching ??= [];
         if (_watching.Add(subject)) target.SendSystem(new Watch(subject, _self));
@@ -20,6 +21,7 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        EnsureOnTurn();
         if (_watching is not null && _watching.Remove(subject) && subject is ActorRefBase target)
         {
             if (_watching.Count == 0) _watching = null;

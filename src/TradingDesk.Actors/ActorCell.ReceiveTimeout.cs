@@ -5,6 +5,7 @@ internal sealed partial class ActorCell
 {
     public void SetReceiveTimeout(TimeSpan? timeout)
     {
+        EnsureOnTurn();
         if (timeout is { } t && (t <= TimeSpan.Zero || t == Timeout.InfiniteTimeSpan)) timeout = null;
         if (timeout is null)
         {

@@ -80,10 +80,30 @@ internal sealed partial class ActorCell : IActorContext
 
     public void UnbecomeStacked() => LiveActor.Unbecome();
 
-    private ActorBase LiveActor => _actor ?? throw new InvalidOperationException("The actor is not running.");
+    private ActorBase LiveActor
+    {
+        get
+        {
+            EnsureOnTurn();
+            return _actor ?? throw new InvalidOperationException("The actor is not running.");
+        }
+    }
+
+    /// <summary>
+    /// The context mutates state owned by the actor's turn. Used from another thread — typically a task
+    /// continuation inside a handler — it would race with the next message, so we refuse loudly.
+    /// </summary>
+    internal void EnsureOnTurn()
+    {
+        if (t_current != this)
+            throw new InvalidOperationException(
+                $"The context of [{_self.Path}] was used outside the actor's turn (e.g. in a task continuation). " +
+                "Send the result to the actor with PipeTo(Self), or use ReceiveAsync.");
+    }
 
     public void Stop(IActorRef actor)
     {
+        EnsureOnTurn();
         if (actor is not ActorRefBase r) return;
         // Only a child still in our map will send ChildTerminated; marking any other would make a restart
         // wait for a notification that never comes.

@@ -53,6 +53,7 @@ internal sealed class Stash(ActorCell cell) : IStash
 
     void IStash.Stash()
     {
+        cell.EnsureOnTurn();
         var current = cell.CurrentEnvelope
             ?? throw new InvalidOperationException("Stash() can only be called while handling a message.");
         foreach (var e in _stashed)
@@ -62,6 +63,7 @@ internal sealed class Stash(ActorCell cell) : IStash
 
     public void Unstash()
     {
+        cell.EnsureOnTurn();
         if (_stashed.Count == 0) return;
         var first = _stashed[0];
         _stashed.RemoveAt(0);
@@ -70,6 +72,7 @@ internal sealed class Stash(ActorCell cell) : IStash
 
     public void UnstashAll()
     {
+        cell.EnsureOnTurn();
         if (_stashed.Count == 0) return;
         var all = _stashed.ToArray();
         _stashed.Clear();

@@ -54,6 +54,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 
     public void Cancel(object key)
     {
+        cell.EnsureOnTurn();
         if (_timers.Remove(key, out var entry)) entry.Timer?.Dispose();
     }
 
@@ -77,6 +78,7 @@ internal sealed class TimerScheduler(ActorCell cell) : ITimerScheduler
 
     private void Start(object key, object message, TimeSpan due, TimeSpan period)
     {
+        cell.EnsureOnTurn();
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(message);
         Cancel(key);

@@ -1,4 +1,4 @@
-namespace TradingDesk.TestKit;
+namespace TradingDesk.Testing;
 
 /// <summary>
 /// A <see cref="TimeProvider"/> that stands still until told to move. <see cref="Advance"/> moves the clock

@@ -2,7 +2,7 @@ using TradingDesk.Actors;
 using Xunit;
 using Xunit.Abstractions;
 
-namespace TradingDesk.TestKit;
+namespace TradingDesk.Testing;
 
 /// <summary>
 /// Base class for xunit actor tests: a fresh <see cref="ActorSystem"/> per test (<see cref="TestKitBase.Sys"/>),

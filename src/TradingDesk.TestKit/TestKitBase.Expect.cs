@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TradingDesk.TestKit;
+namespace TradingDesk.Testing;
 
 public abstract partial class TestKitBase
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace TradingDesk.TestKit;
+namespace TradingDesk.Testing;
 
 public abstract partial class TestKitBase
 {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using TradingDesk.Actors;
 
-namespace TradingDesk.TestKit;
+namespace TradingDesk.Testing;
 
 /// <summary>
 /// The expectation API shared by <see cref="TestKit"/> and <see cref="TestProbe"/>: a test actor whose

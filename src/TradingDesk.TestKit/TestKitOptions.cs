@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TradingDesk.Actors;
 
-namespace TradingDesk.TestKit;
+namespace TradingDesk.Testing;
 
 /// <summary>Options of a <see cref="TestKit"/>; every property has a documented default.</summary>
 public sealed record TestKitOptions

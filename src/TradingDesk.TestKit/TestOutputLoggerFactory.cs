@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
-namespace TradingDesk.TestKit;
+namespace TradingDesk.Testing;
 
 /// <summary>Writes the actor system's log to xunit's test output, so a failing test shows what the actors logged.</summary>
 public sealed class TestOutputLoggerFactory(ITestOutputHelper output, LogLevel minimumLevel = LogLevel.Information) : ILoggerFactory

@@ -1,6 +1,6 @@
 using TradingDesk.Actors;
 
-namespace TradingDesk.TestKit;
+namespace TradingDesk.Testing;
 
 /// <summary>
 /// A stand-in actor for a test: pass <see cref="Ref"/> where an actor expects a collaborator, then assert on

@@ -1,10 +1,11 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class AskAndPipeToTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class AskAndPipeToTests(ITestOutputHelper output) : TestKit(output)
 {
     private sealed record Query(int N);
 

@@ -1,15 +1,16 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class BackoffSupervisorTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class BackoffSupervisorTests(ITestOutputHelper output) : TestKit(output)
 {
     private static readonly TimeSpan Min = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Max = TimeSpan.FromSeconds(5);
 
-    private (IActorRef Supervisor, TestKit.TestProbe Monitor) Start(Func<Props, BackoffOptions> options)
+    private (IActorRef Supervisor, TestProbe Monitor) Start(Func<Props, BackoffOptions> options)
     {
         var monitor = CreateTestProbe();
         var supervisor = Sys.ActorOf(BackoffSupervisor.Props(options(FlakyActor.Props(monitor.Ref))));
@@ -17,7 +18,7 @@ public sealed class BackoffSupervisorTests(ITestOutputHelper output) : TestKit.T
         return (supervisor, monitor);
     }
 
-    private static void ExpectRestartAfter(TestKit.TestKit kit, IActorRef supervisor, TestKit.TestProbe monitor, TimeSpan delay)
+    private static void ExpectRestartAfter(TestKit kit, IActorRef supervisor, TestProbe monitor, TimeSpan delay)
     {
         supervisor.Tell(new TestException("down"));
         monitor.ExpectMsg<FlakyActor.Stopped>();

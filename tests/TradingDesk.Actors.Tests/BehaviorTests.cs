@@ -1,3 +1,4 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using TradingDesk.Actors.Event;
 using Xunit;
@@ -5,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class BehaviorTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class BehaviorTests(ITestOutputHelper output) : TestKit(output)
 {
     /// <summary>States: Closed --Open--> Opened --Close--> Closed; Peek is stacked on either and popped by Pop.</summary>
     private sealed class Door : ReceiveActor

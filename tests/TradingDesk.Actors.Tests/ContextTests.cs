@@ -1,10 +1,11 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class ContextTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class ContextTests(ITestOutputHelper output) : TestKit(output)
 {
     private sealed class Family : ReceiveActor
     {
@@ -91,5 +92,36 @@ public sealed class ContextTests(ITestOutputHelper output) : TestKit.TestKit(out
         ExpectMsg("handled one");
         ExpectTerminated(a);
         ExpectNoMsg();
+    }
+
+    private sealed class Misuser : ReceiveActor
+    {
+        public Misuser(IActorRef report)
+        {
+            Receive<Task>(t => t.ContinueWith(_ =>
+            {
+                try
+                {
+                    Context.ActorOf(EchoActor.Props()); // off the actor's turn: must be refused
+                    report.Tell("allowed");
+                }
+                catch (InvalidOperationException ex)
+                {
+                    report.Tell(ex.Message);
+                }
+            }, TaskScheduler.Default));
+        }
+    }
+
+    [Fact]
+    public void Using_the_context_from_a_task_continuation_is_refused()
+    {
+        var a = Sys.ActorOf(Props.Create(() => new Misuser(TestActor)), "misuser");
+        var gate = new TaskCompletionSource();
+        a.Tell(gate.Task);
+        gate.SetResult();
+        var message = ExpectMsg<string>();
+        Assert.Contains("outside the actor's turn", message);
+        Assert.Contains("PipeTo(Self)", message);
     }
 }

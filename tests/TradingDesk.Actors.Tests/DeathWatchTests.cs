@@ -1,3 +1,4 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using TradingDesk.Actors.Event;
 using Xunit;
@@ -5,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class DeathWatchTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class DeathWatchTests(ITestOutputHelper output) : TestKit(output)
 {
     private sealed class Watcher : ReceiveActor
     {

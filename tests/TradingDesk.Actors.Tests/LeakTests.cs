@@ -1,3 +1,4 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using Xunit;
 using Xunit.Abstractions;
@@ -7,7 +8,7 @@ namespace TradingDesk.Actors.Tests;
 /// <summary>Runs alone: it measures the whole process's heap, which parallel tests would disturb.</summary>
 [Collection(nameof(LeakTests))]
 [CollectionDefinition(nameof(LeakTests), DisableParallelization = true)]
-public sealed class LeakTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class LeakTests(ITestOutputHelper output) : TestKit(output)
 {
     private readonly ITestOutputHelper _output = output;
 

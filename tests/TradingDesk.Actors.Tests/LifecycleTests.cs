@@ -1,3 +1,4 @@
+using TradingDesk.Testing;
 using System.Collections.Concurrent;
 using TradingDesk.Actors;
 using TradingDesk.Actors.Event;
@@ -6,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class LifecycleTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class LifecycleTests(ITestOutputHelper output) : TestKit(output)
 {
     /// <summary>Builds a tree of the given depth and fan-out, recording PostStop into a shared log.</summary>
     private sealed class TreeNode : ReceiveActor

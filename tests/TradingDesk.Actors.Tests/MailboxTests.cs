@@ -1,3 +1,4 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using TradingDesk.Actors.Event;
 using Xunit;
@@ -5,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class MailboxTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class MailboxTests(ITestOutputHelper output) : TestKit(output)
 {
     /// <summary>Awaits the gate on its first message, so the test can pile up a backlog deterministically.</summary>
     private sealed class Blocked : ReceiveActor

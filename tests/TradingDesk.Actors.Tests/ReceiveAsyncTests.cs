@@ -1,3 +1,4 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using TradingDesk.Actors.Event;
 using Xunit;
@@ -5,7 +6,7 @@ using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class ReceiveAsyncTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class ReceiveAsyncTests(ITestOutputHelper output) : TestKit(output)
 {
     /// <summary>On "wait" awaits the gate the test controls; reports before and after, with Self and Sender.</summary>
     private sealed class Awaiter : ReceiveActor

@@ -1,10 +1,11 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class StashTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class StashTests(ITestOutputHelper output) : TestKit(output)
 {
     /// <summary>Stashes everything until "open", then unstashes all and echoes in order.</summary>
     private sealed class Gate : ReceiveActor, IWithStash

@@ -1,10 +1,11 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class SupervisionTests(ITestOutputHelper output) : TestKit(output)
 {
     private IActorRef ChildOf(IActorRef parent, Props props, string? name = null)
     {
@@ -12,7 +13,7 @@ public sealed class SupervisionTests(ITestOutputHelper output) : TestKit.TestKit
         return ExpectMsg<IActorRef>();
     }
 
-    private (IActorRef Child, TestKit.TestProbe Monitor) FlakyUnder(SupervisorStrategy strategy)
+    private (IActorRef Child, TestProbe Monitor) FlakyUnder(SupervisorStrategy strategy)
     {
         var monitor = CreateTestProbe();
         var parent = Sys.ActorOf(Parent.Props(strategy));

@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 using TradingDesk.Actors;
-using TradingDesk.TestKit;
+using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace TradingDesk.Actors.Tests;
 
-public sealed class TestKitTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class TestKitTests(ITestOutputHelper output) : TestKit(output)
 {
     private sealed record Order(int Id);
 
@@ -128,7 +128,7 @@ public sealed class TestKitTests(ITestOutputHelper output) : TestKit.TestKit(out
         Assert.Equal(0, clock.ActiveTimers);
     }
 
-    private sealed class Kit() : TestKit.TestKit(options: new TestKitOptions { SystemName = "inner" });
+    private sealed class Kit() : TestKit(options: new TestKitOptions { SystemName = "inner" });
 
     [Fact]
     public async Task Disposing_the_TestKit_terminates_its_system_and_waits_for_every_actor()
@@ -156,5 +156,5 @@ public sealed class TestKitTests(ITestOutputHelper output) : TestKit.TestKit(out
         Assert.Same(TimeProvider.System, kit.Sys.TimeProvider);
     }
 
-    private sealed class RealTimeKit() : TestKit.TestKit(options: new TestKitOptions { UseTestClock = false, SystemName = "real" });
+    private sealed class RealTimeKit() : TestKit(options: new TestKitOptions { UseTestClock = false, SystemName = "real" });
 }

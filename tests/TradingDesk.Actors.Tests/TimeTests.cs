@@ -1,3 +1,4 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using Xunit;
 using Xunit.Abstractions;
@@ -5,7 +6,7 @@ using Xunit.Abstractions;
 namespace TradingDesk.Actors.Tests;
 
 /// <summary>Timers, receive timeouts and the scheduler, all driven by the TestKit's clock.</summary>
-public sealed class TimeTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class TimeTests(ITestOutputHelper output) : TestKit(output)
 {
     private sealed record Tick(string Name);
 
