@@ -22,9 +22,10 @@ public sealed partial class OrderManagerActor
     /// <summary>The desk's own query after a reconnect (no asker; the answer reconciles the book).</summary>
     private sealed record Reconcile;
 
-    private sealed class SerialQuery(string name)
+    private sealed class SerialQuery(string name, Func<object, IMessage> request)
     {
         public string Name { get; } = name;
+        public Func<object, IMessage> Request { get; } = request;
         public List<(object Command, IActorRef? Asker)> Waiting { get; } = [];
         public List<(object Command, IActorRef? Asker)> Current { get; set; } = [];
         public List<OrderSnapshot> Collected { get; } = [];
@@ -40,8 +41,9 @@ public sealed partial class OrderManagerActor
         public HashSet<string> ExecIds { get; } = [];
     }
 
-    private readonly SerialQuery _openOrders = new("open-orders");
-    private readonly SerialQuery _completedOrders = new("completed-orders");
+    private readonly SerialQuery _openOrders = new("open-orders", _ => new Pb.AllOpenOrdersRequest());
+    private readonly SerialQuery _completedOrders = new("completed-orders",
+        c => new Pb.CompletedOrdersRequest { ApiOnly = c is OrderCommands.GetCompletedOrders { ApiOnly: true } });
     private readonly Dictionary<int, ExecutionsInFlight> _executions = [];
     private int _nextExecutionRequestId;
 
@@ -56,15 +58,12 @@ public sealed partial class OrderManagerActor
         if (query.InFlight || query.Waiting.Count == 0) return;
         // Completed-orders askers share a request only when they ask the same (apiOnly) question.
         var head = query.Waiting[0].Command;
-        query.Current = query.Waiting.Where(w => w.Command is not OrderCommands.GetCompletedOrders || Equals(w.Command, head)).ToList();
+        query.Current = query.Waiting.Where(w => query.Request(w.Command).Equals(query.Request(head))).ToList();
         query.Waiting.RemoveAll(w => query.Current.Contains(w));
         query.Collected.Clear();
         query.InFlight = true;
         query.Generation++;
-        IMessage request = head is OrderCommands.GetCompletedOrders c
-            ? new Pb.CompletedOrdersRequest { ApiOnly = c.ApiOnly }
-            : new Pb.AllOpenOrdersRequest();
-        _pacer.Tell(new GatewayMessages.Outbound(request, OutboundPriority.Data));
+        _pacer.Tell(new GatewayMessages.Outbound(query.Request(head), OutboundPriority.Data));
         Timers.StartSingleTimer(query.Name, new QueryTimedOut(query.Name, query.Generation), _options.QueryTimeout);
     }
 
