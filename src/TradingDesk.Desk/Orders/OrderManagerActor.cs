@@ -120,18 +120,19 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
     private void OnCommand(IOrderCommand command)
     {
         var sender = Sender;
-        switch (command)
-        {
-            case OrderCommands.PlaceOrder p: Bind(p.Strategy, sender, replace: false); break;
-            case OrderCommands.PlaceBracket b: Bind(b.Strategy, sender, replace: false); break;
-            case OrderCommands.PlaceOca o: Bind(o.Strategy, sender, replace: false); break;
-        }
         var decision = _book.Decide(command, _options, order => IsOwner(order, sender, command));
         if (decision.Failure is { } failure)
         {
             Log.LogInformation("{Command} refused: {Failure}", command.GetType().Name, failure);
             sender.Tell(new RequestFailed(command, failure));
             return;
+        }
+        // Only an accepted placement binds its sender: a refused one must not capture the strategy's events.
+        switch (command)
+        {
+            case OrderCommands.PlaceOrder p: Bind(p.Strategy, sender, replace: false); break;
+            case OrderCommands.PlaceBracket b: Bind(b.Strategy, sender, replace: false); break;
+            case OrderCommands.PlaceOca o: Bind(o.Strategy, sender, replace: false); break;
         }
         var placed = new List<OrderId>();
         var cancelled = new List<OrderId>();
