@@ -125,8 +125,9 @@ public sealed partial record OrderBook
         var strategy = order.Strategy!.Value;
         var check = new RiskCheck(strategy, order.Contract, m.Order, m.ReferencePrice, LastPrice(order.Contract), WorkingOrders(strategy), 0);
         if (RiskGate.Check(check, LimitsFor(strategy, options), KillSwitch) is { } denied) return Decision.Fail(denied);
-        // The parent link and transmit flag stay what they were: a modification re-sends the same order.
-        var spec = m.Order with { Transmit = order.Spec.Transmit || m.Order.Transmit };
+        // The parent link stays; the modification always transmits: a live order re-sent with transmit=false would be
+        // held in TWS unsent (a bracket's entry and take-profit were placed with false and released by the stop-loss).
+        var spec = m.Order with { Transmit = true };
         return Ok([new BookEvent.OrderSubmitted(order with { Spec = spec }, true)]);
     }
 

@@ -78,6 +78,21 @@ public sealed class OrderPlacementTests(ITestOutputHelper output) : OrderManager
     }
 
     [Fact]
+    public void Modifying_a_bracket_child_keeps_its_parent_and_transmits()
+    {
+        var s = CreateTestProbe();
+        Connect(100);
+        s.Send(Manager, new OrderCommands.PlaceBracket(Aapl, Order.Bracket(OrderAction.Buy, 10, 100m, 110m, 95m), S));
+        s.ExpectMsg<OrderEvents.BracketAccepted>();
+        Pacer.ReceiveN(3);
+        var takeProfit = Order.Limit(OrderAction.Sell, 10, 112m, TimeInForce.GoodTillCancel) with { Transmit = false };
+        s.Send(Manager, new OrderCommands.ModifyOrder(new OrderId(101), takeProfit));
+        s.ExpectMsg<OrderEvents.OrderModifySent>();
+        var sent = Sent<Pb.PlaceOrderRequest>();
+        Assert.Equal((101, 100, true, 112d), (sent.OrderId, sent.Order.ParentId, sent.Order.Transmit, sent.Order.LmtPrice));
+    }
+
+    [Fact]
     public void Cancel_sends_the_cancel_and_the_owner_sees_Cancelled_then_202_is_the_quiet_end()
     {
         var s = CreateTestProbe();
