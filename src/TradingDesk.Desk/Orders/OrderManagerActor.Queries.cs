@@ -117,6 +117,11 @@ public sealed partial class OrderManagerActor
                     q.Fills.Add(OrderWire.ToFilled(d, order?.Strategy, local));
                 }
                 break;
+            // The router forwards errors by id range; one for our reqExecutions id (if it reaches us) ends that query.
+            case Pb.ErrorMessage e when _executions.Remove(e.Id, out var q):
+                Timers.Cancel($"exec-{e.Id}");
+                q.Asker?.Tell(new RequestFailed(q.Command, new GatewayError(e.ErrorCode, e.ErrorMsg)));
+                break;
             case Pb.ExecutionDetailsEnd end when _executions.Remove(end.ReqId, out var q):
                 Timers.Cancel($"exec-{end.ReqId}");
                 q.Asker?.Tell(new OrderEvents.Executions([.. q.Fills]));

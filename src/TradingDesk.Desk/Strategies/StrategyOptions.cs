@@ -5,7 +5,11 @@ public sealed record StrategyOptions
 {
     public static readonly StrategyOptions Default = new();
 
-    /// <summary>On a real stop (not a restart) cancel every working order of this strategy (default false).</summary>
+    /// <summary>
+    /// On stop cancel every working order of this strategy (default false). Not on an in-place restart (PreRestart).
+    /// Under the <see cref="StrategyHost"/> a failure stops the failed incarnation (BackoffSupervisor), so its orders are
+    /// cancelled then too: nothing works unattended during the backoff, and the next incarnation starts flat.
+    /// </summary>
     public bool CancelOrdersOnStop { get; init; }
 
     /// <summary>How long <see cref="StrategyActor.AskDesk{T}"/> waits when no timeout is given (default 30 s).</summary>

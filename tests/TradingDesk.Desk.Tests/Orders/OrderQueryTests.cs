@@ -101,6 +101,20 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
     }
 
     [Fact]
+    public void An_error_for_an_executions_request_id_fails_that_query_with_the_gateway_error()
+    {
+        var s = CreateTestProbe();
+        Connect(1);
+        var ask = new OrderCommands.GetExecutions(new ExecutionQuery { Since = "garbage" });
+        s.Send(Manager, ask);
+        var request = Sent<Pb.ExecutionRequest>(OutboundPriority.Data);
+        Inbound(new Pb.ErrorMessage { Id = request.ReqId, ErrorCode = 321, ErrorMsg = "Error validating request: time" });
+        var failed = s.ExpectMsg<RequestFailed>();
+        Assert.Same(ask, failed.Request);
+        Assert.Equal(321, Assert.IsType<GatewayError>(failed.Failure).Code);
+    }
+
+    [Fact]
     public void Queries_in_flight_fail_with_ConnectionLost_when_the_connection_drops()
     {
         var s = CreateTestProbe();
