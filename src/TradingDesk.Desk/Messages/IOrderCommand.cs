@@ -1,4 +1,7 @@
 namespace TradingDesk.Desk.Messages;
 
-/// <summary>Marker: commands the DeskActor forwards to the order manager.</summary>
-public interface IOrderCommand { }
+/// <summary>
+/// Marker for every strategy command the desk forwards to the order manager (engineer B's <c>OrderCommands</c>),
+/// keeping the original sender.
+/// </summary>
+public interface IOrderCommand {}

@@ -5,12 +5,16 @@ namespace TradingDesk.Desk.Orders;
 
 /// <summary>
 /// Options of the order manager (<see cref="OrderManagerActor"/>). Every property has a working default, so
-/// <c>new OrderManagerOptions()</c> is a desk without risk limits for client id 0.
+/// <c>new OrderManagerOptions()</c> is a desk without risk limits for client id 1.
 /// </summary>
 public sealed record OrderManagerOptions
 {
-    /// <summary>The API client id of the desk's connection; written into every order (default 0).</summary>
-    public int ClientId { get; init; }
+    /// <summary>
+    /// The API client id of the desk's connection (default 1, as DeskOptions.ClientId). It must equal the connection's:
+    /// order ids are per client id, so messages carrying another client id are treated as other clients' orders
+    /// (subscribers see them, no strategy does).
+    /// </summary>
+    public int ClientId { get; init; } = 1;
 
     /// <summary>Limits for strategies without an entry in <see cref="StrategyRiskLimits"/> (default: none).</summary>
     public RiskLimits DefaultRiskLimits { get; init; } = RiskLimits.Unlimited;
