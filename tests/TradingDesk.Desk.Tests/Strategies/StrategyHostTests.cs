@@ -1,10 +1,13 @@
 using TradingDesk.Actors;
 using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Orders;
 using TradingDesk.Desk.Strategies;
 using Xunit;
 using Xunit.Abstractions;
 using static TradingDesk.Desk.Strategies.StrategyHostMessages;
+using Pb = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Strategies;
 
@@ -23,6 +26,39 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit.TestKi
             Receive<string>(s => s == "boom", _ => throw new InvalidOperationException("bad tick"));
             Receive<string>(s => s == "ping", _ => Sender.Tell("pong"));
         }
+    }
+
+    /// <summary>Buys on "buy"; forwards every order event to the report actor.</summary>
+    private sealed class Trader : StrategyActor
+    {
+        public Trader(IActorRef desk, IActorRef report) : base(desk, new StrategyId("trader"))
+        {
+            ReceiveAsync<string>(async _ => report.Tell(await PlaceOrderAsync(Contract.Stock("AAPL"), Order.Limit(OrderAction.Buy, 1, 10m))), s => s == "buy");
+            Receive<string>(s => s == "boom", _ => throw new InvalidOperationException("bad tick"));
+            Receive<OrderEvents.IOrderEvent>(e => report.Tell(e));
+        }
+    }
+
+    [Fact]
+    public void A_restarted_strategy_receives_the_events_of_orders_its_previous_incarnation_placed()
+    {
+        var pacer = CreateTestProbe("pacer");
+        var orders = Sys.ActorOf(OrderManagerActor.Props(pacer.Ref, new OrderManagerOptions()), "orders");
+        orders.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 1, false, Sys.TimeProvider.GetUtcNow()));
+        var host = Host();
+        host.Tell(new StartStrategy("trader", Props.Create(() => new Trader(orders, TestActor))), TestActor);
+        ExpectMsg<StrategyStarted>();
+        host.Tell(new SendToStrategy("trader", "buy"), TestActor);
+        var id = ExpectMsg<OrderId>();
+
+        host.Tell(new SendToStrategy("trader", "boom"), TestActor);
+        AwaitState(host, "trader", StrategyRunState.Restarting);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        AwaitState(host, "trader", StrategyRunState.Running);
+
+        orders.Tell(new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = id.Value, Status = "Filled", Filled = "1", Remaining = "0" }, Sys.TimeProvider.GetUtcNow()));
+        var status = ExpectMsg<OrderEvents.OrderStatusChanged>();
+        Assert.Equal((id, OrderStatus.Filled), (status.OrderId, status.Status));
     }
 
     private IActorRef Host() => Sys.ActorOf(StrategyHost.Props(HostOptions), "host");
