@@ -93,6 +93,8 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
 
     private void OnConnected(ConnectionEvents.Connected c)
     {
+        // Answers to requests sent on the previous connection will never come (normally already failed at Disconnected).
+        if (c.IsReconnect) FailQueries(new ConnectionLost("the connection was re-established before the answer arrived"));
         OfferIds(c.NextValidId, "Connected");
         Apply(new BookEvent.ConnectivityChanged(true));
         Become(Online);

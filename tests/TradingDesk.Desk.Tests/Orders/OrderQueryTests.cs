@@ -130,6 +130,18 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
     }
 
     [Fact]
+    public void A_reconnect_without_a_disconnect_notice_still_fails_the_queries_of_the_old_connection()
+    {
+        var s = CreateTestProbe();
+        Connect(1);
+        s.Send(Manager, new OrderCommands.GetOpenOrders());
+        Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
+        Connect(1, reconnect: true);
+        Assert.IsType<ConnectionLost>(s.ExpectMsg<RequestFailed>().Failure);
+        DrainReconciliation(workingOrders: false);
+    }
+
+    [Fact]
     public void After_a_reconnect_missed_fills_and_final_statuses_reach_the_owner_exactly_once()
     {
         var s = CreateTestProbe();
