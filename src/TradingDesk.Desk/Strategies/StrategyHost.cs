@@ -33,7 +33,7 @@ public sealed class StrategyHost : ReceiveActor
 
     public StrategyHost(StrategyHostOptions options)
     {
-        _options = options;
+        _options = options.Validated();
         Receive<StartStrategy>(Start);
         Receive<StopStrategy>(s => Stop(s.Name, Sender, s));
         Receive<StopAll>(_ => StopEverything(Sender));

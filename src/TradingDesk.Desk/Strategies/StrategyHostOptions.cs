@@ -18,4 +18,15 @@ public sealed record StrategyHostOptions
 
     /// <summary>A strategy that ran this long without failing gets its backoff reset.</summary>
     public TimeSpan ResetAfter { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Throws naming what to change when the options cannot work.</summary>
+    public StrategyHostOptions Validated()
+    {
+        var problems = new List<string>();
+        if (MinBackoff < TimeSpan.Zero) problems.Add($"MinBackoff must not be negative, not {MinBackoff}");
+        if (MaxBackoff < MinBackoff) problems.Add($"MaxBackoff ({MaxBackoff}) must be at least MinBackoff ({MinBackoff})");
+        if (RandomFactor < 0) problems.Add($"RandomFactor must not be negative, not {RandomFactor}");
+        if (ResetAfter <= TimeSpan.Zero) problems.Add($"ResetAfter must be positive, not {ResetAfter}");
+        return problems.Count == 0 ? this : throw new ArgumentException("Invalid StrategyHostOptions: " + string.Join("; ", problems));
+    }
 }
