@@ -64,6 +64,7 @@ public sealed partial record OrderBook
             : DecidePlace(o.Strategy, o.Contract, o.Orders, o.ReferencePrice, options, (specs, first) => OcaLinks(specs, first, o.Group, o.OcaType)),
         OrderCommands.ModifyOrder m => DecideModify(m, options, isOwner),
         OrderCommands.CancelOrder c => DecideCancel(c.OrderId),
+        OrderCommands.CancelStrategyOrders when !Online => Decision.Fail(new ConnectionLost("not connected to the gateway; no cancel was sent")),
         OrderCommands.CancelStrategyOrders s => Ok([.. Orders.Values.Where(o => o.Strategy == s.Strategy && o.IsWorking).OrderBy(o => o.Id.Value)
             .Select(o => (BookEvent)new BookEvent.CancelSubmitted(o.Id))]),
         OrderCommands.ActivateKillSwitch k => Ok([

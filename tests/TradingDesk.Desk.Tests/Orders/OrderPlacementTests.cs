@@ -112,6 +112,23 @@ public sealed class OrderPlacementTests(ITestOutputHelper output) : OrderManager
         Pacer.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
+    [Fact]
+    public void CancelStrategyOrders_cancels_only_that_strategys_working_orders()
+    {
+        var a = CreateTestProbe();
+        var b = CreateTestProbe();
+        Connect(1);
+        var a1 = Place(a, "a");
+        var a2 = Place(a, "a");
+        Place(b, "b");
+        Inbound(Status(a2, "Filled", 100, 0));
+        a.ExpectMsg<OrderEvents.OrderStatusChanged>();
+        a.Send(Manager, new OrderCommands.CancelStrategyOrders(new StrategyId("a")));
+        Assert.Equal([a1], a.ExpectMsg<OrderEvents.CancelsSent>().OrderIds);
+        Assert.Equal(a1.Value, Sent<Pb.CancelOrderRequest>().OrderId);
+        Pacer.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
+    }
+
     [Theory]
     [InlineData(135, "Can't find order with ID = 1")]
     [InlineData(161, "Cancel attempted when order is not in a cancellable state")]
