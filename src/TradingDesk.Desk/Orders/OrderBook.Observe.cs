@@ -1,0 +1,122 @@
+using Google.Protobuf;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Messages;
+using Pb = IBApi.protobuf;
+
+namespace TradingDesk.Desk.Orders;
+
+/// <summary>What the gateway's order messages mean for the book.</summary>
+public sealed partial record OrderBook
+{
+    /// <summary>Error codes that mean "this cancel failed": no such order, not cancellable, not found.</summary>
+    public static bool IsCancelFailure(int code) => code is 135 or 161 or 10147 or 10148;
+
+    /// <summary>
+    /// The facts one inbound message adds. Executions already seen and statuses identical to the last delivered
+    /// one add nothing. Messages of another client id (their order ids live in another namespace) are observed as
+    /// not owned: subscribers of all updates see them, no strategy does.
+    /// </summary>
+    public IReadOnlyList<BookEvent> Observe(IMessage message, DateTimeOffset local) => message switch
+    {
+        Pb.NextValidId n => [new BookEvent.IdsOffered(n.OrderId)],
+        Pb.OrderStatus s => ObserveStatus(s, local),
+        Pb.OpenOrder o => ObserveOpenOrder(o, local),
+        Pb.ExecutionDetails x => ObserveExecution(x, local),
+        Pb.CommissionAndFeesReport c => ObserveCommission(c, local),
+        Pb.ErrorMessage e => ObserveError(e, local),
+        _ => [],
+    };
+
+    private bool IsOurs(bool hasClientId, int clientId) => !hasClientId || clientId == ClientId;
+
+    private (OrderRecord? Order, List<BookEvent> Events) Locate(int orderId, bool ours, PermId? permId)
+    {
+        var events = new List<BookEvent>();
+        if (!ours || orderId <= 0 || orderId >= OrderManagerOptions.OrderIdLimit) return (null, events);
+        if (Orders.TryGetValue(new OrderId(orderId), out var known)) return (known, events);
+        // Placed by an earlier session of this client id: remember it (its id is used) and report it to subscribers.
+        var discovered = new OrderRecord(new OrderId(orderId), null, null, null, null) { PermId = permId };
+        events.Add(new BookEvent.OrderDiscovered(discovered));
+        return (discovered, events);
+    }
+
+    private IReadOnlyList<BookEvent> ObserveStatus(Pb.OrderStatus s, DateTimeOffset local)
+    {
+        var ours = IsOurs(s.HasClientId, s.ClientId);
+        var (order, events) = Locate(s.OrderId, ours, s.PermId != 0 ? new PermId(s.PermId) : null);
+        var changed = OrderWire.ToStatusChanged(s, order?.Strategy, local);
+        if (order?.LastStatus is { } last && last == changed with { LocalTime = last.LocalTime }) return events;
+        events.Add(new BookEvent.Observed(changed, order is not null));
+        return events;
+    }
+
+    private IReadOnlyList<BookEvent> ObserveOpenOrder(Pb.OpenOrder o, DateTimeOffset local)
+    {
+        var ours = IsOurs(o.Order?.HasClientId ?? false, o.Order?.ClientId ?? 0);
+        var snapshot = OrderWire.ToSnapshot(o.OrderId, o.Contract, o.Order, o.OrderState);
+        var (order, events) = Locate(snapshot.OrderId.Value, ours, snapshot.PermId);
+        events.Add(new BookEvent.Observed(new OrderEvents.OpenOrderUpdated(snapshot, order?.Strategy, local), order is not null));
+        return events;
+    }
+
+    private IReadOnlyList<BookEvent> ObserveExecution(Pb.ExecutionDetails d, DateTimeOffset local)
+    {
+        var x = d.Execution;
+        if (x is null || string.IsNullOrEmpty(x.ExecId) || SeenExecIds.Contains(x.ExecId)) return [];
+        var ours = IsOurs(x.HasClientId, x.ClientId);
+        var (order, events) = Locate(x.OrderId, ours, x.PermId != 0 ? new PermId(x.PermId) : null);
+        events.Add(new BookEvent.Observed(OrderWire.ToFilled(d, order?.Strategy, local), order is not null));
+        return events;
+    }
+
+    private IReadOnlyList<BookEvent> ObserveCommission(Pb.CommissionAndFeesReport c, DateTimeOffset local)
+    {
+        if (string.IsNullOrEmpty(c.ExecId) || SeenCommissions.Contains(c.ExecId)) return [];
+        var known = ExecOrders.TryGetValue(c.ExecId, out var orderId);
+        Orders.TryGetValue(orderId, out var order);
+        return [new BookEvent.Observed(OrderWire.ToCommission(c, known ? orderId : default, order?.Strategy, local), order is not null)];
+    }
+
+    private IReadOnlyList<BookEvent> ObserveError(Pb.ErrorMessage e, DateTimeOffset local)
+    {
+        if (e.Id <= 0 || e.Id >= OrderManagerOptions.OrderIdLimit) return [];
+        var id = new OrderId(e.Id);
+        Orders.TryGetValue(id, out var order);
+        OrderEvents.IOrderEvent ev = e.ErrorCode == 201
+            ? new OrderEvents.OrderRejected(id, e.ErrorMsg, string.IsNullOrEmpty(e.AdvancedOrderRejectJson) ? null : e.AdvancedOrderRejectJson, OrderWire.ErrorTime(e), local)
+            : new OrderEvents.OrderNotice(id, e.ErrorCode, e.ErrorMsg, OrderWire.ErrorTime(e), local);
+        return [new BookEvent.Observed(ev, order is not null)];
+    }
+
+    private OrderBook ApplyObserved(BookEvent.Observed o)
+    {
+        var book = this;
+        if (o.Event is OrderEvents.Filled f)
+        {
+            book = book with { SeenExecIds = SeenExecIds.Add(f.ExecId.Value) };
+            if (o.Owned) book = book with { ExecOrders = book.ExecOrders.SetItem(f.ExecId.Value, f.OrderId) };
+            if (f.Contract is { } c && f.Price > 0) book = book with { LastPrices = book.LastPrices.SetItem(PriceKey(c), f.Price) };
+        }
+        if (o.Event is OrderEvents.CommissionReported cr) book = book with { SeenCommissions = SeenCommissions.Add(cr.ExecId.Value) };
+        if (!o.Owned || !book.Orders.TryGetValue(o.Event.OrderId, out var order)) return book;
+        var updated = o.Event switch
+        {
+            OrderEvents.OrderStatusChanged s => order with
+            {
+                Status = s.Status == OrderStatus.Unknown ? order.Status : s.Status,
+                Filled = s.Filled,
+                Remaining = s.Remaining,
+                PermId = s.PermId ?? order.PermId,
+                LastStatus = s,
+            },
+            OrderEvents.OpenOrderUpdated u => order with
+            {
+                Status = u.Order.Status == OrderStatus.Unknown ? order.Status : u.Order.Status,
+                PermId = u.Order.PermId ?? order.PermId,
+            },
+            OrderEvents.OrderRejected => order with { Rejected = true },
+            _ => order,
+        };
+        return book with { Orders = book.Orders.SetItem(order.Id, updated) };
+    }
+}

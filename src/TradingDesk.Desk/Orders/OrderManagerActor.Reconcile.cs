@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Messages;
+
+namespace TradingDesk.Desk.Orders;
+
+/// <summary>
+/// After a reconnect: orders the book thinks are working but the gateway no longer lists as open finished (or were
+/// lost) during the outage. Their final state comes from reqCompletedOrders; fills arrive through the executions
+/// query (de-duplicated by exec id, so each reaches its owner exactly once).
+/// </summary>
+public sealed partial class OrderManagerActor
+{
+    private HashSet<OrderId> _unknownAfterReconnect = [];
+
+    private void ReconcileOpenOrders(OrderEvents.OpenOrders open)
+    {
+        var listed = open.Orders.Where(o => o.ClientId == _options.ClientId).Select(o => o.OrderId).ToHashSet();
+        _unknownAfterReconnect = _book.Orders.Values
+            .Where(o => o.Strategy is not null && o.IsWorking && !listed.Contains(o.Id))
+            .Select(o => o.Id).ToHashSet();
+        if (_unknownAfterReconnect.Count == 0) return;
+        Log.LogInformation("Reconcile: {Count} orders were working before the outage and are not open now; asking for completed orders", _unknownAfterReconnect.Count);
+        Enqueue(_completedOrders, new Reconcile(), null);
+    }
+
+    private void ReconcileCompleted(OrderEvents.CompletedOrders done)
+    {
+        var now = _time.GetUtcNow();
+        foreach (var id in _unknownAfterReconnect)
+        {
+            if (!_book.Orders.TryGetValue(id, out var order) || !order.IsWorking) continue;
+            var match = done.Orders.FirstOrDefault(s =>
+                (order.PermId is { } p && s.PermId == p) || (s.OrderId == id && s.ClientId == _options.ClientId));
+            if (match is null || !match.Status.IsDone())
+            {
+                Log.LogWarning("Reconcile: order {OrderId} is neither open nor completed at the gateway; its status is unknown", id);
+                continue;
+            }
+            var total = match.TotalQuantity;
+            var status = new OrderEvents.OrderStatusChanged(id, match.PermId ?? order.PermId, order.Strategy, match.Status,
+                match.FilledQuantity, Math.Max(0, total - match.FilledQuantity), null, null, order.ParentId,
+                "reconciled after reconnect", null, now);
+            var observed = new BookEvent.Observed(status, true);
+            Apply(observed);
+            Deliver(observed);
+        }
+        _unknownAfterReconnect = [];
+    }
+}

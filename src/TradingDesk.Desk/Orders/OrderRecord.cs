@@ -1,0 +1,57 @@
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Risk;
+
+namespace TradingDesk.Desk.Orders;
+
+/// <summary>
+/// What the order book knows about one of the desk's orders. <see cref="Strategy"/> is null for orders the desk did
+/// not place in this process (seen through openOrder after a restart); their events go to order-update subscribers.
+/// </summary>
+public sealed record OrderRecord(
+    OrderId Id, StrategyId? Strategy, ContractSpec? Contract, OrderSpec? Spec, OrderId? ParentId)
+{
+    public PermId? PermId { get; init; }
+
+    /// <summary>PendingSubmit from the moment the desk hands it to the pacer until the gateway says otherwise.</summary>
+    public OrderStatus Status { get; init; } = OrderStatus.PendingSubmit;
+
+    public decimal Filled { get; init; }
+
+    public decimal Remaining { get; init; }
+
+    /// <summary>Error 201 arrived: the order is dead whatever status follows.</summary>
+    public bool Rejected { get; init; }
+
+    /// <summary>The last orderStatus delivered, to drop identical consecutive ones.</summary>
+    public OrderEvents.OrderStatusChanged? LastStatus { get; init; }
+
+    /// <summary>Can still fill or be cancelled.</summary>
+    public bool IsWorking => !Rejected && !Status.IsDone();
+}
+
+/// <summary>Facts the order book records (Apply) — from commands it decided and from what the gateway said.</summary>
+public abstract record BookEvent
+{
+    /// <summary>The gateway offered ids from <paramref name="Offered"/> (nextValidId).</summary>
+    public sealed record IdsOffered(int Offered) : BookEvent;
+
+    public sealed record ConnectivityChanged(bool Online) : BookEvent;
+
+    /// <summary>A placeOrder (new or a modification of <see cref="Order"/>.Id) was handed to the pacer.</summary>
+    public sealed record OrderSubmitted(OrderRecord Order, bool Modification) : BookEvent;
+
+    public sealed record CancelSubmitted(OrderId OrderId) : BookEvent;
+
+    public sealed record GlobalCancelSubmitted : BookEvent;
+
+    public sealed record KillSwitchChanged(string? Reason) : BookEvent;
+
+    public sealed record LimitsChanged(StrategyId Strategy, RiskLimits Limits) : BookEvent;
+
+    /// <summary>An order seen on the wire that the book did not know (another session of this client id).</summary>
+    public sealed record OrderDiscovered(OrderRecord Order) : BookEvent;
+
+    /// <summary>Wraps an event a strategy receives; <see cref="Owned"/> is false for other clients' orders.</summary>
+    public sealed record Observed(OrderEvents.IOrderEvent Event, bool Owned) : BookEvent;
+}

@@ -1,0 +1,28 @@
+namespace TradingDesk.Desk.Strategies;
+
+/// <summary>How a <see cref="StrategyActor"/> behaves towards the desk. Defaults: keep orders on stop, 30 s asks.</summary>
+public sealed record StrategyOptions
+{
+    public static readonly StrategyOptions Default = new();
+
+    /// <summary>
+    /// On stop cancel every working order of this strategy (default false). Not on an in-place restart (PreRestart).
+    /// Under the <see cref="StrategyHost"/> a failure stops the failed incarnation (BackoffSupervisor), so its orders are
+    /// cancelled then too: nothing works unattended during the backoff, and the next incarnation starts flat.
+    /// </summary>
+    public bool CancelOrdersOnStop { get; init; }
+
+    /// <summary>How long <see cref="StrategyActor.AskDesk{T}"/> waits when no timeout is given (default 30 s).</summary>
+    public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// Published on the EventStream by every <see cref="StrategyActor"/> when it starts (also after a restart) and when it
+/// stops. The <see cref="StrategyHost"/> reports a strategy as running from these.
+/// </summary>
+public static class StrategyLifecycle
+{
+    public sealed record Started(Domain.StrategyId Strategy, Actors.IActorRef Actor, DateTimeOffset At);
+
+    public sealed record Stopped(Domain.StrategyId Strategy, Actors.IActorRef Actor, DateTimeOffset At);
+}

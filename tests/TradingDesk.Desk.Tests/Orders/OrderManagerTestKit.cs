@@ -1,0 +1,110 @@
+using Google.Protobuf;
+using TradingDesk.Actors;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Gateway;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Orders;
+using TradingDesk.TestKit;
+using Xunit;
+using Xunit.Abstractions;
+using Pb = IBApi.protobuf;
+
+namespace TradingDesk.Desk.Tests.Orders;
+
+/// <summary>
+/// An order manager between a pacer probe (what would go on the wire) and the test, which plays the router
+/// (feeding <see cref="GatewayMessages.Inbound"/>) and the connection (sending <see cref="ConnectionEvents"/>).
+/// </summary>
+public abstract class OrderManagerTestKit : TestKit.TestKit
+{
+    protected static readonly ContractSpec Aapl = Contract.Stock("AAPL");
+
+    protected OrderManagerTestKit(ITestOutputHelper output, OrderManagerOptions? options = null) : base(output)
+    {
+        Pacer = CreateTestProbe("pacer");
+        ManagerOptions = options ?? new OrderManagerOptions { ClientId = 7 };
+        Manager = Sys.ActorOf(OrderManagerActor.Props(Pacer.Ref, ManagerOptions), "orders");
+    }
+
+    protected TestProbe Pacer { get; }
+
+    protected OrderManagerOptions ManagerOptions { get; }
+
+    protected IActorRef Manager { get; }
+
+    protected DateTimeOffset Now => Sys.TimeProvider.GetUtcNow();
+
+    protected void Connect(int nextValidId, bool reconnect = false) =>
+        Manager.Tell(new ConnectionEvents.Connected(213, "20261121 18:00:00 UTC", ["DU1"], nextValidId, reconnect, Now));
+
+    protected void Disconnect() => Manager.Tell(new ConnectionEvents.Disconnected("socket closed", Now));
+
+    protected void Inbound(IMessage message) => Manager.Tell(new GatewayMessages.Inbound(message, Now));
+
+    /// <summary>The next thing the pacer got, unwrapped: asserts it was sent with the given priority.</summary>
+    protected T Sent<T>(OutboundPriority priority = OutboundPriority.Order) where T : IMessage
+    {
+        var outbound = Pacer.ExpectMsg<GatewayMessages.Outbound>();
+        Assert.Equal(priority, outbound.Priority);
+        return Assert.IsType<T>(outbound.Message);
+    }
+
+    /// <summary>Places a limit order from <paramref name="strategy"/> and returns its id (also checks the placeOrder).</summary>
+    protected OrderId Place(TestProbe strategy, string strategyId, OrderSpec? order = null, ContractSpec? contract = null)
+    {
+        strategy.Send(Manager, new OrderCommands.PlaceOrder(contract ?? Aapl, order ?? Order.Limit(OrderAction.Buy, 100, 190m), new StrategyId(strategyId)));
+        var accepted = strategy.ExpectMsg<OrderEvents.OrderAccepted>();
+        var request = Sent<Pb.PlaceOrderRequest>();
+        Assert.Equal(accepted.OrderId.Value, request.OrderId);
+        return accepted.OrderId;
+    }
+
+    protected static Pb.OrderStatus Status(OrderId id, string status, decimal filled = 0, decimal remaining = 100, double avg = 0, long permId = 0, int? clientId = 7)
+    {
+        var s = new Pb.OrderStatus
+        {
+            OrderId = id.Value, Status = status, Filled = filled.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Remaining = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture), AvgFillPrice = avg, PermId = permId,
+        };
+        if (clientId is { } c) s.ClientId = c;
+        return s;
+    }
+
+    protected static Pb.OpenOrder Open(OrderId id, string status, int clientId = 7, long permId = 0, string symbol = "AAPL") => new()
+    {
+        OrderId = id.Value,
+        Contract = new Pb.Contract { Symbol = symbol, SecType = "STK", Exchange = "SMART", Currency = "USD" },
+        Order = new Pb.Order { OrderId = id.Value, ClientId = clientId, PermId = permId, Action = "BUY", TotalQuantity = "100", OrderType = "LMT", LmtPrice = 190 },
+        OrderState = new Pb.OrderState { Status = status },
+    };
+
+    protected static Pb.ExecutionDetails Exec(OrderId id, string execId, decimal shares = 100, double price = 190, int reqId = -1, int clientId = 7, string symbol = "AAPL") => new()
+    {
+        ReqId = reqId,
+        Contract = new Pb.Contract { Symbol = symbol, SecType = "STK", Exchange = "SMART", Currency = "USD" },
+        Execution = new Pb.Execution
+        {
+            OrderId = id.Value, ExecId = execId, Time = "20261121-18:01:02", AcctNumber = "DU1", Exchange = "ISLAND", Side = "BOT",
+            Shares = shares.ToString(System.Globalization.CultureInfo.InvariantCulture), Price = price, PermId = 1000 + id.Value,
+            ClientId = clientId, CumQty = shares.ToString(System.Globalization.CultureInfo.InvariantCulture), AvgPrice = price,
+        },
+    };
+
+    protected static Pb.ErrorMessage Error(OrderId id, int code, string text) =>
+        new() { Id = id.Value, ErrorCode = code, ErrorMsg = text, ErrorTime = 1_795_000_000_000 };
+
+    /// <summary>
+    /// A reconnect sends reqAllOpenOrders and reqExecutions; answer them empty. With orders the desk thought working,
+    /// it then asks for completed orders; answer that empty too.
+    /// </summary>
+    protected void DrainReconciliation(bool workingOrders)
+    {
+        Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
+        var exec = Sent<Pb.ExecutionRequest>(OutboundPriority.Data);
+        Inbound(new Pb.OpenOrdersEnd());
+        Inbound(new Pb.ExecutionDetailsEnd { ReqId = exec.ReqId });
+        if (!workingOrders) return;
+        Sent<Pb.CompletedOrdersRequest>(OutboundPriority.Data);
+        Inbound(new Pb.CompletedOrdersEnd());
+    }
+}

@@ -1,0 +1,153 @@
+using TradingDesk.Actors;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Gateway;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Orders;
+using TradingDesk.Desk.Strategies;
+using Xunit;
+using Xunit.Abstractions;
+using static TradingDesk.Desk.Strategies.StrategyHostMessages;
+using Pb = IBApi.protobuf;
+
+namespace TradingDesk.Desk.Tests.Strategies;
+
+public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit.TestKit(output)
+{
+    private static readonly StrategyHostOptions HostOptions = new()
+    {
+        MinBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(10), RandomFactor = 0, MaxRestarts = 2,
+    };
+
+    /// <summary>Fails on "boom"; answers "ping" with "pong" from its current incarnation.</summary>
+    private sealed class Flaky : StrategyActor
+    {
+        public Flaky(IActorRef desk) : base(desk, new StrategyId("flaky"))
+        {
+            Receive<string>(s => s == "boom", _ => throw new InvalidOperationException("bad tick"));
+            Receive<string>(s => s == "ping", _ => Sender.Tell("pong"));
+        }
+    }
+
+    /// <summary>Buys on "buy"; forwards every order event to the report actor.</summary>
+    private sealed class Trader : StrategyActor
+    {
+        public Trader(IActorRef desk, IActorRef report) : base(desk, new StrategyId("trader"))
+        {
+            ReceiveAsync<string>(async _ => report.Tell(await PlaceOrderAsync(Contract.Stock("AAPL"), Order.Limit(OrderAction.Buy, 1, 10m))), s => s == "buy");
+            Receive<string>(s => s == "boom", _ => throw new InvalidOperationException("bad tick"));
+            Receive<OrderEvents.IOrderEvent>(e => report.Tell(e));
+        }
+    }
+
+    [Fact]
+    public void A_restarted_strategy_receives_the_events_of_orders_its_previous_incarnation_placed()
+    {
+        var pacer = CreateTestProbe("pacer");
+        var orders = Sys.ActorOf(OrderManagerActor.Props(pacer.Ref, new OrderManagerOptions()), "orders");
+        orders.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 1, false, Sys.TimeProvider.GetUtcNow()));
+        var host = Host();
+        host.Tell(new StartStrategy("trader", Props.Create(() => new Trader(orders, TestActor))), TestActor);
+        ExpectMsg<StrategyStarted>();
+        host.Tell(new SendToStrategy("trader", "buy"), TestActor);
+        var id = ExpectMsg<OrderId>();
+
+        host.Tell(new SendToStrategy("trader", "boom"), TestActor);
+        AwaitState(host, "trader", StrategyRunState.Restarting);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        AwaitState(host, "trader", StrategyRunState.Running);
+
+        orders.Tell(new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = id.Value, Status = "Filled", Filled = "1", Remaining = "0" }, Sys.TimeProvider.GetUtcNow()));
+        var status = ExpectMsg<OrderEvents.OrderStatusChanged>();
+        Assert.Equal((id, OrderStatus.Filled), (status.OrderId, status.Status));
+    }
+
+    private IActorRef Host() => Sys.ActorOf(StrategyHost.Props(HostOptions), "host");
+
+    private StrategyState StateOf(IActorRef host, string name)
+    {
+        host.Tell(new GetStrategyStates(), TestActor);
+        return ExpectMsg<StrategyStates>().Strategies.Single(s => s.Name == name);
+    }
+
+    private void AwaitState(IActorRef host, string name, StrategyRunState state) =>
+        AwaitAssert(() => Assert.Equal(state, StateOf(host, name).State));
+
+    [Fact]
+    public void A_failing_strategy_is_restarted_after_its_backoff_and_the_host_reports_it()
+    {
+        var desk = CreateTestProbe("desk");
+        var host = Host();
+        host.Tell(new StartStrategy("flaky", Props.Create(() => new Flaky(desk.Ref))), TestActor);
+        ExpectMsg<StrategyStarted>();
+        AwaitState(host, "flaky", StrategyRunState.Running);
+
+        host.Tell(new SendToStrategy("flaky", "boom"), TestActor);
+        AwaitState(host, "flaky", StrategyRunState.Restarting);
+        var failed = StateOf(host, "flaky");
+        Assert.Equal(1, failed.FailureCount);
+        Assert.Contains("bad tick", failed.LastFailure);
+
+        Clock.Advance(TimeSpan.FromSeconds(1)); // the first backoff
+        AwaitState(host, "flaky", StrategyRunState.Running);
+        Assert.Equal(1, StateOf(host, "flaky").FailureCount);
+        host.Tell(new SendToStrategy("flaky", "ping"), TestActor);
+        ExpectMsg("pong"); // a new incarnation answers
+    }
+
+    [Fact]
+    public void A_strategy_that_keeps_failing_is_given_up_after_the_restart_limit()
+    {
+        var desk = CreateTestProbe("desk");
+        var host = Host();
+        host.Tell(new StartStrategy("flaky", Props.Create(() => new Flaky(desk.Ref))), TestActor);
+        ExpectMsg<StrategyStarted>();
+        for (var i = 0; i < 3; i++)
+        {
+            AwaitState(host, "flaky", StrategyRunState.Running);
+            host.Tell(new SendToStrategy("flaky", "boom"), TestActor);
+            AwaitAssert(() => Assert.Equal(i + 1, StateOf(host, "flaky").FailureCount));
+            Clock.Advance(TimeSpan.FromSeconds(10));
+        }
+        AwaitState(host, "flaky", StrategyRunState.Stopped);
+        Assert.Equal(3, StateOf(host, "flaky").FailureCount);
+    }
+
+    [Fact]
+    public void Stopping_a_strategy_replies_once_it_stopped_and_its_subscriptions_are_released()
+    {
+        var desk = CreateTestProbe("desk");
+        var host = Host();
+        host.Tell(new StartStrategy("flaky", Props.Create(() => new Flaky(desk.Ref))), TestActor);
+        ExpectMsg<StrategyStarted>();
+        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
+        desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(5), "quotes"));
+        AwaitState(host, "flaky", StrategyRunState.Running);
+
+        host.Tell(new StopStrategy("flaky"), TestActor);
+        ExpectMsg(new StrategyStopped("flaky"));
+        desk.ExpectMsg(new SubscriptionMessages.Unsubscribe(new SubscriptionId(5)));
+        Assert.Equal(StrategyRunState.Stopped, StateOf(host, "flaky").State);
+
+        // The name can be used again once stopped; a running name cannot.
+        host.Tell(new StartStrategy("flaky", Props.Create(() => new Flaky(desk.Ref))), TestActor);
+        ExpectMsg<StrategyStarted>();
+        host.Tell(new StartStrategy("flaky", Props.Create(() => new Flaky(desk.Ref))), TestActor);
+        Assert.IsType<InvalidRequest>(ExpectMsg<RequestFailed>().Failure);
+    }
+
+    [Fact]
+    public void StopAll_stops_every_strategy_and_answers_when_all_have_stopped()
+    {
+        var desk = CreateTestProbe("desk");
+        var host = Host();
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            host.Tell(new StartStrategy(name, Props.Create(() => new Flaky(desk.Ref))), TestActor);
+            ExpectMsg<StrategyStarted>();
+        }
+        host.Tell(new StopAll(), TestActor);
+        Assert.Equal(["a", "b", "c"], ExpectMsg<AllStopped>().Names);
+        host.Tell(new GetStrategyStates(), TestActor);
+        Assert.All(ExpectMsg<StrategyStates>().Strategies, s => Assert.Equal(StrategyRunState.Stopped, s.State));
+    }
+}
