@@ -4,7 +4,7 @@ using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Orders;
-using TradingDesk.TestKit;
+using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
 using Pb = IBApi.protobuf;
@@ -15,7 +15,7 @@ namespace TradingDesk.Desk.Tests.Orders;
 /// An order manager between a pacer probe (what would go on the wire) and the test, which plays the router
 /// (feeding <see cref="GatewayMessages.Inbound"/>) and the connection (sending <see cref="ConnectionEvents"/>).
 /// </summary>
-public abstract class OrderManagerTestKit : TestKit.TestKit
+public abstract class OrderManagerTestKit : TestKit
 {
     protected static readonly ContractSpec Aapl = Contract.Stock("AAPL");
 

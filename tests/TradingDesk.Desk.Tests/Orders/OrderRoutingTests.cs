@@ -1,7 +1,7 @@
 using TradingDesk.Actors;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
-using TradingDesk.TestKit;
+using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
 using Pb = IBApi.protobuf;

@@ -1,3 +1,4 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
@@ -10,7 +11,7 @@ using Pb = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Strategies;
 
-public sealed class StrategyActorTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class StrategyActorTests(ITestOutputHelper output) : TestKit(output)
 {
     /// <summary>Stands for a market-data subscribe command of the desk (A's), which the strategy does not interpret.</summary>
     public sealed record SubscribeQuotes(string Symbol);

@@ -1,3 +1,4 @@
+using TradingDesk.Testing;
 using TradingDesk.Actors;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
@@ -11,7 +12,7 @@ using Pb = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Strategies;
 
-public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit.TestKit(output)
+public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output)
 {
     private static readonly StrategyHostOptions HostOptions = new()
     {

@@ -7,14 +7,14 @@ using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Orders;
 using TradingDesk.Simulator.Server;
-using TradingDesk.TestKit;
+using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace TradingDesk.Desk.Tests.Orders.Integration;
 
 public sealed class DeskOrdersEndToEndTests(ITestOutputHelper output)
-    : TestKit.TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(10) })
+    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(10) })
 {
     [Fact]
     public async Task The_whole_desk_places_fills_queries_and_cancels_through_the_simulated_gateway()

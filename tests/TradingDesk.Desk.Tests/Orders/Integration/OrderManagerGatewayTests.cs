@@ -6,7 +6,7 @@ using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Orders;
 using TradingDesk.Simulator.Server;
 using TradingDesk.Simulator.Tests.Support;
-using TradingDesk.TestKit;
+using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
 using Pb = IBApi.protobuf;
@@ -19,7 +19,7 @@ namespace TradingDesk.Desk.Tests.Orders.Integration;
 /// pump tells every decoded message to the order manager as the router would.
 /// </summary>
 public sealed class OrderManagerGatewayTests(ITestOutputHelper output)
-    : TestKit.TestKit(output, new TestKitOptions { UseTestClock = false }), IAsyncLifetime
+    : TestKit(output, new TestKitOptions { UseTestClock = false }), IAsyncLifetime
 {
     private readonly FillingBackend _backend = new() { NextId = 40 };
     private GatewayServer _server = null!;
