@@ -61,8 +61,14 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
     public void OnClientClosed(GatewaySession session)
     {
         if (_clients.Remove(session, out var lines))
+        {
             _logger.LogInformation("client {ClientId}: {Count} live requests ended with the connection", lines.ClientId, lines.Live.Count);
+            ClientClosed?.Invoke(lines.ClientId);
+        }
     }
+
+    /// <summary>Raised on the loop after a client's requests were dropped (tests wait on it instead of sleeping).</summary>
+    internal event Action<int>? ClientClosed;
 
     /// <summary>Forgets every client's subscriptions (a restart: the connections are being dropped).</summary>
     internal void DropAllClients() => _clients.Clear();
@@ -116,6 +122,10 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
 
     private IEnumerable<GatewaySession> SessionsOf(int clientId) =>
         _clients.Values.Where(c => c.ClientId == clientId).Select(c => c.Session);
+
+    /// <summary>How many live requests a connected client has; −1 when no such client is connected (tests).</summary>
+    internal int LiveRequestCount(int clientId) =>
+        _clients.Values.FirstOrDefault(c => c.ClientId == clientId)?.Live.Count ?? -1;
 
     public void Dispose()
     {

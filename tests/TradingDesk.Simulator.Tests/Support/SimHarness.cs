@@ -43,6 +43,16 @@ internal sealed class SimHarness : IAsyncDisposable
 
     public Task AdvanceAsync(TimeSpan by) => Simulator.AdvanceAsync(by);
 
+    /// <summary>
+    /// A round trip through the gateway's loop: once currentTime is back, every request the client sent before
+    /// has been handled (requests are handled in arrival order). Use before advancing the clock.
+    /// </summary>
+    public static async Task RoundTripAsync(TestClient client)
+    {
+        await client.SendAsync(new CurrentTimeRequest());
+        await client.ExpectAsync<CurrentTime>();
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var c in _clients) await c.DisposeAsync();
