@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using TradingDesk.Protocol;
 using TradingDesk.Simulator;
@@ -38,13 +39,27 @@ public static partial class SimulatorCommand
         });
 
         var command = new Command("simulator", "Run the IB gateway simulator (paper market) until Ctrl-C.") { port, seed, maxVersion, accounts };
-        command.SetAction((parse, cancellation) => RunAsync(new SimulatorOptions
+        command.SetAction(async (parse, cancellation) =>
         {
-            Port = parse.GetValue(port),
-            Seed = parse.GetValue(seed),
-            MaxVersion = parse.GetValue(maxVersion),
-            Accounts = ParseAccounts(parse.GetValue(accounts)!)!,
-        }, stdout, stderr, cancellation));
+            // Ctrl-C (SIGINT) and SIGTERM stop the simulator cleanly; registered here so it does not depend on
+            // how the command line was invoked.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            return await RunAsync(new SimulatorOptions
+            {
+                Port = parse.GetValue(port),
+                Seed = parse.GetValue(seed),
+                MaxVersion = parse.GetValue(maxVersion),
+                Accounts = ParseAccounts(parse.GetValue(accounts)!)!,
+            }, stdout, stderr, stop.Token);
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true; // keep the process alive until the simulator has stopped
+                stop.Cancel();
+            }
+        });
         return command;
     }
 
