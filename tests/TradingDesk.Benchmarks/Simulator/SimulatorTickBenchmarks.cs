@@ -11,7 +11,7 @@ namespace TradingDesk.Benchmarks.Simulator;
 /// <summary>
 /// Tick messages per second from the simulator to 1 and to 50 clients over loopback (protobuf at 225, text at 200),
 /// beside a baseline measured in the same run: the same number of pre-encoded tick frames written straight to a
-/// loopback socket in 60 KB writes (the floor: no channel, no encoding). Each invocation streams 200,000 ticks in
+/// loopback socket in 60 KB writes (the floor: no channel, no encoding). Each invocation streams 500,000 ticks in
 /// total, split evenly between the clients; the figure per operation is one tick message.
 /// Run: dotnet run -c Release --project tests/TradingDesk.Benchmarks -- --filter '*SimulatorTickBenchmarks*'
 /// </summary>
@@ -19,7 +19,7 @@ namespace TradingDesk.Benchmarks.Simulator;
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
 public class SimulatorTickBenchmarks
 {
-    private const int TotalTicks = 200_000;
+    private const int TotalTicks = 500_000;
 
     private GatewaySimulator _simulator = null!;
     private readonly List<FrameCounter> _simClients = [];
@@ -41,6 +41,7 @@ public class SimulatorTickBenchmarks
         _simulator = await GatewaySimulator.StartAsync(new SimulatorOptions
         {
             Port = 0, Seed = 42, MaxVersion = Version, ClockMode = ClockMode.Manual, MaxMessagesPerSecond = 1_000_000,
+            MaxClients = 64, // IB's limit is 32; the 50-client case needs more
         });
         for (var c = 0; c < Clients; c++) _simClients.Add(await FrameCounter.ConnectToSimulatorAsync(_simulator.Port, c + 1));
 
