@@ -88,12 +88,14 @@ public sealed partial class PaperMarketBackend
         Account = account.Value, Contract = WireFormat.ToWire(contract), Position_ = WireFormat.Qty(quantity), AvgCost = (double)averageCost,
     };
 
-    // Tags are IB's account value keys; "All" is not a tag (UNCONFIRMED: $LEDGER groups are not simulated).
+    // Tags are IB's account value keys. "$LEDGER", "$LEDGER:USD" and "$LEDGER:ALL" ask for the per-currency ledger:
+    // accounts here hold USD only, so they return the USD-denominated values (UNCONFIRMED: IB's exact ledger keys).
     private void SendAccountSummary(GatewaySession session, AccountSummaryLine line)
     {
+        var ledger = line.Tags.Any(t => t.StartsWith("$LEDGER", StringComparison.OrdinalIgnoreCase));
         foreach (var account in Market.ManagedAccounts)
             foreach (var (key, value, currency) in Market.AccountValues(account).ToAccountValues())
-                if (line.Tags.Contains(key))
+                if (line.Tags.Contains(key) || (ledger && currency == "USD"))
                     session.Send(new AccountSummary { ReqId = line.ReqId, Account = account.Value, Tag = key, Value = value, Currency = currency });
         session.Send(new AccountSummaryEnd { ReqId = line.ReqId });
     }
@@ -153,7 +155,12 @@ public sealed partial class PaperMarketBackend
 
     private void OnAccountTick()
     {
+        // IB refreshes account updates and live account summaries on the same slow cadence (3 minutes).
         foreach (var client in _clients.Values)
+        {
             if (client.AccountUpdates is { } acct) SendAccountUpdates(client.Session, acct);
+            foreach (var line in client.Live.Values)
+                if (line is AccountSummaryLine summary) SendAccountSummary(client.Session, summary);
+        }
     }
 }

@@ -44,3 +44,25 @@ public sealed class SimulatorFaultTests
         Assert.Equal(-1, await sim.Simulator.InvokeAsync(_ => sim.Simulator.Backend.LiveRequestCount(8)));
     }
 }
+
+public sealed class ClientLimitTests
+{
+    [Fact]
+    public async Task A_client_beyond_the_limit_is_refused_and_closed()
+    {
+        await using var sim = await SimHarness.StartAsync(configure: o => o with { MaxClients = 2 });
+        await sim.ConnectAsync(1);
+        await sim.ConnectAsync(2);
+        await using var third = await TestClient.ConnectAsync(sim.Simulator.Port);
+        await third.SendAsync(new IBApi.protobuf.StartApiRequest { ClientId = 3 });
+        Assert.Equal(502, (await third.ExpectAsync<IBApi.protobuf.ErrorMessage>()).ErrorCode);
+        await third.Closed.Task.WaitAsync(TestClient.DefaultTimeout);
+    }
+
+    [Fact]
+    public void The_default_limit_is_IBs_32()
+    {
+        Assert.Equal(32, new SimulatorOptions().MaxClients);
+        Assert.Equal(32, new Server.GatewayOptions().MaxClients);
+    }
+}

@@ -51,3 +51,38 @@ public sealed class VersionedStreamingTests
         Assert.Equal([0, 0, 1, 1], sides.Order());
     }
 }
+
+public sealed class AccountSubscriptionTests
+{
+    [Fact]
+    public async Task Account_summary_is_resent_on_the_account_cadence_and_stops_after_cancel()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        var client = await sim.ClientAsync();
+        await client.SendAsync(new AccountSummaryRequest { ReqId = 81, Group = "All", Tags = "$LEDGER" });
+        var first = await client.ExpectAsync<AccountSummary>(s => s.ReqId == 81);
+        Assert.Equal("USD", first.Currency);
+        await client.ExpectAsync<AccountSummaryEnd>();
+        await sim.AdvanceAsync(TimeSpan.FromMinutes(3));
+        await client.ExpectAsync<AccountSummaryEnd>(e => e.ReqId == 81);
+        await client.SendAsync(new CancelAccountSummary { ReqId = 81 });
+        await SimHarness.RoundTripAsync(client);
+        await sim.AdvanceAsync(TimeSpan.FromMinutes(3));
+        await client.SendAsync(new CurrentTimeRequest());
+        Assert.IsType<CurrentTime>((await client.NextAsync()).Message);
+    }
+
+    [Fact]
+    public async Task Cancel_positions_stops_position_updates()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        var (client, id) = await sim.ConnectAsync(1);
+        await client.SendAsync(new PositionsRequest());
+        await client.ExpectAsync<PositionEnd>();
+        await client.SendAsync(new CancelPositions());
+        await client.SendAsync(OrderTests.Order(id, "BUY", "10", "MKT"));
+        await client.ExpectAsync<OrderStatus>(s => s.Status == "Filled");
+        await client.SendAsync(new CurrentTimeRequest());
+        Assert.IsType<CurrentTime>((await client.NextAsync()).Message);
+    }
+}
