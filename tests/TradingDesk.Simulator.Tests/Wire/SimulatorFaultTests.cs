@@ -63,6 +63,6 @@ public sealed class ClientLimitTests
     public void The_default_limit_is_IBs_32()
     {
         Assert.Equal(32, new SimulatorOptions().MaxClients);
-        Assert.Equal(32, new Server.GatewayOptions().MaxClients);
+        Assert.Equal(32, new TradingDesk.Simulator.Server.GatewayOptions().MaxClients);
     }
 }
