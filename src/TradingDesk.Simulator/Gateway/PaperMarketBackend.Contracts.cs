@@ -11,11 +11,19 @@ public sealed partial class PaperMarketBackend
     private bool OnContractRequest(ClientLines client, IMessage request)
     {
         if (request is not ContractDataRequest r) return request is CancelContractData;
+        if (string.Equals(r.Contract?.SecType?.Trim(), "BOND", StringComparison.OrdinalIgnoreCase))
+        {
+            // TWS answers bonds with bondContractData (in 18): the codec picks it for a ContractData whose secType is BOND.
+            var bonds = BondListings.Search(r.ReqId, r.Contract!).ToList();
+            foreach (var bond in bonds) client.Session.Send(bond);
+            client.Session.Send(bonds.Count == 0 ? GatewayErrors.NoSecurityDefinition(r.ReqId, Now) : new ContractDataEnd { ReqId = r.ReqId });
+            return true;
+        }
         var query = WireFormat.ToQuery(r.Contract);
         var matches = query is null ? [] : Market.Search(query);
         if (matches.Count == 0)
         {
-            // BOND, IND and anything else not listed land here too: IB's answer for a contract it cannot find.
+            // IND and anything else not listed land here too: IB's answer for a contract it cannot find.
             client.Session.Send(GatewayErrors.NoSecurityDefinition(r.ReqId, Now));
             return true;
         }

@@ -43,6 +43,7 @@ public sealed class ContractDetailsTests
     [Theory]
     [InlineData("NOSUCH", "STK")]
     [InlineData("IBM", "BOND")]
+    [InlineData("XYZ", "IND")]
     public async Task No_match_is_error_200(string symbol, string secType)
     {
         await using var sim = await SimHarness.StartAsync();
@@ -50,5 +51,22 @@ public sealed class ContractDetailsTests
         await client.SendAsync(new ContractDataRequest { ReqId = 9, Contract = new Contract { Symbol = symbol, SecType = secType, Currency = "USD" } });
         var error = await client.ExpectAsync<ErrorMessage>(e => e.Id == 9);
         Assert.Equal(200, error.ErrorCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(SimHarness.Versions), MemberType = typeof(SimHarness))]
+    public async Task Bonds_come_as_bondContractData_id_18(int version)
+    {
+        await using var sim = await SimHarness.StartAsync(version);
+        var client = await sim.ClientAsync();
+        await client.SendAsync(new ContractDataRequest { ReqId = 10, Contract = new Contract { Symbol = "US-T", SecType = "BOND", Currency = "USD" } });
+        var frames = new List<TradingDesk.Protocol.Codec.DecodedMessage>();
+        var next = await client.NextAsync();
+        while (next.Message is not ContractDataEnd) { frames.Add(next); next = await client.NextAsync(); }
+        Assert.Equal(3, frames.Count);
+        Assert.All(frames, f => Assert.Equal(18, f.Id));
+        var bond = Assert.IsType<ContractData>(frames[0].Message);
+        Assert.Equal(("BOND", "SIMUST001"), (bond.Contract.SecType, bond.ContractDetails.Cusip));
+        Assert.Equal(4.25, bond.ContractDetails.Coupon);
     }
 }
