@@ -17,6 +17,7 @@ public static class Program
         var root = new RootCommand("TradingDesk: an actor-based trading desk for Interactive Brokers.")
         {
             DecodeCommand.Create(stdout, stderr, openStdin),
+            SimulatorCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -21,7 +21,8 @@ public sealed record GatewayOptions
     /// <summary>Accounts reported by managedAccounts. Default one paper account.</summary>
     public IReadOnlyList<string> Accounts { get; init; } = ["DU111111"];
 
-    /// <summary>Simultaneous API clients, told apart by client id. IB allows 32 per TWS session.</summary>
+    /// <summary>Simultaneous API clients, told apart by client id. IB allows 32 per TWS session (the default);
+    /// more (up to 1024) only for load tests and benchmarks.</summary>
     public int MaxClients { get; init; } = 32;
 
     /// <summary>Client messages per second before error 100. IB's limit is 50.</summary>
@@ -36,7 +37,7 @@ public sealed record GatewayOptions
         if (MinVersion < ServerVersions.Min || MaxVersion > ServerVersions.Max || MinVersion > MaxVersion)
             throw new ArgumentException($"version range {MinVersion}..{MaxVersion} must lie inside {ServerVersions.Min}..{ServerVersions.Max}");
         if (Accounts.Count == 0 || Accounts.Any(string.IsNullOrWhiteSpace)) throw new ArgumentException("at least one non-empty account is needed");
-        if (MaxClients is < 1 or > 32) throw new ArgumentException($"MaxClients {MaxClients} must be 1..32");
+        if (MaxClients is < 1 or > 1024) throw new ArgumentException($"MaxClients {MaxClients} must be 1..1024 (IB's own limit is 32)");
         if (MaxMessagesPerSecond < 1) throw new ArgumentException("MaxMessagesPerSecond must be positive");
     }
 }

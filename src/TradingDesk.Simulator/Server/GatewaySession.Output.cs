@@ -11,13 +11,19 @@ public sealed partial class GatewaySession
 {
     // What goes out: messages to encode at the negotiated version, raw bytes (handshake reply, faults), or a close.
     private abstract record Outbound;
-    private sealed record OutMessage(IMessage Message) : Outbound;
+    private sealed record OutMessage(IMessage Message, IMessage? Companion) : Outbound;
     private sealed record OutRaw(byte[] Bytes, bool CloseAfter) : Outbound;
 
     private readonly Channel<Outbound> _output = Channel.CreateUnbounded<Outbound>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Queues a message for this client. Safe from any thread; dropped once the connection is closed.</summary>
-    public void Send(IMessage message) => _output.Writer.TryWrite(new OutMessage(message));
+    public void Send(IMessage message) => _output.Writer.TryWrite(new OutMessage(message, null));
+
+    /// <summary>
+    /// Queues a message whose text frame carries a second one: historicalData before server 196 ends with its
+    /// start and end dates, which the codec takes from a HistoricalDataEnd passed as the companion.
+    /// </summary>
+    public void Send(IMessage message, IMessage? companion) => _output.Writer.TryWrite(new OutMessage(message, companion));
 
     /// <summary>Queues raw bytes (the handshake reply, or garbage for fault injection).</summary>
     public void SendRaw(byte[] bytes) => _output.Writer.TryWrite(new OutRaw(bytes, CloseAfter: false));
@@ -54,7 +60,7 @@ public sealed partial class GatewaySession
                     switch (item)
                     {
                         case OutMessage m:
-                            TwsCodec.Default.Encode(m.Message, ServerVersion, Direction.ServerToClient, batch);
+                            TwsCodec.Default.Encode(m.Message, ServerVersion, Direction.ServerToClient, batch, companion: m.Companion);
                             break;
                         case OutRaw r:
                             batch.Write(r.Bytes);

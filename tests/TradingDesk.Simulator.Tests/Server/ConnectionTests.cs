@@ -1,5 +1,6 @@
 using IBApi.protobuf;
 using TradingDesk.Protocol.Codec;
+using TradingDesk.Simulator.Clock;
 using TradingDesk.Simulator.Server;
 using TradingDesk.Simulator.Tests.Support;
 using Xunit;
@@ -10,7 +11,7 @@ namespace TradingDesk.Simulator.Tests.Server;
 public sealed class ConnectionTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 20, 15, 0, 0, TimeSpan.Zero);
-    private readonly ManualTime _time = new(Start);
+    private readonly SimulatedClock _time = SimulatedClock.Manual(Start);
     private readonly RecordingBackend _backend = new();
     private GatewayServer _server = null!;
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using IBApi.protobuf;
+using TradingDesk.Simulator.Clock;
 using TradingDesk.Simulator.Server;
 using TradingDesk.Simulator.Tests.Support;
 using Xunit;
@@ -9,7 +10,7 @@ namespace TradingDesk.Simulator.Tests.Server;
 /// <summary>Fault injection, driven by the test clock: nothing here sleeps.</summary>
 public sealed class FaultTests : IAsyncLifetime
 {
-    private readonly ManualTime _time = new(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
+    private readonly SimulatedClock _time = SimulatedClock.Manual(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero));
     private readonly RecordingBackend _backend = new();
     private GatewayServer _server = null!;
 

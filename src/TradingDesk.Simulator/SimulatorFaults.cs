@@ -1,0 +1,58 @@
+using TradingDesk.Simulator.Server;
+
+namespace TradingDesk.Simulator;
+
+/// <summary>
+/// Faults a test or demo can inject: the connection layer's (<see cref="Gateway"/>) plus the market's order
+/// rejections and restarts that keep or lose state.
+/// </summary>
+public sealed class SimulatorFaults(GatewaySimulator simulator)
+{
+    /// <summary>Drops, refusals, stalls, 1100/1101/1102, garbage and truncated frames.</summary>
+    public GatewayFaults Gateway => simulator.Server.Faults;
+
+    public void DropAllConnections() => Gateway.DropAllConnections();
+
+    public void RefuseConnections(TimeSpan period) => Gateway.RefuseConnections(period);
+
+    public void StallResponses(TimeSpan period) => Gateway.StallResponses(period);
+
+    public void ConnectivityLost() => Gateway.ConnectivityLost();
+
+    public void ConnectivityRestored(bool dataLost) => Gateway.ConnectivityRestored(dataLost);
+
+    public void SendGarbageFrame(int clientId, int seed = 1) => Gateway.SendGarbageFrame(clientId, seed);
+
+    public void SendTruncatedFrameAndClose(int clientId) => Gateway.SendTruncatedFrameAndClose(clientId);
+
+    /// <summary>The next <paramref name="count"/> new orders are rejected with error 201 and this reason.</summary>
+    public Task RejectNextOrdersAsync(int count, string reason = "Simulated rejection") =>
+        simulator.InvokeAsync(m => m.RejectNextOrders(count, reason));
+
+    /// <summary>
+    /// A gateway restart that keeps its state: every connection drops, orders, positions and executions survive,
+    /// and matching catches up over the downtime on the next sync.
+    /// </summary>
+    public Task RestartKeepingStateAsync() => simulator.InvokeAsync(m =>
+    {
+        var snapshot = m.Snapshot();
+        Restart();
+        m.Restore(snapshot);
+    });
+
+    /// <summary>
+    /// A restart that loses state (a fresh paper session): connections drop, orders, executions and positions are
+    /// forgotten and nextValidId starts again from 1, so a client sees it go backwards. Exec and perm ids stay unique.
+    /// </summary>
+    public Task RestartLosingStateAsync() => simulator.InvokeAsync(m =>
+    {
+        m.Reset();
+        Restart();
+    });
+
+    private void Restart()
+    {
+        simulator.Backend.DropAllClients();
+        Gateway.DropAllConnections();
+    }
+}
