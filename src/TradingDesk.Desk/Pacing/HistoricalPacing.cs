@@ -33,22 +33,25 @@ public sealed class HistoricalPacing
     {
         Prune(now);
         var (identity, group, weight) = Describe(request);
+        // Windows are read inclusively ("within 15 s" includes 15 s): a blocked request waits until just after.
         var wait = TimeSpan.Zero;
+        void BlockUntil(DateTimeOffset until)
+        {
+            if (now <= until) wait = Max(wait, until - now + TimeSpan.FromMilliseconds(1));
+        }
         foreach (var s in _sent)
-            if (s.Identity == identity) wait = Max(wait, s.At + IdenticalWindow - now);
+            if (s.Identity == identity) BlockUntil(s.At + IdenticalWindow);
 
-        var sameGroup = _sent.Where(s => s.Group == group && s.At > now - SameContractWindow).Select(s => s.At).ToList();
-        if (sameGroup.Count >= SameContractMax)
-            wait = Max(wait, sameGroup[sameGroup.Count - SameContractMax] + SameContractWindow - now);
+        var sameGroup = _sent.Where(s => s.Group == group && s.At >= now - SameContractWindow).Select(s => s.At).ToList();
+        if (sameGroup.Count >= SameContractMax) BlockUntil(sameGroup[sameGroup.Count - SameContractMax] + SameContractWindow);
 
         var total = 0;
         for (var i = _sent.Count - 1; i >= 0; i--)
         {
             total += _sent[i].Weight;
-            if (total + weight > TotalMax) { wait = Max(wait, _sent[i].At + TotalWindow - now); break; }
+            if (total + weight > TotalMax) { BlockUntil(_sent[i].At + TotalWindow); break; }
         }
-        // A tick past the boundary: "within 15 s" is read inclusively, so the next request waits until strictly after.
-        return wait > TimeSpan.Zero ? wait + TimeSpan.FromMilliseconds(1) : TimeSpan.Zero;
+        return wait;
     }
 
     /// <summary>Records that <paramref name="request"/> was sent at <paramref name="now"/>.</summary>
@@ -65,7 +68,7 @@ public sealed class HistoricalPacing
     {
         var cut = now - TotalWindow;
         var drop = 0;
-        while (drop < _sent.Count && _sent[drop].At <= cut) drop++;
+        while (drop < _sent.Count && _sent[drop].At < cut) drop++;
         if (drop > 0) _sent.RemoveRange(0, drop);
     }
 
