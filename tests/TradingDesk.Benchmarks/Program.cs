@@ -9,5 +9,10 @@ namespace TradingDesk.Benchmarks;
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        // The desk's latency / fan-out / memory measurements need sockets, actors and percentiles: a custom runner.
+        if (args.Length > 0 && args[0] == "desk") { Desk.DeskBenchmarks.Run(args[1..]); return; }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }
