@@ -25,8 +25,13 @@ public sealed record DeskOptions
 
     /// <summary>Messages per second the pacer lets out, in any one-second window. Default 45 (IB's limit is 50).</summary>
     public int MessagesPerSecond { get; init; } = 45;
-    /// <summary>Messages the pacer may send back to back before spacing them out. Default 10.</summary>
-    public int Burst { get; init; } = 10;
+    /// <summary>Messages the pacer may send back to back before spacing them out. Default 5.</summary>
+    public int Burst { get; init; } = 5;
+    /// <summary>
+    /// Added to the pacer's one-second window to absorb jitter between our send and the gateway's count (the gateway
+    /// counts arrivals). Default 100 ms: at most <see cref="MessagesPerSecond"/> in any 1.1 s.
+    /// </summary>
+    public TimeSpan PacingJitterMargin { get; init; } = TimeSpan.FromMilliseconds(100);
     /// <summary>How often the pacer publishes its <c>PacerStatus</c> on the EventStream. Default 1 s; zero turns it off.</summary>
     public TimeSpan PacerStatusInterval { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -61,6 +66,7 @@ public sealed record DeskOptions
         if (MaxVersion > 225) problems.Add($"MaxVersion {MaxVersion} is above 225, the highest version the codec knows: lower it");
         if (MessagesPerSecond is < 1 or > 50) problems.Add($"MessagesPerSecond {MessagesPerSecond} must be 1..50 (IB disconnects above 50; 45 leaves headroom)");
         if (Burst < 1 || Burst > MessagesPerSecond) problems.Add($"Burst {Burst} must be 1..MessagesPerSecond ({MessagesPerSecond})");
+        if (PacingJitterMargin < TimeSpan.Zero || PacingJitterMargin > TimeSpan.FromSeconds(1)) problems.Add("PacingJitterMargin must be 0..1 s (default 100 ms)");
         if (PacerStatusInterval < TimeSpan.Zero) problems.Add("PacerStatusInterval is negative: use zero (off) or a positive period");
         if (HeartbeatInterval <= TimeSpan.Zero) problems.Add("HeartbeatInterval must be positive (default 30 s)");
         if (HeartbeatTimeout <= TimeSpan.Zero || HeartbeatTimeout >= HeartbeatInterval) problems.Add("HeartbeatTimeout must be positive and shorter than HeartbeatInterval (defaults 10 s / 30 s)");

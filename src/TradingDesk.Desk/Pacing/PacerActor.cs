@@ -37,7 +37,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
     {
         _connection = connection;
         _options = options;
-        _queue = new PacingQueue(options.MessagesPerSecond, options.Burst);
+        _queue = new PacingQueue(options.MessagesPerSecond, options.Burst, options.PacingJitterMargin);
         _time = Context.System.TimeProvider;
 
         Receive<GatewayMessages.Outbound>(outbound =>

@@ -15,7 +15,7 @@ public sealed class PacingQueue
     private readonly RateWindow _rate;
     private readonly HistoricalPacing _historical = new();
 
-    public PacingQueue(int messagesPerSecond, int burst) => _rate = new RateWindow(messagesPerSecond, burst);
+    public PacingQueue(int messagesPerSecond, int burst, TimeSpan? jitterMargin = null) => _rate = new RateWindow(messagesPerSecond, burst, jitterMargin);
 
     /// <summary>One queued message.</summary>
     public sealed record Entry(IMessage Message, OutboundPriority Priority, object? Key, DateTimeOffset QueuedAt);
