@@ -158,6 +158,8 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
 
         _gateway.Server.Faults.SendGarbageFrame(clientId: 1);
+        // An id the codec does not know (binary id 180, a text payload): logged and skipped too.
+        _gateway.Server.FindClient(1)!.SendRaw([0, 0, 0, 6, 0, 0, 0, 180, 0x31, 0]);
         _gateway.Backend.PushTick(99.5);
         Assert.Equal(99.5m, ExpectMsg<Tick>().Price);
         desk.Tell(new GetCurrentTime(), TestActor);
@@ -208,5 +210,46 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         Assert.Equal(1, _gateway.Backend.Count<CancelMarketData>()); // the old line was cancelled
         _gateway.Backend.PushTick(77);
         Assert.Equal(77m, ExpectMsg<Tick>().Price);
+    }
+}
+
+/// <summary>Requests in flight when the link drops: reads that are safe to retry are re-sent once; others fail with ConnectionLost.</summary>
+public sealed class InFlightAtDisconnectTests(ITestOutputHelper output)
+    : TestKit.TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(10) })
+{
+    private readonly GatewayHarness _gateway = new();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _gateway.DisposeAsync();
+    }
+
+    [Fact]
+    public void Historical_bars_fail_with_connection_lost_and_head_timestamp_is_resent()
+    {
+        var connected = CreateTestProbe();
+        Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
+        var desk = DeskSystem.Start(Sys, _gateway.DeskOptions());
+        connected.ExpectMsg<ConnectionEvents.Connected>();
+        var bars = CreateTestProbe();
+        var head = CreateTestProbe();
+        desk.Tell(new GetHistoricalBars(Contract.Stock("AAPL"), "1 D", "1 min"), bars.Ref);
+        desk.Tell(new GetHeadTimestamp(Contract.Stock("AAPL")), head.Ref);
+        AwaitCondition(() => _gateway.Backend.Count<HistoricalDataRequest>() == 1 && _gateway.Backend.Count<HeadTimestampRequest>() == 1);
+
+        _gateway.Server.Faults.DropAllConnections();
+        Assert.IsType<ConnectionLost>(bars.ExpectMsg<RequestFailed>().Failure);
+        Assert.True(connected.ExpectMsg<ConnectionEvents.Connected>().IsReconnect);
+        // The re-sent head timestamp is identical to the first (but for its id): IB's 15 s identical-request rule
+        // holds it in the pacer's historical queue — it waits there rather than earn a 162.
+        var status = CreateTestProbe();
+        AwaitAssert(() =>
+        {
+            desk.Tell(Pacing.PacerMessages.GetStatus.Instance, status.Ref);
+            Assert.Equal(1, status.ExpectMsg<Pacing.PacerStatus>().QueuedHistorical);
+        });
+        head.ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // still waiting for its answer, not failed
+        Assert.Equal(1, _gateway.Backend.Count<HeadTimestampRequest>());
     }
 }
