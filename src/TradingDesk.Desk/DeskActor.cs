@@ -20,8 +20,9 @@ public sealed class DeskActor : ReceiveActor
         options.Validate();
         // Creation order: the connection needs the router, the pacer the connection, the router the pacer (told below,
         // before any strategy message can reach the router through this actor).
-        var router = Context.ActorOf(RouterActor.Props(options), "router");
-        var connection = Context.ActorOf(ConnectionActor.Props(options, router), "connection");
+        var routes = new RouteTable();
+        var router = Context.ActorOf(RouterActor.Props(options, routes), "router");
+        var connection = Context.ActorOf(ConnectionActor.Props(options, router, routes), "connection");
         var pacer = Context.ActorOf(PacerActor.Props(connection, options), "pacer");
         var orders = Context.ActorOf(OrderManagerActor.Props(pacer, options.Orders), "orders");
         router.Tell(new RouterActor.SetCollaborators(pacer, orders));

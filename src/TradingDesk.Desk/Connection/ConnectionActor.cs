@@ -37,6 +37,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
 
     private readonly DeskOptions _options;
     private readonly IActorRef _router;
+    private readonly Routing.RouteTable _routes;
     private readonly TimeProvider _time;
     private readonly FrameBuffer _encodeBuffer = new(1024);
     private GatewayLink? _link;
@@ -51,17 +52,19 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public ConnectionActor(DeskOptions options, IActorRef router)
+    public ConnectionActor(DeskOptions options, IActorRef router, Routing.RouteTable? routes = null)
     {
         _options = options;
         _router = router;
+        _routes = routes ?? new Routing.RouteTable();
         _time = Context.System.TimeProvider;
     }
 
     protected override bool Receive(object message) => Disconnected(message);
 
-    public static Props Props(DeskOptions options, IActorRef router) =>
-        Actors.Props.Create(() => new ConnectionActor(options, router));
+    /// <param name="routes">Shared with the router so stream items go straight to their line actor (optional).</param>
+    public static Props Props(DeskOptions options, IActorRef router, Routing.RouteTable? routes = null) =>
+        Actors.Props.Create(() => new ConnectionActor(options, router, routes));
 
     protected override void PreStart() => Self.Tell(ConnectionMessages.Connect.Instance);
 
@@ -117,7 +120,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         {
             case Opened opened when opened.Generation == _generation:
                 _link = opened.Link;
-                _link.Start(_generation, Self, _router, _time, Log);
+                _link.Start(_generation, Self, _router, _routes, _time, Log);
                 // startApi goes through the codec: text below 213, protobuf from 213.
                 WriteNow(new StartApiRequest { ClientId = _options.ClientId, OptionalCapabilities = _options.OptionalCapabilities });
                 return true;

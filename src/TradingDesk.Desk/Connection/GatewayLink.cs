@@ -76,9 +76,9 @@ internal sealed class GatewayLink : IAsyncDisposable
     }
 
     /// <summary>Starts the read and write loops. Session messages (managedAccounts, nextValidId, currentTime) also go to the connection.</summary>
-    public void Start(int generation, IActorRef connection, IActorRef router, TimeProvider time, ILogger log)
+    public void Start(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
     {
-        var read = Task.Run(() => ReadLoopAsync(generation, connection, router, time, log));
+        var read = Task.Run(() => ReadLoopAsync(generation, connection, router, routes, time, log));
         var write = Task.Run(() => WriteLoopAsync(generation, connection, log));
         _loops = Task.WhenAll(read, write);
     }
@@ -86,7 +86,7 @@ internal sealed class GatewayLink : IAsyncDisposable
     /// <summary>Queues one encoded frame for the write loop; false when the link is closing.</summary>
     public bool TryWrite(byte[] frame) => _frames.Writer.TryWrite(frame);
 
-    private async Task ReadLoopAsync(int generation, IActorRef connection, IActorRef router, TimeProvider time, ILogger log)
+    private async Task ReadLoopAsync(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
     {
         string reason = "the gateway closed the connection (EOF)";
         long offset = 0;
@@ -100,7 +100,7 @@ internal sealed class GatewayLink : IAsyncDisposable
                 try
                 {
                     while (FrameReader.TryReadFrame(ref buffer, out var payload, offset + (before - buffer.Length)))
-                        Deliver(payload, connection, router, time, log);
+                        Deliver(payload, connection, router, routes, time, log);
                 }
                 finally
                 {
@@ -116,7 +116,7 @@ internal sealed class GatewayLink : IAsyncDisposable
         connection.Tell(new Down(generation, reason));
     }
 
-    private void Deliver(ReadOnlySequence<byte> payload, IActorRef connection, IActorRef router, TimeProvider time, ILogger log)
+    private void Deliver(ReadOnlySequence<byte> payload, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
     {
         DecodedMessage decoded;
         try
@@ -137,7 +137,8 @@ internal sealed class GatewayLink : IAsyncDisposable
         var now = time.GetUtcNow();
         var inbound = new GatewayMessages.Inbound(message, now);
         if (message is ManagedAccounts or NextValidId or CurrentTime) connection.Tell(inbound);
-        router.Tell(inbound);
+        if (routes.TryRoute(message, out var owner)) owner.Tell(inbound); // stream items skip the router's mailbox
+        else router.Tell(inbound);
         if (decoded.Companion is { } companion) router.Tell(new GatewayMessages.Inbound(companion, now));
     }
 

@@ -60,7 +60,7 @@ public sealed partial class RouterActor
         var id = NextRequestId();
         var child = Context.ActorOf(RequestActor.Props(plan, Sender, _pacer, id, _options.Timeouts, _connected));
         Context.Watch(child);
-        _byRequestId[id] = child;
+        Map(id, child);
         _children[child] = new ChildInfo(id, null, plan.SafeToRetry, null);
     }
 
@@ -107,7 +107,7 @@ public sealed partial class RouterActor
         var id = NextRequestId();
         var child = Context.ActorOf(SubscriptionActor.Props(command, line.Id, subscriber, _pacer, id));
         Context.Watch(child);
-        _byRequestId[id] = child;
+        Map(id, child);
         _lineActors[line.Id] = child;
         _children[child] = new ChildInfo(id, line.Id, true, null);
     }

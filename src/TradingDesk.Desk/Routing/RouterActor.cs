@@ -33,6 +33,7 @@ public sealed partial class RouterActor : ReceiveActor
     private MarketDataTypeRequest? _marketDataType;
 
     private readonly Dictionary<int, IActorRef> _byRequestId = new();
+    private readonly RouteTable _routes;
     private readonly Dictionary<IActorRef, ChildInfo> _children = new();
     private LineTable<IActorRef> _lines = LineTable<IActorRef>.Empty;
     private readonly Dictionary<SubscriptionId, IActorRef> _lineActors = new();
@@ -53,9 +54,10 @@ public sealed partial class RouterActor : ReceiveActor
     /// </summary>
     public sealed record SetCollaborators(IActorRef Pacer, IActorRef OrderManager);
 
-    public RouterActor(DeskOptions options)
+    public RouterActor(DeskOptions options, RouteTable? routes = null)
     {
         _options = options;
+        _routes = routes ?? new RouteTable();
         _time = Context.System.TimeProvider;
 
         Receive<GatewayMessages.Inbound>(OnInbound);
@@ -68,7 +70,7 @@ public sealed partial class RouterActor : ReceiveActor
         ReceiveRequests();
     }
 
-    public static Props Props(DeskOptions options) => Actors.Props.Create(() => new RouterActor(options));
+    public static Props Props(DeskOptions options, RouteTable? routes = null) => Actors.Props.Create(() => new RouterActor(options, routes));
 
     protected override void PreStart() => Context.System.EventStream.Subscribe<ConnectionEvents.StateChanged>(Self);
 
@@ -80,6 +82,18 @@ public sealed partial class RouterActor : ReceiveActor
         var id = _nextRequestId++;
         if (_nextRequestId >= InboundRoutes.FirstOrderManagerRequestId) _nextRequestId = InboundRoutes.FirstRequestId;
         return id;
+    }
+
+    private void Map(int requestId, IActorRef child)
+    {
+        _byRequestId[requestId] = child;
+        _routes.Set(requestId, child);
+    }
+
+    private void Unmap(int requestId)
+    {
+        _byRequestId.Remove(requestId);
+        _routes.Remove(requestId);
     }
 
     // ---------- inbound ----------
@@ -161,9 +175,9 @@ public sealed partial class RouterActor : ReceiveActor
 
     private int Remap(IActorRef child, ChildInfo info)
     {
-        _byRequestId.Remove(info.RequestId);
+        Unmap(info.RequestId);
         var id = NextRequestId();
-        _byRequestId[id] = child;
+        Map(id, child);
         _children[child] = info with { RequestId = id };
         return id;
     }
@@ -174,7 +188,7 @@ public sealed partial class RouterActor : ReceiveActor
         var actor = terminated.ActorRef;
         if (_children.Remove(actor, out var info))
         {
-            _byRequestId.Remove(info.RequestId);
+            Unmap(info.RequestId);
             if (info.Line is { } line && _lineActors.TryGetValue(line, out var lineActor) && lineActor.Equals(actor))
             {
                 _lineActors.Remove(line);
@@ -206,6 +220,7 @@ public sealed partial class RouterActor : ReceiveActor
         if (released)
         {
             _lineActors.Remove(id);
+            if (_children.TryGetValue(actor, out var info)) _routes.Remove(info.RequestId); // no more direct items
             Context.Stop(actor); // PostStop withdraws or cancels the gateway line
         }
         else actor.Tell(new RouterInternal.RemoveSubscriber(subscriber));
