@@ -40,6 +40,23 @@ public sealed class DeskBackend : IGatewayBackend
             case ContractDataRequest r when r.Contract.Symbol == "NOPE":
                 session.Send(new ErrorMessage { Id = r.ReqId, ErrorTime = now, ErrorCode = 200, ErrorMsg = "No security definition has been found for the request" });
                 break;
+            case ContractDataRequest r when r.Contract.SecType == "FUT":
+                // Three expiries: one expired, two ahead (the nearer one is the front month).
+                foreach (var days in new[] { -400, 120, 30 })
+                {
+                    var expiry = DateTime.UtcNow.AddDays(days).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+                    var future = r.Contract.Clone();
+                    future.LastTradeDateOrContractMonth = expiry;
+                    future.ConId = 500_000 + days + 1000;
+                    session.Send(new ContractData { ReqId = r.ReqId, Contract = future, ContractDetails = new ContractDetails { LongName = "E-mini", RealExpirationDate = expiry, ContractMonth = expiry[..6] } });
+                }
+                session.Send(new ContractDataEnd { ReqId = r.ReqId });
+                break;
+            case MarketDataRequest r when r.Snapshot:
+                session.Send(new TickPrice { ReqId = r.ReqId, TickType = 1, Price = 10.5, Size = "3" });
+                session.Send(new TickPrice { ReqId = r.ReqId, TickType = 2, Price = 10.75, Size = "4" });
+                session.Send(new TickSnapshotEnd { ReqId = r.ReqId });
+                break;
             case ContractDataRequest r:
                 var contract = r.Contract.Clone();
                 contract.ConId = Math.Abs(r.Contract.Symbol.GetHashCode(StringComparison.Ordinal) % 1_000_000) + 1;
