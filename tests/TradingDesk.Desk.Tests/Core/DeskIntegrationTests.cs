@@ -173,23 +173,58 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         var desk = StartDesk();
         var connected = CreateTestProbe();
         Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
+        var other = CreateTestProbe("other");
         desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), TestActor);
-        var id = ExpectMsg<SubscriptionMessages.Subscribed>().Id;
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
+        desk.Tell(new SubscribeMarketData(Contract.Stock("MSFT")), TestActor);
+        desk.Tell(new SubscribeMarketData(Contract.Stock("MSFT")), other.Ref);
+        var mine = new[] { ExpectMsg<SubscriptionMessages.Subscribed>().Id, ExpectMsg<SubscriptionMessages.Subscribed>().Id }.ToHashSet();
+        var msft = other.ExpectMsg<SubscriptionMessages.Subscribed>().Id;
+        Assert.Contains(msft, mine);
+        AwaitCondition(() => _gateway.Backend.MarketData.Count == 2);
 
         for (var drop = 1; drop <= 20; drop++)
         {
-            _gateway.Backend.PushTick(100 + drop);
-            ExpectMsg<Tick>(t => t.Price == 100 + drop);
+            var price = 100m + drop;
+            Assert.Equal(2, _gateway.Backend.PushTick((double)price));
+            Assert.Equal(mine, ReceiveN(2).Cast<Tick>().Where(t => t.Price == price).Select(t => t.Subscription).ToHashSet());
+            Assert.Equal(msft, other.ExpectMsg<Tick>(t => t.Price == price).Subscription);
+
             _gateway.Server.Faults.DropAllConnections();
             Assert.True(connected.ExpectMsg<ConnectionEvents.Connected>().IsReconnect);
-            var resubscribed = ExpectMsg<SubscriptionMessages.Resubscribed>();
-            Assert.Equal(id, resubscribed.Id);
-            AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
+            Assert.Equal(mine, ReceiveN(2).Cast<SubscriptionMessages.Resubscribed>().Select(r => r.Id).ToHashSet());
+            Assert.Equal(msft, other.ExpectMsg<SubscriptionMessages.Resubscribed>().Id);
+            AwaitCondition(() => _gateway.Backend.MarketData.Count == 2);
         }
-        _gateway.Backend.PushTick(500);
-        ExpectMsg<Tick>(t => t.Price == 500m);
-        Assert.Equal(21, _gateway.Backend.Count<MarketDataRequest>());
+        Assert.Equal(2, _gateway.Backend.PushTick(500));
+        Assert.Equal(2, ReceiveN(2).Cast<Tick>().Count(t => t.Price == 500m));
+        other.ExpectMsg<Tick>(t => t.Price == 500m);
+        Assert.Equal(42, _gateway.Backend.Count<MarketDataRequest>()); // 2 lines x 21 connections, never more
+    }
+
+    [Fact]
+    public void A_warning_keeps_a_stream_open_and_a_terminal_error_ends_only_that_stream()
+    {
+        var desk = StartDesk();
+        var other = CreateTestProbe();
+        desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), TestActor);
+        var aapl = ExpectMsg<SubscriptionMessages.Subscribed>().Id;
+        AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
+        var aaplRequest = _gateway.Backend.MarketData.Keys.Single();
+        desk.Tell(new SubscribeMarketData(Contract.Stock("MSFT")), other.Ref);
+        other.ExpectMsg<SubscriptionMessages.Subscribed>();
+        AwaitCondition(() => _gateway.Backend.MarketData.Count == 2);
+
+        _gateway.Backend.SendError(aaplRequest, 10167, "Requested market data is not subscribed. Displaying delayed market data.");
+        var notice = ExpectMsg<SubscriptionMessages.SubscriptionNotice>();
+        Assert.Equal((aapl, 10167), (notice.Id, notice.Code));
+        _gateway.Backend.SendError(aaplRequest, 354, "Requested market data is not subscribed.");
+        var ended = ExpectMsg<SubscriptionMessages.SubscriptionEnded>();
+        Assert.Equal(354, Assert.IsType<GatewayError>(ended.Failure).Code);
+
+        _gateway.Backend.PushTick(12);
+        Assert.Equal(12m, other.ExpectMsg<Tick>().Price);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(0, _gateway.Backend.Count<CancelMarketData>()); // the gateway ended it: nothing to cancel
     }
 
     [Fact]

@@ -81,6 +81,13 @@ public sealed class DeskBackend : IGatewayBackend
         }
     }
 
+    /// <summary>Sends an error for one live market-data line.</summary>
+    public void SendError(int requestId, int code, string text)
+    {
+        if (MarketData.TryGetValue(requestId, out var session))
+            session.Send(new ErrorMessage { Id = requestId, ErrorTime = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), ErrorCode = code, ErrorMsg = text });
+    }
+
     /// <summary>Pushes one bid tick to every live market-data line (from any thread: Send only queues).</summary>
     public int PushTick(double price)
     {
