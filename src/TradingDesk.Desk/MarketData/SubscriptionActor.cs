@@ -24,7 +24,8 @@ public sealed class SubscriptionActor : ReceiveActor
     private readonly IActorRef _pacer;
     private IActorRef[] _subscribers;
     private int _requestId;
-    private bool _everSent;
+    private bool _everSent;     // the line has been live at the gateway at some point (Resubscribed is meaningful)
+    private bool _liveOnLink;   // the current request left the pacer since the last disconnect: it is live now
     private bool _ended;
 
     public SubscriptionActor(StreamPlan plan, SubscriptionId id, IActorRef firstSubscriber, IActorRef pacer, int requestId)
@@ -44,19 +45,24 @@ public sealed class SubscriptionActor : ReceiveActor
         Receive<PacerMessages.Sent>(sent =>
         {
             if (sent.Key is not RouterInternal.RequestKey key) return;
-            if (key.RequestId == _requestId) { _everSent = true; return; }
+            if (key.RequestId == _requestId) { _everSent = true; _liveOnLink = true; return; }
             // A superseded request still left the queue (it raced a Resend): cancel it so no orphan line stays open.
             _pacer.Tell(new GatewayMessages.Outbound(_plan.Cancel(key.RequestId), OutboundPriority.Data));
         });
+        Receive<RouterInternal.ConnectionDown>(_ => _liveOnLink = false); // the request died with the link
         Receive<RouterInternal.Resend>(resend =>
         {
             var old = _requestId;
             _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, old)));
-            if (resend.CancelOld && _everSent) _pacer.Tell(new GatewayMessages.Outbound(_plan.Cancel(old), OutboundPriority.Data));
+            // Cancel the old id when it may be live at the gateway: after 1101, or when the request queued during the
+            // outage already went out on the new link before this Resend arrived (otherwise it would be an orphan).
+            // When its Sent arrives after this Resend instead, the stale-Sent rule above cancels it.
+            if ((resend.CancelOld && _everSent) || _liveOnLink) _pacer.Tell(new GatewayMessages.Outbound(_plan.Cancel(old), OutboundPriority.Data));
             _requestId = resend.RequestId;
+            _liveOnLink = false;
             var wasLive = _everSent;
             Send();
-            if (wasLive) FanOut(new SubscriptionMessages.Resubscribed(_id, resend.Reason, Context.System.TimeProvider.GetUtcNow()));
+            if (wasLive && resend.Notify) FanOut(new SubscriptionMessages.Resubscribed(_id, resend.Reason, Context.System.TimeProvider.GetUtcNow()));
         });
     }
 

@@ -145,8 +145,7 @@ public sealed partial class RouterActor : ReceiveActor
     {
         if (!_connected && _children.Count == 0) return;
         _connected = false;
-        foreach (var (child, info) in _children)
-            if (info.Line is null) child.Tell(new RouterInternal.ConnectionDown(down.Reason));
+        foreach (var child in _children.Keys) child.Tell(new RouterInternal.ConnectionDown(down.Reason));
     }
 
     private void OnConnected(ConnectionEvents.Connected up)
@@ -154,7 +153,7 @@ public sealed partial class RouterActor : ReceiveActor
         _connected = true;
         // The market data type is per connection at IB: set it again before any line is re-sent.
         if (up.IsReconnect && _marketDataType is { } type) _pacer.Tell(new GatewayMessages.Outbound(type, OutboundPriority.Data));
-        ResubscribeAll(up.IsReconnect ? "reconnected" : "connected", cancelOld: false);
+        ResubscribeAll(up.IsReconnect ? "reconnected" : "connected", cancelOld: false, notify: up.IsReconnect);
         foreach (var (child, info) in _children.ToList())
         {
             if (info.Line is not null || !info.Retryable) continue;
@@ -163,13 +162,13 @@ public sealed partial class RouterActor : ReceiveActor
         }
     }
 
-    private void ResubscribeAll(string reason, bool cancelOld)
+    private void ResubscribeAll(string reason, bool cancelOld, bool notify = true)
     {
         foreach (var (child, info) in _children.ToList())
         {
             if (info.Line is null) continue;
             var id = Remap(child, info);
-            child.Tell(new RouterInternal.Resend(id, reason, cancelOld));
+            child.Tell(new RouterInternal.Resend(id, reason, cancelOld, notify));
         }
     }
 

@@ -12,10 +12,16 @@ internal static class RouterInternal
     /// </summary>
     public sealed record RequestKey(IActorRef Owner, int RequestId) : PacerMessages.INotifyOnSent;
 
-    /// <summary>Send the request again under a new id. <paramref name="CancelOld"/>: the old one may still be live at the gateway (1101).</summary>
-    public sealed record Resend(int RequestId, string Reason, bool CancelOld);
+    /// <summary>
+    /// Send the request again under a new id. <paramref name="CancelOld"/>: the old one may still be live at the gateway
+    /// (1101). <paramref name="Notify"/>: tell subscribers Resubscribed (not on the very first connect).
+    /// </summary>
+    public sealed record Resend(int RequestId, string Reason, bool CancelOld, bool Notify = true);
 
-    /// <summary>The link dropped: one-shot requests fail with ConnectionLost, or wait for a Resend when safe to retry.</summary>
+    /// <summary>
+    /// The link dropped: one-shot requests fail with ConnectionLost, or wait for a Resend when safe to retry; streams
+    /// note that their request is no longer live.
+    /// </summary>
     public sealed record ConnectionDown(string Reason);
 
     /// <summary>A new subscriber joined a shared line (the router already replied Subscribed to it).</summary>

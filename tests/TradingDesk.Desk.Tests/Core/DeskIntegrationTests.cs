@@ -228,6 +228,32 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_subscription_made_during_an_outage_opens_exactly_one_line_after_the_reconnect()
+    {
+        var desk = StartDesk();
+        var events = CreateTestProbe();
+        Sys.EventStream.Subscribe<ConnectionEvents.StateChanged>(events.Ref);
+        desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), TestActor);
+        ExpectMsg<SubscriptionMessages.Subscribed>();
+        AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
+
+        _gateway.Server.Faults.RefuseConnections(TimeSpan.FromMilliseconds(500));
+        _gateway.Server.Faults.DropAllConnections();
+        events.FishForMessage<ConnectionEvents.Reconnecting>();
+        var during = CreateTestProbe();
+        desk.Tell(new SubscribeMarketData(Contract.Stock("MSFT")), during.Ref);
+        during.ExpectMsg<SubscriptionMessages.Subscribed>();
+        events.FishForMessage<ConnectionEvents.Connected>(timeout: TimeSpan.FromSeconds(10));
+
+        AwaitCondition(() => _gateway.Backend.MarketData.Count == 2);
+        _gateway.Backend.PushTick(5);
+        during.FishForMessage<Tick>(t => t.Price == 5m);
+        FishForMessage<Tick>(t => t.Price == 5m);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(2, _gateway.Backend.MarketData.Count); // no orphan line left open at the gateway
+    }
+
+    [Fact]
     public void Restored_with_data_lost_1101_resubscribes_and_is_published_as_a_notice()
     {
         var desk = StartDesk();
