@@ -1,6 +1,3 @@
-// Compiled only once engineer A's desk core is merged (DeskActor, DeskOptions, ConnectionActor): define DESK_CORE_MERGED
-// or delete the #if. Verified green on a trial merge of desk-core (18:16 UTC): the whole desk places, fills, queries, cancels.
-#if DESK_CORE_MERGED
 using TradingDesk.Actors;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
@@ -47,4 +44,3 @@ public sealed class DeskOrdersEndToEndTests(ITestOutputHelper output)
         Assert.Equal(135, Assert.IsType<GatewayError>(s.ExpectMsg<RequestFailed>().Failure).Code);
     }
 }
-#endif

@@ -1,0 +1,256 @@
+using IBApi.protobuf;
+using Microsoft.Extensions.Logging;
+using TradingDesk.Actors;
+using TradingDesk.Desk.Gateway;
+using TradingDesk.Protocol;
+using TradingDesk.Protocol.Codec;
+using TradingDesk.Protocol.Framing;
+using TradingDesk.Protocol.Handshake;
+
+namespace TradingDesk.Desk.Connection;
+
+/// <summary>
+/// Owns the link to TWS / IB Gateway and the reconnect policy. Socket I/O runs in <see cref="GatewayLink"/>'s loops
+/// outside the mailbox; they only Tell. Every state change is published on the EventStream (ConnectionEvents.*).
+///
+/// States and transitions:
+/// <code>
+///   Disconnected --Connect (also sent to itself at start)----------------&gt; Connecting
+///   Connecting   --handshake + startApi + managedAccounts + nextValidId--&gt; Connected
+///   Connecting   --connect/handshake failed, link down, deadline---------&gt; Reconnecting  (Disconnected published first)
+///   Connected    --EOF, framing error, write failure, missed heartbeat---&gt; Reconnecting  (Disconnected published first)
+///   Reconnecting --Fibonacci backoff timer-------------------------------&gt; Connecting
+///   Reconnecting --MaxReconnectAttempts exhausted------------------------&gt; Disconnected (stays; Connect starts again)
+/// </code>
+/// The heartbeat (reqCurrentTime) is written directly, not through the pacer: one message per interval fits in the
+/// headroom the pacer leaves under IB's 50/s. Writes that cannot be encoded at the negotiated version are logged and
+/// dropped (the request that sent them times out).
+/// </summary>
+public sealed class ConnectionActor : ActorBase, IWithTimers
+{
+    private sealed record Opened(int Generation, GatewayLink Link);
+    private sealed record OpenFailed(int Generation, string Reason);
+    private sealed record ConnectDeadline(int Generation);
+    private sealed record RetryNow;
+    private sealed record HeartbeatDue;
+    private sealed record HeartbeatMissed(int Generation);
+
+    private readonly DeskOptions _options;
+    private readonly IActorRef _router;
+    private readonly Routing.RouteTable _routes;
+    private readonly TimeProvider _time;
+    private readonly FrameBuffer _encodeBuffer = new(1024);
+    private GatewayLink? _link;
+    private CancellationTokenSource? _opening;
+    private int _generation;
+    private int _failures;          // consecutive failed attempts since the last Connected
+    private bool _everConnected;
+    private ConnectionState _state = ConnectionState.Disconnected;
+    private string? _accounts;
+    private int? _nextValidId;
+    private bool _heartbeatPending;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public ConnectionActor(DeskOptions options, IActorRef router, Routing.RouteTable? routes = null)
+    {
+        _options = options;
+        _router = router;
+        _routes = routes ?? new Routing.RouteTable();
+        _time = Context.System.TimeProvider;
+    }
+
+    protected override bool Receive(object message) => Disconnected(message);
+
+    /// <param name="routes">Shared with the router so stream items go straight to their line actor (optional).</param>
+    public static Props Props(DeskOptions options, IActorRef router, Routing.RouteTable? routes = null) =>
+        Actors.Props.Create(() => new ConnectionActor(options, router, routes));
+
+    protected override void PreStart() => Self.Tell(ConnectionMessages.Connect.Instance);
+
+    protected override void PostStop() => CloseLink();
+
+    private bool Common(object message)
+    {
+        switch (message)
+        {
+            case ConnectionMessages.GetState:
+                Sender.Tell(new ConnectionMessages.StateReply(_state, _link?.ServerVersion ?? 0, _failures + 1));
+                return true;
+            case GatewayMessages.Write write:
+                Log.LogWarning("connection: dropped {Type} written while {State}", write.Message.Descriptor.Name, _state);
+                return true;
+            case Opened opened when opened.Generation != _generation:
+                _ = opened.Link.DisposeAsync(); // a stale attempt finished after its deadline
+                return true;
+            case GatewayLink.Down or OpenFailed or ConnectDeadline or HeartbeatMissed or GatewayMessages.Inbound or HeartbeatDue:
+                return true; // late news from an old link or attempt
+            default:
+                return false;
+        }
+    }
+
+    // ---- Disconnected ----
+    private bool Disconnected(object message)
+    {
+        if (message is ConnectionMessages.Connect) { StartConnecting(); return true; }
+        return Common(message);
+    }
+
+    // ---- Connecting ----
+    private void StartConnecting()
+    {
+        _generation++;
+        _accounts = null;
+        _nextValidId = null;
+        _state = ConnectionState.Connecting;
+        Publish(new ConnectionEvents.Connecting(_options.Host, _options.Port, _failures + 1, _time.GetUtcNow()));
+        Context.Become(Connecting);
+        var generation = _generation;
+        _opening = new CancellationTokenSource();
+        var hello = new ClientHello(_options.MinVersion, _options.MaxVersion, _options.ConnectOptions);
+        GatewayLink.OpenAsync(_options.Host, _options.Port, hello, _opening.Token)
+            .PipeTo(Self, success: link => new Opened(generation, link), failure: ex => new OpenFailed(generation, ex.GetBaseException().Message));
+        Timers.StartSingleTimer("connect-deadline", new ConnectDeadline(generation), _options.ConnectTimeout);
+    }
+
+    private bool Connecting(object message)
+    {
+        switch (message)
+        {
+            case Opened opened when opened.Generation == _generation:
+                _link = opened.Link;
+                _link.Start(_generation, Self, _router, _routes, _time, Log);
+                // startApi goes through the codec: text below 213, protobuf from 213.
+                WriteNow(new StartApiRequest { ClientId = _options.ClientId, OptionalCapabilities = _options.OptionalCapabilities });
+                return true;
+            case OpenFailed failed when failed.Generation == _generation:
+                LinkLost($"connect failed: {failed.Reason}");
+                return true;
+            case ConnectDeadline deadline when deadline.Generation == _generation:
+                LinkLost($"no ready API within {_options.ConnectTimeout.TotalSeconds:0.#} s");
+                return true;
+            case GatewayLink.Down down when down.Generation == _generation:
+                LinkLost(down.Reason);
+                return true;
+            case GatewayMessages.Inbound { Message: ManagedAccounts accounts }:
+                _accounts = accounts.AccountsList;
+                TryReady();
+                return true;
+            case GatewayMessages.Inbound { Message: NextValidId next }:
+                _nextValidId = next.OrderId;
+                TryReady();
+                return true;
+            default:
+                return Common(message);
+        }
+    }
+
+    private void TryReady()
+    {
+        // IB sends both after startApi; the order is not guaranteed, so wait for both (as ib_async does).
+        if (_accounts is null || _nextValidId is null || _link is null) return;
+        Timers.Cancel("connect-deadline");
+        var isReconnect = _everConnected;
+        _everConnected = true;
+        _failures = 0;
+        _state = ConnectionState.Connected;
+        _heartbeatPending = false;
+        Context.Become(Connected);
+        Timers.StartPeriodicTimer("heartbeat", new HeartbeatDue(), _options.HeartbeatInterval);
+        var accounts = _accounts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Log.LogInformation("connection: connected to {Host}:{Port} at server version {Version} (client id {ClientId}{Re})",
+            _options.Host, _options.Port, _link.ServerVersion, _options.ClientId, isReconnect ? ", reconnect" : "");
+        Publish(new ConnectionEvents.Connected(_link.ServerVersion, _link.ConnectionTime, accounts, _nextValidId.Value, isReconnect, _time.GetUtcNow()));
+    }
+
+    // ---- Connected ----
+    private bool Connected(object message)
+    {
+        switch (message)
+        {
+            case GatewayMessages.Write write:
+                WriteNow(write.Message);
+                return true;
+            case HeartbeatDue:
+                if (_heartbeatPending) return true; // the deadline timer is already running
+                _heartbeatPending = true;
+                WriteNow(new CurrentTimeRequest());
+                Timers.StartSingleTimer("heartbeat-deadline", new HeartbeatMissed(_generation), _options.HeartbeatTimeout);
+                return true;
+            case GatewayMessages.Inbound { Message: CurrentTime }:
+                _heartbeatPending = false;
+                Timers.Cancel("heartbeat-deadline");
+                return true;
+            case GatewayMessages.Inbound:
+                return true; // managedAccounts / nextValidId later in the session: the router handles them
+            case HeartbeatMissed missed when missed.Generation == _generation:
+                LinkLost($"no currentTime within {_options.HeartbeatTimeout.TotalSeconds:0.#} s of the heartbeat");
+                return true;
+            case GatewayLink.Down down when down.Generation == _generation:
+                LinkLost(down.Reason);
+                return true;
+            default:
+                return Common(message);
+        }
+    }
+
+    // ---- Reconnecting ----
+    private bool Reconnecting(object message)
+    {
+        if (message is RetryNow) { StartConnecting(); return true; }
+        return Common(message);
+    }
+
+    private void LinkLost(string reason)
+    {
+        Log.LogWarning("connection: link to {Host}:{Port} lost: {Reason}", _options.Host, _options.Port, reason);
+        CloseLink();
+        Timers.Cancel("heartbeat");
+        Timers.Cancel("heartbeat-deadline");
+        Timers.Cancel("connect-deadline");
+        _generation++; // anything the old link or attempt still says is stale from now on
+        _failures++;
+        var now = _time.GetUtcNow();
+        _state = ConnectionState.Disconnected;
+        Publish(new ConnectionEvents.Disconnected(reason, now));
+        if (_options.MaxReconnectAttempts is { } max && _failures > max)
+        {
+            Log.LogError("connection: giving up after {Attempts} reconnect attempts", max);
+            Context.Become(Disconnected);
+            return;
+        }
+        var delay = Backoff.Delay(_failures, _options.BackoffUnit, _options.BackoffCap);
+        _state = ConnectionState.Reconnecting;
+        Publish(new ConnectionEvents.Reconnecting(_failures, delay, reason, now));
+        Context.Become(Reconnecting);
+        Timers.StartSingleTimer("retry", new RetryNow(), delay);
+    }
+
+    private void WriteNow(Google.Protobuf.IMessage message)
+    {
+        if (_link is null) return;
+        try
+        {
+            _encodeBuffer.Clear();
+            TwsCodec.Default.Encode(message, _link.ServerVersion, Direction.ClientToServer, _encodeBuffer);
+        }
+        catch (ProtocolException ex)
+        {
+            Log.LogError("connection: cannot send {Type} at server version {Version}: {Error}", message.Descriptor.Name, _link.ServerVersion, ex.Message);
+            return;
+        }
+        if (!_link.TryWrite(_encodeBuffer.ToArray()))
+            Log.LogWarning("connection: dropped {Type}: the link is closing", message.Descriptor.Name);
+    }
+
+    private void CloseLink()
+    {
+        _opening?.Cancel();
+        _opening = null;
+        if (_link is { } link) _ = link.DisposeAsync();
+        _link = null;
+    }
+
+    private void Publish(ConnectionEvents.StateChanged change) => Context.System.EventStream.Publish(change);
+}

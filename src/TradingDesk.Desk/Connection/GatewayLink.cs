@@ -1,0 +1,175 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Google.Protobuf;
+using IBApi.protobuf;
+using Microsoft.Extensions.Logging;
+using TradingDesk.Actors;
+using TradingDesk.Desk.Gateway;
+using TradingDesk.Protocol;
+using TradingDesk.Protocol.Codec;
+using TradingDesk.Protocol.Framing;
+using TradingDesk.Protocol.Handshake;
+
+namespace TradingDesk.Desk.Connection;
+
+/// <summary>
+/// One TCP link to the gateway: the socket, a read loop and a write loop that run OUTSIDE any mailbox and only
+/// Tell. Not an actor; owned by the ConnectionActor, which creates one per connect attempt (a generation number
+/// keeps a dead link's late messages from being mistaken for the live one's).
+/// </summary>
+internal sealed class GatewayLink : IAsyncDisposable
+{
+    private readonly TcpClient _tcp;
+    private readonly NetworkStream _stream;
+    private readonly PipeReader _reader;
+    private readonly Channel<byte[]> _frames = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loops = Task.CompletedTask;
+
+    private GatewayLink(TcpClient tcp, NetworkStream stream, PipeReader reader, ServerHello hello)
+    {
+        _tcp = tcp;
+        _stream = stream;
+        _reader = reader;
+        ServerVersion = hello.ServerVersion;
+        ConnectionTime = hello.ConnectionTime;
+    }
+
+    public int ServerVersion { get; }
+    public string ConnectionTime { get; }
+
+    /// <summary>Told to the connection when the link dies (EOF, framing error, socket error, write failure).</summary>
+    public sealed record Down(int Generation, string Reason);
+
+    /// <summary>Opens TCP, sends the client hello in one write and reads the server's version/time reply.</summary>
+    public static async Task<GatewayLink> OpenAsync(string host, int port, ClientHello hello, CancellationToken token)
+    {
+        var tcp = new TcpClient { NoDelay = true };
+        try
+        {
+            await tcp.ConnectAsync(host, port, token).ConfigureAwait(false);
+            var stream = tcp.GetStream();
+            await stream.WriteAsync(HandshakeCodec.EncodeClientHello(hello), token).ConfigureAwait(false);
+            var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024));
+            while (true)
+            {
+                var result = await reader.ReadAsync(token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                if (HandshakeCodec.TryReadServerHello(ref buffer, out var serverHello))
+                {
+                    reader.AdvanceTo(buffer.Start);
+                    if (serverHello.ServerVersion < hello.MinVersion || serverHello.ServerVersion > hello.MaxVersion)
+                        throw new IOException($"the gateway offers server version {serverHello.ServerVersion}, outside {hello.MinVersion}..{hello.MaxVersion}");
+                    return new GatewayLink(tcp, stream, reader, serverHello);
+                }
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted) throw new IOException("the gateway closed the connection during the handshake");
+            }
+        }
+        catch
+        {
+            tcp.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Starts the read and write loops. Session messages (managedAccounts, nextValidId, currentTime) also go to the connection.</summary>
+    public void Start(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
+    {
+        var read = Task.Run(() => ReadLoopAsync(generation, connection, router, routes, time, log));
+        var write = Task.Run(() => WriteLoopAsync(generation, connection, log));
+        _loops = Task.WhenAll(read, write);
+    }
+
+    /// <summary>Queues one encoded frame for the write loop; false when the link is closing.</summary>
+    public bool TryWrite(byte[] frame) => _frames.Writer.TryWrite(frame);
+
+    private async Task ReadLoopAsync(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
+    {
+        string reason = "the gateway closed the connection (EOF)";
+        long offset = 0;
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var result = await _reader.ReadAsync(_stop.Token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                var before = buffer.Length;
+                try
+                {
+                    while (FrameReader.TryReadFrame(ref buffer, out var payload, offset + (before - buffer.Length)))
+                        Deliver(payload, connection, router, routes, time, log);
+                }
+                finally
+                {
+                    offset += before - buffer.Length;
+                    _reader.AdvanceTo(buffer.Start, buffer.End);
+                }
+                if (result.IsCompleted) break;
+            }
+        }
+        catch (OperationCanceledException) { reason = "closed by the desk"; }
+        catch (ProtocolException ex) { reason = $"framing error: {ex.Message}"; } // bad length: the stream cannot be trusted past it
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException) { reason = $"socket error: {ex.Message}"; }
+        connection.Tell(new Down(generation, reason));
+    }
+
+    private void Deliver(ReadOnlySequence<byte> payload, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
+    {
+        DecodedMessage decoded;
+        try
+        {
+            decoded = TwsCodec.Default.Decode(payload, ServerVersion, Direction.ServerToClient);
+        }
+        catch (ProtocolException ex)
+        {
+            // A well-delimited frame we cannot decode: skip it, the next frame starts cleanly.
+            log.LogWarning("gateway: skipped a malformed frame of {Length} bytes: {Error}", payload.Length, ex.Message);
+            return;
+        }
+        if (decoded.Message is not { } message)
+        {
+            log.LogWarning("gateway: skipped a message with unknown id {Id} ({Encoding})", decoded.Id, decoded.Encoding);
+            return;
+        }
+        var now = time.GetUtcNow();
+        var inbound = new GatewayMessages.Inbound(message, now);
+        if (message is ManagedAccounts or NextValidId or CurrentTime) connection.Tell(inbound);
+        if (routes.TryRoute(message, out var owner)) owner.Tell(inbound); // stream items skip the router's mailbox
+        else router.Tell(inbound);
+        if (decoded.Companion is { } companion) router.Tell(new GatewayMessages.Inbound(companion, now));
+    }
+
+    private async Task WriteLoopAsync(int generation, IActorRef connection, ILogger log)
+    {
+        var writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
+        try
+        {
+            var frames = _frames.Reader;
+            while (await frames.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
+            {
+                // Batch what is queued into one flush: fewer syscalls under load, no added latency when idle.
+                while (frames.TryRead(out var frame)) writer.Write(frame);
+                var flushed = await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
+                if (flushed.IsCompleted) break;
+            }
+        }
+        catch (OperationCanceledException) { return; }
+        catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            connection.Tell(new Down(generation, $"write failed: {ex.Message}"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop.IsCancellationRequested) return;
+        _stop.Cancel();
+        _frames.Writer.TryComplete();
+        try { _tcp.Client.Shutdown(SocketShutdown.Both); } catch (SocketException) { } catch (ObjectDisposedException) { }
+        _tcp.Dispose();
+        try { await _loops.ConfigureAwait(false); } catch { /* loops report through Down */ }
+    }
+}

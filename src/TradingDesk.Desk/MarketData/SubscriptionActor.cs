@@ -1,0 +1,108 @@
+using IBApi.protobuf;
+using Microsoft.Extensions.Logging;
+using TradingDesk.Actors;
+using TradingDesk.Desk.Gateway;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Pacing;
+using TradingDesk.Desk.Requests;
+using TradingDesk.Desk.Routing;
+
+namespace TradingDesk.Desk.MarketData;
+
+/// <summary>
+/// Owns one streaming gateway line (a child of the router) and fans every item out to its subscribers: the same
+/// item object to each (no per-subscriber copies). The router keeps the reference counts (<see cref="LineTable{T}"/>)
+/// and tells this actor when a subscriber joins or leaves; it stops this actor when the last one leaves, and then
+/// PostStop withdraws a still-queued request and sends the cancel.
+/// Resend (after a reconnect or 1101) re-sends the request under a new id and tells subscribers Resubscribed.
+/// A terminal error ends the line: subscribers get SubscriptionEnded with the failure and the actor stops.
+/// </summary>
+public sealed class SubscriptionActor : ReceiveActor
+{
+    private readonly StreamPlan _plan;
+    private readonly SubscriptionId _id;
+    private readonly IActorRef _pacer;
+    private IActorRef[] _subscribers;
+    private int _requestId;
+    private bool _everSent;     // the line has been live at the gateway at some point (Resubscribed is meaningful)
+    private bool _liveOnLink;   // the current request left the pacer since the last disconnect: it is live now
+    private bool _ended;
+
+    public SubscriptionActor(StreamPlan plan, SubscriptionId id, IActorRef firstSubscriber, IActorRef pacer, int requestId)
+    {
+        _plan = plan;
+        _id = id;
+        _pacer = pacer;
+        _requestId = requestId;
+        _subscribers = [firstSubscriber];
+
+        Receive<GatewayMessages.Inbound>(OnInbound);
+        Receive<RouterInternal.AddSubscriber>(add =>
+        {
+            if (Array.IndexOf(_subscribers, add.Subscriber) < 0) _subscribers = [.. _subscribers, add.Subscriber];
+        });
+        Receive<RouterInternal.RemoveSubscriber>(remove => _subscribers = _subscribers.Where(s => !s.Equals(remove.Subscriber)).ToArray());
+        Receive<PacerMessages.Sent>(sent =>
+        {
+            if (sent.Key is not RouterInternal.RequestKey key) return;
+            if (key.RequestId == _requestId) { _everSent = true; _liveOnLink = true; return; }
+            // A superseded request still left the queue (it raced a Resend): cancel it so no orphan line stays open.
+            _pacer.Tell(new GatewayMessages.Outbound(_plan.Cancel(key.RequestId), OutboundPriority.Data));
+        });
+        Receive<RouterInternal.ConnectionDown>(_ => _liveOnLink = false); // the request died with the link
+        Receive<RouterInternal.Resend>(resend =>
+        {
+            var old = _requestId;
+            _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, old)));
+            // Cancel the old id when it may be live at the gateway: after 1101, or when the request queued during the
+            // outage already went out on the new link before this Resend arrived (otherwise it would be an orphan).
+            // When its Sent arrives after this Resend instead, the stale-Sent rule above cancels it.
+            if ((resend.CancelOld && _everSent) || _liveOnLink) _pacer.Tell(new GatewayMessages.Outbound(_plan.Cancel(old), OutboundPriority.Data));
+            _requestId = resend.RequestId;
+            _liveOnLink = false;
+            var wasLive = _everSent;
+            Send();
+            if (wasLive && resend.Notify) FanOut(new SubscriptionMessages.Resubscribed(_id, resend.Reason, Context.System.TimeProvider.GetUtcNow()));
+        });
+    }
+
+    public static Props Props(StreamPlan plan, SubscriptionId id, IActorRef firstSubscriber, IActorRef pacer, int requestId) =>
+        Actors.Props.Create(() => new SubscriptionActor(plan, id, firstSubscriber, pacer, requestId));
+
+    protected override void PreStart() => Send();
+
+    protected override void PostStop()
+    {
+        if (_ended) return;
+        _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, _requestId)));
+        _pacer.Tell(new GatewayMessages.Outbound(_plan.Cancel(_requestId), OutboundPriority.Data));
+    }
+
+    private void Send() =>
+        _pacer.Tell(new GatewayMessages.Outbound(_plan.Build(_requestId), _plan.Priority, new RouterInternal.RequestKey(Self, _requestId)));
+
+    private void OnInbound(GatewayMessages.Inbound inbound)
+    {
+        if (inbound.Message is ErrorMessage error)
+        {
+            var now = inbound.ReceivedAt;
+            if (ErrorClassifier.Classify(error.ErrorCode) == ErrorSeverity.Warning)
+            {
+                FanOut(new SubscriptionMessages.SubscriptionNotice(_id, error.ErrorCode, error.ErrorMsg, now));
+                return;
+            }
+            Log.LogWarning("subscription {Id} ({Command}) ended by gateway error {Code}: {Message}", _id, _plan.Command.GetType().Name, error.ErrorCode, error.ErrorMsg);
+            _ended = true;
+            FanOut(new SubscriptionMessages.SubscriptionEnded(_id, new GatewayError(error.ErrorCode, error.ErrorMsg)));
+            Context.Stop(Self);
+            return;
+        }
+        if (_plan.Map(inbound.Message, _id, inbound.ReceivedAt) is { } item) FanOut(item);
+    }
+
+    private void FanOut(object item)
+    {
+        var subscribers = _subscribers;
+        for (var i = 0; i < subscribers.Length; i++) subscribers[i].Tell(item, Self);
+    }
+}

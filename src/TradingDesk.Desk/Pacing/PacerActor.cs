@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using TradingDesk.Actors;
+using TradingDesk.Desk.Gateway;
+
+namespace TradingDesk.Desk.Pacing;
+
+/// <summary>
+/// The pacer's actor shell: every outgoing message (from request actors and the order manager) passes through here
+/// and leaves for the connection as <see cref="GatewayMessages.Write"/> within IB's limits (see <see cref="PacingQueue"/>).
+///
+/// While the connection is down nothing is sent. On Disconnected the data and historical queues are DROPPED: the
+/// router fails or re-sends every request it owns once the link is back (with new request ids), so sending the old
+/// ones later would duplicate them. ORDER-priority messages are KEPT and sent after the reconnect, in order: an
+/// order or cancel the order manager queued must not vanish silently (it may Withdraw them by key if it prefers).
+/// </summary>
+public sealed class PacerActor : ReceiveActor, IWithTimers
+{
+    private sealed record Pump
+    {
+        public static readonly Pump Instance = new();
+    }
+
+    private sealed record PublishStatus
+    {
+        public static readonly PublishStatus Instance = new();
+    }
+
+    private readonly IActorRef _connection;
+    private readonly DeskOptions _options;
+    private readonly PacingQueue _queue;
+    private readonly TimeProvider _time;
+    private bool _connected;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public PacerActor(IActorRef connection, DeskOptions options)
+    {
+        _connection = connection;
+        _options = options;
+        _queue = new PacingQueue(options.MessagesPerSecond, options.Burst, options.PacingJitterMargin);
+        _time = Context.System.TimeProvider;
+
+        Receive<GatewayMessages.Outbound>(outbound =>
+        {
+            _queue.Enqueue(outbound, _time.GetUtcNow());
+            Drain();
+        });
+        Receive<GatewayMessages.Withdraw>(withdraw => _queue.Withdraw(withdraw.Key));
+        Receive<Pump>(_ => Drain());
+        Receive<PacerMessages.GetStatus>(_ => Sender.Tell(_queue.Status(_time.GetUtcNow(), _connected)));
+        Receive<PublishStatus>(_ => Context.System.EventStream.Publish(_queue.Status(_time.GetUtcNow(), _connected)));
+        Receive<ConnectionEvents.Connected>(_ =>
+        {
+            _connected = true;
+            Drain();
+        });
+        Receive<ConnectionEvents.StateChanged>(changed =>
+        {
+            if (!_connected) return;
+            _connected = false;
+            Timers.Cancel(Pump.Instance);
+            if (changed is ConnectionEvents.Disconnected)
+            {
+                var dropped = _queue.Drop(OutboundPriority.Data, OutboundPriority.Historical);
+                if (dropped > 0) Log.LogInformation("pacer: dropped {Count} queued data/historical requests on disconnect (the router re-sends or fails them)", dropped);
+            }
+        });
+    }
+
+    public static Props Props(IActorRef connection, DeskOptions options) =>
+        Actors.Props.Create(() => new PacerActor(connection, options));
+
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe<ConnectionEvents.StateChanged>(Self);
+        if (_options.PacerStatusInterval > TimeSpan.Zero)
+            Timers.StartPeriodicTimer(PublishStatus.Instance, PublishStatus.Instance, _options.PacerStatusInterval);
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    private void Drain()
+    {
+        if (!_connected) return;
+        var now = _time.GetUtcNow();
+        while (_queue.TryTake(now) is { } entry)
+        {
+            _connection.Tell(new GatewayMessages.Write(entry.Message), Self);
+            if (entry.Key is PacerMessages.INotifyOnSent notify) notify.Owner.Tell(new PacerMessages.Sent(entry.Key, now), Self);
+        }
+        if (_queue.NextDelay(now) is { } delay)
+            Timers.StartSingleTimer(Pump.Instance, Pump.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.FromMilliseconds(1));
+    }
+}

@@ -1,0 +1,48 @@
+using TradingDesk.Desk.Gateway;
+
+namespace TradingDesk.Desk.Pacing;
+
+/// <summary>Queries and reports of the pacer (PacerActor).</summary>
+public static class PacerMessages
+{
+    /// <summary>Ask the pacer for its <see cref="PacerStatus"/> (reply to the sender).</summary>
+    public sealed record GetStatus
+    {
+        public static readonly GetStatus Instance = new();
+    }
+
+    /// <summary>
+    /// A key type whose owner wants to hear when its message left the pacer: the pacer tells
+    /// <see cref="Owner"/> a <see cref="Sent"/> with this key. Request actors use it to start their deadline at send time.
+    /// </summary>
+    public interface INotifyOnSent
+    {
+        Actors.IActorRef Owner { get; }
+    }
+
+    /// <summary>Told to <see cref="INotifyOnSent.Owner"/> when the message with this key was written.</summary>
+    public sealed record Sent(object Key, DateTimeOffset At);
+}
+
+/// <summary>
+/// The pacer's state for the console view and tests: queued messages per priority, the oldest wait, what was sent.
+/// Published on the EventStream every <c>DeskOptions.PacerStatusInterval</c> and returned by <see cref="PacerMessages.GetStatus"/>.
+/// </summary>
+public sealed record PacerStatus(
+    int QueuedOrders,
+    int QueuedData,
+    int QueuedHistorical,
+    TimeSpan OldestWait,
+    long SentTotal,
+    bool Connected,
+    DateTimeOffset At)
+{
+    public int Queued => QueuedOrders + QueuedData + QueuedHistorical;
+
+    public int QueuedFor(OutboundPriority priority) => priority switch
+    {
+        OutboundPriority.Order => QueuedOrders,
+        OutboundPriority.Data => QueuedData,
+        _ => QueuedHistorical,
+    };
+}

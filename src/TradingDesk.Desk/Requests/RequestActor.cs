@@ -1,0 +1,133 @@
+using IBApi.protobuf;
+using Microsoft.Extensions.Logging;
+using TradingDesk.Actors;
+using TradingDesk.Desk.Gateway;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Pacing;
+using TradingDesk.Desk.Routing;
+
+namespace TradingDesk.Desk.Requests;
+
+/// <summary>
+/// Owns one one-shot or multi-part request (a child of the router): sends it through the pacer, folds the answers
+/// with its <see cref="RequestPlan"/>, replies to the requester once (reply or RequestFailed) and stops.
+/// The deadline starts when the request leaves the pacer (or at once while disconnected), so a long pacing queue
+/// does not count against the gateway. After a disconnect a request that is safe to retry waits for one Resend.
+/// </summary>
+public sealed class RequestActor : ReceiveActor, IWithTimers
+{
+    private sealed record Deadline(int RequestId);
+
+    private readonly RequestPlan _plan;
+    private readonly IActorRef _requester;
+    private readonly IActorRef _pacer;
+    private readonly TimeSpan _timeout;
+    private int _requestId;
+    private bool _deadlineStarted;
+    private bool _waitingForLink;
+    private bool _retried;
+    private bool _done;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public RequestActor(RequestPlan plan, IActorRef requester, IActorRef pacer, int requestId, RequestTimeouts timeouts, bool connected)
+    {
+        _plan = plan;
+        _requester = requester;
+        _pacer = pacer;
+        _requestId = requestId;
+        _timeout = plan.Timeout(timeouts);
+        if (!connected) StartDeadline();
+
+        Receive<GatewayMessages.Inbound>(OnInbound);
+        Receive<PacerMessages.Sent>(sent =>
+        {
+            if (sent.Key is not RouterInternal.RequestKey key) return;
+            if (key.RequestId == _requestId) StartDeadline();
+            else if (_plan.Cancel(key.RequestId) is { } cancel) _pacer.Tell(new GatewayMessages.Outbound(cancel, OutboundPriority.Data));
+        });
+        Receive<Deadline>(_ =>
+        {
+            if (_plan.Cancel(_requestId) is { } cancel) _pacer.Tell(new GatewayMessages.Outbound(cancel, OutboundPriority.Data));
+            Finish(new RequestFailed(_plan.Command, new RequestTimedOut(_timeout)));
+        });
+        Receive<RouterInternal.ConnectionDown>(down =>
+        {
+            if (_plan.SafeToRetry && !_retried)
+            {
+                _waitingForLink = true;
+                return;
+            }
+            Finish(new RequestFailed(_plan.Command, new ConnectionLost(down.Reason)));
+        });
+        Receive<RouterInternal.Resend>(resend =>
+        {
+            if (!_waitingForLink) return;
+            _waitingForLink = false;
+            _retried = true;
+            _plan.Reset();
+            Timers.Cancel("deadline"); // a fresh deadline from the re-send
+            _deadlineStarted = false;
+            _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, _requestId)));
+            _requestId = resend.RequestId;
+            Send();
+        });
+    }
+
+    public static Props Props(RequestPlan plan, IActorRef requester, IActorRef pacer, int requestId, RequestTimeouts timeouts, bool connected) =>
+        Actors.Props.Create(() => new RequestActor(plan, requester, pacer, requestId, timeouts, connected));
+
+    protected override void PreStart() => Send();
+
+    protected override void PostStop()
+    {
+        _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, _requestId)));
+        if (!_done) _requester.Tell(new RequestFailed(_plan.Command, new RequestCancelled("the desk stopped")));
+    }
+
+    private void Send() =>
+        _pacer.Tell(new GatewayMessages.Outbound(_plan.Build(_requestId), _plan.Priority, new RouterInternal.RequestKey(Self, _requestId)));
+
+    private void StartDeadline()
+    {
+        if (_deadlineStarted) return;
+        _deadlineStarted = true;
+        Timers.StartSingleTimer("deadline", new Deadline(_requestId), _timeout);
+    }
+
+    private void OnInbound(GatewayMessages.Inbound inbound)
+    {
+        if (_done || _waitingForLink) return;
+        if (inbound.Message is ErrorMessage error)
+        {
+            if (ErrorClassifier.Classify(error.ErrorCode) == ErrorSeverity.Warning)
+            {
+                Log.LogInformation("request {Id} ({Command}): warning {Code} {Message}", _requestId, _plan.Command.GetType().Name, error.ErrorCode, error.ErrorMsg);
+                return;
+            }
+            Finish(new RequestFailed(_plan.Command, new GatewayError(error.ErrorCode, error.ErrorMsg, NullIfEmpty(error.AdvancedOrderRejectJson))));
+            return;
+        }
+        switch (_plan.Accept(inbound.Message, inbound.ReceivedAt))
+        {
+            case Step.Complete complete:
+                if (_plan.CancelAfterComplete && _plan.Cancel(_requestId) is { } cancel)
+                    _pacer.Tell(new GatewayMessages.Outbound(cancel, OutboundPriority.Data));
+                Finish(complete.Reply);
+                break;
+            case Step.Fail fail:
+                Finish(new RequestFailed(_plan.Command, fail.Failure));
+                break;
+        }
+    }
+
+    private void Finish(object reply)
+    {
+        if (_done) return;
+        _done = true;
+        _requester.Tell(reply, Context.Parent);
+        Context.Stop(Self);
+    }
+
+    private static string? NullIfEmpty(string s) => string.IsNullOrEmpty(s) ? null : s;
+}

@@ -1,0 +1,227 @@
+using IBApi.protobuf;
+using Microsoft.Extensions.Logging;
+using TradingDesk.Actors;
+using TradingDesk.Desk.Gateway;
+using TradingDesk.Desk.MarketData;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Requests;
+
+namespace TradingDesk.Desk.Routing;
+
+/// <summary>
+/// Owns request ids and routing. Every strategy request gets a child actor that owns its lifecycle: a
+/// <see cref="RequestActor"/> (one-shot / multi-part) or a <see cref="SubscriptionActor"/> (a stream, shared between
+/// subscribers of the same line through the <see cref="LineTable{T}"/>). Inbound messages go to their child by
+/// request id; those without one go by type to one owner (current time, managed accounts, positions: one request of
+/// each kind at a time, the next waits — so concurrent askers each get a complete answer; account updates: the one
+/// account line). Order-family messages and errors with an order id go to the order manager.
+///
+/// Connection events (from the EventStream): Disconnected → one-shot requests fail with ConnectionLost or, when safe
+/// to retry (contract details, current time, managed accounts, positions, account summary, head timestamp, snapshot),
+/// wait; Connected → every stream is re-sent under a new id (subscribers see Resubscribed) and waiting requests are
+/// re-sent once. 1101 (connectivity restored, data lost) → every stream is cancelled and re-sent.
+/// </summary>
+public sealed partial class RouterActor : ReceiveActor
+{
+    private readonly DeskOptions _options;
+    private IActorRef _pacer = ActorRefs.Nobody;
+    private readonly TimeProvider _time;
+    private IActorRef _orders = ActorRefs.Nobody;
+    private int _nextRequestId = InboundRoutes.FirstRequestId;
+    private long _nextSubscriptionId = 1;
+    private bool _connected;
+    private MarketDataTypeRequest? _marketDataType;
+
+    private readonly Dictionary<int, IActorRef> _byRequestId = new();
+    private readonly RouteTable _routes;
+    private readonly Dictionary<IActorRef, ChildInfo> _children = new();
+    private LineTable<IActorRef> _lines = LineTable<IActorRef>.Empty;
+    private readonly Dictionary<SubscriptionId, IActorRef> _lineActors = new();
+    private readonly HashSet<IActorRef> _watchedSubscribers = new();
+    private readonly Dictionary<string, TypeOwner> _typeOwners = new();
+
+    private sealed record ChildInfo(int RequestId, SubscriptionId? Line, bool Retryable, string? OwnerKind);
+
+    private sealed class TypeOwner
+    {
+        public IActorRef? Current;
+        public readonly Queue<(RequestPlan Plan, IActorRef Requester)> Waiting = new();
+    }
+
+    /// <summary>
+    /// Tells the router the pacer and the order manager (the DeskActor creates them after the router, because the
+    /// connection they depend on needs the router). The DeskActor sends it before any strategy message can arrive.
+    /// </summary>
+    public sealed record SetCollaborators(IActorRef Pacer, IActorRef OrderManager);
+
+    public RouterActor(DeskOptions options, RouteTable? routes = null)
+    {
+        _options = options;
+        _routes = routes ?? new RouteTable();
+        _time = Context.System.TimeProvider;
+
+        Receive<GatewayMessages.Inbound>(OnInbound);
+        Receive<SetCollaborators>(set => { _pacer = set.Pacer; _orders = set.OrderManager; });
+        Receive<ConnectionEvents.Connected>(OnConnected);
+        Receive<ConnectionEvents.Disconnected>(OnDisconnected);
+        Receive<ConnectionEvents.StateChanged>(_ => { });
+        Receive<Terminated>(OnTerminated);
+        Receive<SubscriptionMessages.Unsubscribe>(OnUnsubscribe);
+        ReceiveRequests();
+    }
+
+    public static Props Props(DeskOptions options, RouteTable? routes = null) => Actors.Props.Create(() => new RouterActor(options, routes));
+
+    protected override void PreStart() => Context.System.EventStream.Subscribe<ConnectionEvents.StateChanged>(Self);
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    private int NextRequestId()
+    {
+        // Stay inside the router's range: 1,000,000,000 .. 1,899,999,999 (the order manager has the range above).
+        var id = _nextRequestId++;
+        if (_nextRequestId >= InboundRoutes.FirstOrderManagerRequestId) _nextRequestId = InboundRoutes.FirstRequestId;
+        return id;
+    }
+
+    private void Map(int requestId, IActorRef child)
+    {
+        _byRequestId[requestId] = child;
+        _routes.Set(requestId, child);
+    }
+
+    private void Unmap(int requestId)
+    {
+        _byRequestId.Remove(requestId);
+        _routes.Remove(requestId);
+    }
+
+    // ---------- inbound ----------
+    private void OnInbound(GatewayMessages.Inbound inbound)
+    {
+        var m = inbound.Message;
+        switch (m)
+        {
+            case ErrorMessage error: OnError(error, inbound); return;
+            case CurrentTime or CurrentTimeInMillis: ToOwner("time", inbound); return;
+            case ManagedAccounts: ToOwner("accounts", inbound); return;
+            case Position or PositionEnd: ToOwner("positions", inbound); return;
+            case AccountValue or PortfolioValue or AccountUpdateTime or AccountDataEnd: ToAccountLine(inbound); return;
+        }
+        if (InboundRoutes.IsOrderFamily(m)) { _orders.Tell(inbound); return; }
+        if (InboundRoutes.RequestIdOf(m) is { } id && _byRequestId.TryGetValue(id, out var child)) { child.Tell(inbound); return; }
+        Log.LogDebug("router: no owner for {Type} (a late answer to a finished or cancelled request)", m.Descriptor.Name);
+    }
+
+    private void OnError(ErrorMessage error, GatewayMessages.Inbound inbound)
+    {
+        var id = error.Id;
+        if (id < 0)
+        {
+            var gatewayTime = error.ErrorTime > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(error.ErrorTime) : (DateTimeOffset?)null;
+            Context.System.EventStream.Publish(new GatewayNotice(error.ErrorCode, error.ErrorMsg, GatewayNotice.Classify(error.ErrorCode), gatewayTime, inbound.ReceivedAt));
+            if (error.ErrorCode == 1101) ResubscribeAll("connectivity restored, data lost (1101)", cancelOld: true);
+            return;
+        }
+        // The contract: ids below 1e9 are order ids; the order manager's own request ids start at 1.9e9.
+        if (id < InboundRoutes.FirstRequestId || id >= InboundRoutes.FirstOrderManagerRequestId) { _orders.Tell(inbound); return; }
+        if (_byRequestId.TryGetValue(id, out var child)) child.Tell(inbound);
+        else Log.LogInformation("router: error {Code} for finished request {Id}: {Message}", error.ErrorCode, id, error.ErrorMsg);
+    }
+
+    private void ToOwner(string kind, GatewayMessages.Inbound inbound)
+    {
+        if (_typeOwners.TryGetValue(kind, out var owner) && owner.Current is { } current) current.Tell(inbound);
+    }
+
+    private void ToAccountLine(GatewayMessages.Inbound inbound)
+    {
+        foreach (var line in _lines.ByKey.Values)
+            if (line.Key.Kind == "acct" && _lineActors.TryGetValue(line.Id, out var actor)) { actor.Tell(inbound); return; }
+    }
+
+    // ---------- connection events ----------
+    private void OnDisconnected(ConnectionEvents.Disconnected down)
+    {
+        if (!_connected && _children.Count == 0) return;
+        _connected = false;
+        foreach (var child in _children.Keys) child.Tell(new RouterInternal.ConnectionDown(down.Reason));
+    }
+
+    private void OnConnected(ConnectionEvents.Connected up)
+    {
+        _connected = true;
+        // The market data type is per connection at IB: set it again before any line is re-sent.
+        if (up.IsReconnect && _marketDataType is { } type) _pacer.Tell(new GatewayMessages.Outbound(type, OutboundPriority.Data));
+        ResubscribeAll(up.IsReconnect ? "reconnected" : "connected", cancelOld: false, notify: up.IsReconnect);
+        foreach (var (child, info) in _children.ToList())
+        {
+            if (info.Line is not null || !info.Retryable) continue;
+            var id = Remap(child, info);
+            child.Tell(new RouterInternal.Resend(id, "reconnected", CancelOld: false));
+        }
+    }
+
+    private void ResubscribeAll(string reason, bool cancelOld, bool notify = true)
+    {
+        foreach (var (child, info) in _children.ToList())
+        {
+            if (info.Line is null) continue;
+            var id = Remap(child, info);
+            child.Tell(new RouterInternal.Resend(id, reason, cancelOld, notify));
+        }
+    }
+
+    private int Remap(IActorRef child, ChildInfo info)
+    {
+        Unmap(info.RequestId);
+        var id = NextRequestId();
+        Map(id, child);
+        _children[child] = info with { RequestId = id };
+        return id;
+    }
+
+    // ---------- children and subscribers ----------
+    private void OnTerminated(Terminated terminated)
+    {
+        var actor = terminated.ActorRef;
+        if (_children.Remove(actor, out var info))
+        {
+            Unmap(info.RequestId);
+            if (info.Line is { } line && _lineActors.TryGetValue(line, out var lineActor) && lineActor.Equals(actor))
+            {
+                _lineActors.Remove(line);
+                _lines = _lines.Remove(line); // ended on a terminal error: forget it
+            }
+            if (info.OwnerKind is { } kind) StartNextOfKind(kind);
+            return;
+        }
+        if (_watchedSubscribers.Remove(actor))
+        {
+            var (table, left) = _lines.LeaveAll(actor);
+            _lines = table;
+            foreach (var (id, released) in left) ReleaseOrNotify(id, actor, released);
+        }
+    }
+
+    private void OnUnsubscribe(SubscriptionMessages.Unsubscribe unsubscribe)
+    {
+        var (table, line, stays, changed) = _lines.Leave(unsubscribe.Id, Sender);
+        _lines = table;
+        if (!changed) return; // idempotent
+        if (!stays) ReleaseOrNotify(unsubscribe.Id, Sender, released: line is null);
+        Sender.Tell(new SubscriptionMessages.SubscriptionEnded(unsubscribe.Id, null));
+    }
+
+    private void ReleaseOrNotify(SubscriptionId id, IActorRef subscriber, bool released)
+    {
+        if (!_lineActors.TryGetValue(id, out var actor)) return;
+        if (released)
+        {
+            _lineActors.Remove(id);
+            if (_children.TryGetValue(actor, out var info)) _routes.Remove(info.RequestId); // no more direct items
+            Context.Stop(actor); // PostStop withdraws or cancels the gateway line
+        }
+        else actor.Tell(new RouterInternal.RemoveSubscriber(subscriber));
+    }
+}
