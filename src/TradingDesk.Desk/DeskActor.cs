@@ -25,7 +25,7 @@ public sealed class DeskActor : ReceiveActor
         var connection = Context.ActorOf(ConnectionActor.Props(options, router, routes), "connection");
         var pacer = Context.ActorOf(PacerActor.Props(connection, options), "pacer");
         var orders = Context.ActorOf(OrderManagerActor.Props(pacer, options.Orders), "orders");
-        router.Tell(new RouterActor.SetCollaborators(pacer, orders));
+        router.Tell(new RouterActor.SetCollaborators(pacer, orders, connection));
 
         Receive<IOrderCommand>(command => orders.Forward(command));
         Receive<PacerMessages.GetStatus>(query => pacer.Forward(query));
