@@ -26,7 +26,7 @@ public sealed class DeskActor : ReceiveActor
         var pacer = Context.ActorOf(PacerActor.Props(connection, options), "pacer");
         // The order manager tells its own orders from other clients' by client id: it must be the connection's.
         var orders = Context.ActorOf(OrderManagerActor.Props(pacer, options.Orders with { ClientId = options.ClientId }), "orders");
-        router.Tell(new RouterActor.SetCollaborators(pacer, orders));
+        router.Tell(new RouterActor.SetCollaborators(pacer, orders, connection));
 
         Receive<IOrderCommand>(command => orders.Forward(command));
         Receive<PacerMessages.GetStatus>(query => pacer.Forward(query));

@@ -49,6 +49,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
     private string? _accounts;
     private int? _nextValidId;
     private bool _heartbeatPending;
+    private ConnectionEvents.Connected? _lastConnected;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -75,7 +76,8 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         switch (message)
         {
             case ConnectionMessages.GetState:
-                Sender.Tell(new ConnectionMessages.StateReply(_state, _link?.ServerVersion ?? 0, _failures + 1));
+                Sender.Tell(new ConnectionMessages.StateReply(_state, _link?.ServerVersion ?? 0, _failures + 1,
+                    _state == ConnectionState.Connected ? _lastConnected : null));
                 return true;
             case GatewayMessages.Write write:
                 Log.LogWarning("connection: dropped {Type} written while {State}", write.Message.Descriptor.Name, _state);
@@ -161,7 +163,8 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         var accounts = _accounts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Log.LogInformation("connection: connected to {Host}:{Port} at server version {Version} (client id {ClientId}{Re})",
             _options.Host, _options.Port, _link.ServerVersion, _options.ClientId, isReconnect ? ", reconnect" : "");
-        Publish(new ConnectionEvents.Connected(_link.ServerVersion, _link.ConnectionTime, accounts, _nextValidId.Value, isReconnect, _time.GetUtcNow()));
+        _lastConnected = new ConnectionEvents.Connected(_link.ServerVersion, _link.ConnectionTime, accounts, _nextValidId.Value, isReconnect, _time.GetUtcNow());
+        Publish(_lastConnected);
     }
 
     // ---- Connected ----

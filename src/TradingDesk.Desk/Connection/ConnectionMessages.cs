@@ -15,6 +15,10 @@ public static class ConnectionMessages
         public static readonly GetState Instance = new();
     }
 
-    /// <summary>Reply to <see cref="GetState"/>. <paramref name="ServerVersion"/> is 0 until the first handshake.</summary>
-    public sealed record StateReply(Gateway.ConnectionState State, int ServerVersion, int Attempt);
+    /// <summary>
+    /// Reply to <see cref="GetState"/>. <paramref name="ServerVersion"/> is 0 until the first handshake.
+    /// <paramref name="LastConnected"/> is the Connected event of the current link while Connected (else null): an actor
+    /// that starts after the connection can subscribe to the EventStream first, then ask, and miss nothing.
+    /// </summary>
+    public sealed record StateReply(Gateway.ConnectionState State, int ServerVersion, int Attempt, Gateway.ConnectionEvents.Connected? LastConnected = null);
 }

@@ -29,10 +29,13 @@ public sealed class HistoricalPacing
         message is HistoricalDataRequest or HeadTimestampRequest or HistoricalTicksRequest or HistogramDataRequest;
 
     /// <summary>Zero when <paramref name="request"/> may go at <paramref name="now"/>; otherwise how long until it may.</summary>
-    public TimeSpan DelayFor(IMessage request, DateTimeOffset now)
+    public TimeSpan DelayFor(IMessage request, DateTimeOffset now) => DelayFor(Describe(request), now);
+
+    /// <summary>As <see cref="DelayFor(IMessage, DateTimeOffset)"/> for a request described once (the queue caches it).</summary>
+    public TimeSpan DelayFor((ByteString Identity, string Group, int Weight) description, DateTimeOffset now)
     {
         Prune(now);
-        var (identity, group, weight) = Describe(request);
+        var (identity, group, weight) = description;
         // Windows are read inclusively ("within 15 s" includes 15 s): a blocked request waits until just after.
         var wait = TimeSpan.Zero;
         void BlockUntil(DateTimeOffset until)
@@ -55,11 +58,10 @@ public sealed class HistoricalPacing
     }
 
     /// <summary>Records that <paramref name="request"/> was sent at <paramref name="now"/>.</summary>
-    public void Record(IMessage request, DateTimeOffset now)
-    {
-        var (identity, group, weight) = Describe(request);
-        _sent.Add((now, identity, group, weight));
-    }
+    public void Record(IMessage request, DateTimeOffset now) => Record(Describe(request), now);
+
+    public void Record((ByteString Identity, string Group, int Weight) description, DateTimeOffset now) =>
+        _sent.Add((now, description.Identity, description.Group, description.Weight));
 
     /// <summary>Requests remembered (inside the 10-minute window).</summary>
     public int Remembered => _sent.Count;

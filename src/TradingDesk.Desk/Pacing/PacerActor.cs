@@ -54,6 +54,13 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
             _connected = true;
             Drain();
         });
+        // The connection may have connected before PreStart subscribed: its state answers for what we missed.
+        Receive<Connection.ConnectionMessages.StateReply>(reply =>
+        {
+            if (reply.State != ConnectionState.Connected || _connected) return;
+            _connected = true;
+            Drain();
+        });
         Receive<ConnectionEvents.StateChanged>(changed =>
         {
             if (!_connected) return;
@@ -73,6 +80,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe<ConnectionEvents.StateChanged>(Self);
+        _connection.Tell(Connection.ConnectionMessages.GetState.Instance, Self);
         if (_options.PacerStatusInterval > TimeSpan.Zero)
             Timers.StartPeriodicTimer(PublishStatus.Instance, PublishStatus.Instance, _options.PacerStatusInterval);
     }

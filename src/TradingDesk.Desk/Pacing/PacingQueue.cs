@@ -18,7 +18,11 @@ public sealed class PacingQueue
     public PacingQueue(int messagesPerSecond, int burst, TimeSpan? jitterMargin = null) => _rate = new RateWindow(messagesPerSecond, burst, jitterMargin);
 
     /// <summary>One queued message.</summary>
-    public sealed record Entry(IMessage Message, OutboundPriority Priority, object? Key, DateTimeOffset QueuedAt);
+    public sealed record Entry(IMessage Message, OutboundPriority Priority, object? Key, DateTimeOffset QueuedAt)
+    {
+        /// <summary>Historical requests are described once (identity, group, weight), not at every look.</summary>
+        internal (Google.Protobuf.ByteString Identity, string Group, int Weight) Historical { get; init; }
+    }
 
     public long SentTotal { get; private set; }
 
@@ -28,7 +32,9 @@ public sealed class PacingQueue
     {
         // Historical requests obey the historical rules whatever priority they were given.
         var priority = HistoricalPacing.IsHistorical(outbound.Message) ? OutboundPriority.Historical : outbound.Priority;
-        _queues[(int)priority].AddLast(new Entry(outbound.Message, priority, outbound.Key, now));
+        var entry = new Entry(outbound.Message, priority, outbound.Key, now);
+        if (priority == OutboundPriority.Historical) entry = entry with { Historical = HistoricalPacing.Describe(outbound.Message) };
+        _queues[(int)priority].AddLast(entry);
     }
 
     /// <summary>Removes every queued message with this key; returns how many.</summary>
@@ -68,10 +74,10 @@ public sealed class PacingQueue
         {
             for (var node = _queues[2].First; node is not null; node = node.Next)
             {
-                if (_historical.DelayFor(node.Value.Message, now) > TimeSpan.Zero) continue;
+                if (_historical.DelayFor(node.Value.Historical, now) > TimeSpan.Zero) continue;
                 taken = node.Value;
                 _queues[2].Remove(node);
-                _historical.Record(taken.Message, now);
+                _historical.Record(taken.Historical, now);
                 break;
             }
         }
@@ -90,7 +96,7 @@ public sealed class PacingQueue
         var best = TimeSpan.MaxValue;
         foreach (var e in _queues[2])
         {
-            var d = _historical.DelayFor(e.Message, now);
+            var d = _historical.DelayFor(e.Historical, now);
             if (d < best) best = d;
             if (best == TimeSpan.Zero) break;
         }

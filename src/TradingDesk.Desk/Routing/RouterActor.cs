@@ -52,7 +52,7 @@ public sealed partial class RouterActor : ReceiveActor
     /// Tells the router the pacer and the order manager (the DeskActor creates them after the router, because the
     /// connection they depend on needs the router). The DeskActor sends it before any strategy message can arrive.
     /// </summary>
-    public sealed record SetCollaborators(IActorRef Pacer, IActorRef OrderManager);
+    public sealed record SetCollaborators(IActorRef Pacer, IActorRef OrderManager, IActorRef? Connection = null);
 
     public RouterActor(DeskOptions options, RouteTable? routes = null)
     {
@@ -61,7 +61,14 @@ public sealed partial class RouterActor : ReceiveActor
         _time = Context.System.TimeProvider;
 
         Receive<GatewayMessages.Inbound>(OnInbound);
-        Receive<SetCollaborators>(set => { _pacer = set.Pacer; _orders = set.OrderManager; });
+        Receive<SetCollaborators>(set =>
+        {
+            _pacer = set.Pacer;
+            _orders = set.OrderManager;
+            // Subscribed to the EventStream in PreStart; the connection's state covers a Connected published before.
+            set.Connection?.Tell(Connection.ConnectionMessages.GetState.Instance, Self);
+        });
+        Receive<Connection.ConnectionMessages.StateReply>(reply => _connected |= reply.State == ConnectionState.Connected);
         Receive<ConnectionEvents.Connected>(OnConnected);
         Receive<ConnectionEvents.Disconnected>(OnDisconnected);
         Receive<ConnectionEvents.StateChanged>(_ => { });

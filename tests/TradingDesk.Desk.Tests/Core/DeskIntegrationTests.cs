@@ -97,7 +97,7 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         var subA = a.ExpectMsg<SubscriptionMessages.Subscribed>().Id;
         var subB = b.ExpectMsg<SubscriptionMessages.Subscribed>().Id;
         Assert.Equal(subA, subB);
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
+        AwaitAssert(() => Assert.True(_gateway.Backend.MarketData.Count == 1, _gateway.Backend.ToString()));
 
         _gateway.Backend.PushTick(101.25);
         var tickA = a.ExpectMsg<Tick>();

@@ -28,6 +28,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
     {
         var connection = CreateTestProbe();
         var pacer = Sys.ActorOf(PacerActor.Props(connection.Ref, new DeskOptions { PacerStatusInterval = TimeSpan.Zero }));
+        connection.ExpectMsg<Connection.ConnectionMessages.GetState>(); // it asks, in case Connected was published before it started
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 1 }, OutboundPriority.Data, "k1"));
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 2 }, OutboundPriority.Data, "k2"));
         pacer.Tell(new GatewayMessages.Outbound(new HeadTimestampRequest { ReqId = 3 }, OutboundPriority.Data, "k3")); // historical whatever it says
@@ -54,6 +55,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
     {
         var connection = CreateTestProbe();
         var pacer = Sys.ActorOf(PacerActor.Props(connection.Ref, new DeskOptions { PacerStatusInterval = TimeSpan.Zero, MessagesPerSecond = 1, Burst = 1 }));
+        connection.ExpectMsg<Connection.ConnectionMessages.GetState>(); // it asks, in case Connected was published before it started
         Sync(pacer);
         Sys.EventStream.Publish(Up());
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 1 }, OutboundPriority.Data));
@@ -75,6 +77,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         var connection = CreateTestProbe();
         Sys.EventStream.Subscribe<PacerStatus>(TestActor);
         var pacer = Sys.ActorOf(PacerActor.Props(connection.Ref, new DeskOptions { PacerStatusInterval = TimeSpan.FromSeconds(1) }));
+        connection.ExpectMsg<Connection.ConnectionMessages.GetState>(); // it asks, in case Connected was published before it started
         Sync(pacer);
         Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(0, ExpectMsg<PacerStatus>().Queued);
@@ -86,5 +89,18 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         Sync(pacer);
         Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, FishForMessage<PacerStatus>(s => s.SentTotal == 1).SentTotal);
+    }
+
+    [Fact]
+    public void A_pacer_that_starts_after_the_connection_connected_learns_it_from_the_connection()
+    {
+        Sys.EventStream.Publish(Up()); // before the pacer exists: it cannot hear this
+        var connection = CreateTestProbe();
+        var pacer = Sys.ActorOf(PacerActor.Props(connection.Ref, new DeskOptions { PacerStatusInterval = TimeSpan.Zero }));
+        connection.ExpectMsg<Connection.ConnectionMessages.GetState>();
+        pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 1 }, OutboundPriority.Data));
+        connection.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        connection.Reply(new Connection.ConnectionMessages.StateReply(ConnectionState.Connected, 225, 1, Up()));
+        Assert.IsType<ContractDataRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message);
     }
 }

@@ -22,6 +22,9 @@ public sealed class DeskBackend : IGatewayBackend
 
     public int Count<T>() where T : IMessage => _counts.GetValueOrDefault(typeof(T).Name);
 
+    public override string ToString() =>
+        $"backend: live lines [{string.Join(", ", MarketData.Keys)}], received [{string.Join(", ", Received.Select(r => r.Descriptor.Name + (r is MarketDataRequest m ? $"({m.ReqId})" : r is CancelMarketData c ? $"({c.ReqId})" : "")))}]";
+
     public int NextValidOrderId(int clientId) => 1;
     public void OnClientStarted(GatewaySession session) { }
 
