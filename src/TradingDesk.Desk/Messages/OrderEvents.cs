@@ -84,7 +84,14 @@ public static class OrderEvents
     public sealed record OrderRejected(OrderId OrderId, string Reason, string? AdvancedRejectJson, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : IOrderEvent;
 
     /// <summary>Any other error or warning the gateway sent for this order (e.g. 399, 10148, 202 without a cancel of ours).</summary>
-    public sealed record OrderNotice(OrderId OrderId, int Code, string Message, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : IOrderEvent;
+    public sealed record OrderNotice(OrderId OrderId, int Code, string Message, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : IOrderEvent
+    {
+        /// <summary>Desk-side code (negative: never an IB code): the order was lost with the old link and sent again.</summary>
+        public const int ResentAfterReconnect = -2;
+
+        /// <summary>Desk-side code: after a reconnect the gateway lists the order nowhere; its status is unknown.</summary>
+        public const int StatusUnknownAfterReconnect = -3;
+    }
 }
 
 /// <summary>One order as openOrder / completedOrder describe it.</summary>

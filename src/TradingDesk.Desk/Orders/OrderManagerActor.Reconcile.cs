@@ -32,9 +32,23 @@ public sealed partial class OrderManagerActor
             if (!_book.Orders.TryGetValue(id, out var order) || !order.IsWorking) continue;
             var match = done.Orders.FirstOrDefault(s =>
                 (order.PermId is { } p && s.PermId == p) || (s.OrderId == id && s.ClientId == _options.ClientId));
+            if (match is null && order.PermId is null && order.Contract is not null && order.Spec is not null)
+            {
+                // Never acknowledged and listed nowhere: the placeOrder died with the old link (written, never read).
+                // Re-sending the same id is safe: a gateway that did have it answers 103 instead of placing it twice.
+                Log.LogWarning("Reconcile: order {OrderId} never reached the gateway before the outage; sending it again", id);
+                Send(PlaceRequest(order));
+                Deliver(new BookEvent.Observed(new OrderEvents.OrderNotice(id, OrderEvents.OrderNotice.ResentAfterReconnect,
+                    "the gateway had no record of this order after the reconnect: sent again with the same id", null, now), true));
+                continue;
+            }
             if (match is null || !match.Status.IsDone())
             {
+                // The gateway knew it (it has a perm id) but lists it neither as open nor as completed: say so rather
+                // than leave the owner waiting in silence.
                 Log.LogWarning("Reconcile: order {OrderId} is neither open nor completed at the gateway; its status is unknown", id);
+                Deliver(new BookEvent.Observed(new OrderEvents.OrderNotice(id, OrderEvents.OrderNotice.StatusUnknownAfterReconnect,
+                    "after the reconnect the gateway lists this order neither as open nor as completed: its status is unknown", null, now), true));
                 continue;
             }
             var total = match.TotalQuantity;

@@ -145,12 +145,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
             {
                 case BookEvent.OrderSubmitted s:
                     placed.Add(s.Order.Id);
-                    Send(new Pb.PlaceOrderRequest
-                    {
-                        OrderId = s.Order.Id.Value,
-                        Contract = s.Order.Contract!.ToProto(),
-                        Order = s.Order.Spec!.ToProto(s.Order.Id, _options.ClientId, s.Order.ParentId),
-                    });
+                    Send(PlaceRequest(s.Order));
                     break;
                 case BookEvent.CancelSubmitted c:
                     cancelled.Add(c.OrderId);
@@ -206,6 +201,13 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         _strategies[strategy] = actor;
         Context.Watch(actor);
     }
+
+    private Pb.PlaceOrderRequest PlaceRequest(OrderRecord order) => new()
+    {
+        OrderId = order.Id.Value,
+        Contract = order.Contract!.ToProto(),
+        Order = order.Spec!.ToProto(order.Id, _options.ClientId, order.ParentId),
+    };
 
     private void Send(Google.Protobuf.IMessage message) =>
         _pacer.Tell(new GatewayMessages.Outbound(message, OutboundPriority.Order));

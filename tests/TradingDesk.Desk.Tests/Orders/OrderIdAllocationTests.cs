@@ -28,7 +28,9 @@ public sealed class OrderIdAllocationTests(ITestOutputHelper output) : OrderMana
         Assert.Equal(10, Place(s, "a").Value);
         Disconnect();
         Connect(500, reconnect: true);
-        DrainReconciliation(workingOrders: true);
+        // Order 10 was never acknowledged and the gateway lists it nowhere: it went down with the old link.
+        DrainReconciliation(workingOrders: true, resent: new OrderId(10));
+        Assert.Equal(OrderEvents.OrderNotice.ResentAfterReconnect, s.ExpectMsg<OrderEvents.OrderNotice>(n => n.OrderId == new OrderId(10)).Code);
         Assert.Equal(500, Place(s, "a").Value);
     }
 
@@ -40,7 +42,10 @@ public sealed class OrderIdAllocationTests(ITestOutputHelper output) : OrderMana
         var used = new HashSet<int> { Place(s, "a").Value, Place(s, "a").Value, Place(s, "a").Value };
         Disconnect();
         Connect(1, reconnect: true); // a restarted gateway that lost its state
-        DrainReconciliation(workingOrders: true);
+        // The three were never acknowledged and are gone: they are sent again under their own ids, not new ones.
+        DrainReconciliation(workingOrders: true, resent: [new OrderId(10), new OrderId(11), new OrderId(12)]);
+        foreach (var id in new[] { 10, 11, 12 })
+            Assert.Equal(OrderEvents.OrderNotice.ResentAfterReconnect, s.ExpectMsg<OrderEvents.OrderNotice>(n => n.OrderId == new OrderId(id)).Code);
         var next = Place(s, "a").Value;
         Assert.DoesNotContain(next, used);
         Assert.Equal(13, next);

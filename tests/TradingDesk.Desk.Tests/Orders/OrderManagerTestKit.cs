@@ -97,7 +97,11 @@ public abstract class OrderManagerTestKit : TestKit
     /// A reconnect sends reqAllOpenOrders and reqExecutions; answer them empty. With orders the desk thought working,
     /// it then asks for completed orders; answer that empty too.
     /// </summary>
-    protected void DrainReconciliation(bool workingOrders)
+    /// <summary>
+    /// Answers the reconciliation after a reconnect with empty lists. Working orders the gateway never acknowledged
+    /// (no perm id) and now lists nowhere are sent again with the same id: pass them as <paramref name="resent"/>.
+    /// </summary>
+    protected void DrainReconciliation(bool workingOrders, params OrderId[] resent)
     {
         Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
         var exec = Sent<Pb.ExecutionRequest>(OutboundPriority.Data);
@@ -106,5 +110,6 @@ public abstract class OrderManagerTestKit : TestKit
         if (!workingOrders) return;
         Sent<Pb.CompletedOrdersRequest>(OutboundPriority.Data);
         Inbound(new Pb.CompletedOrdersEnd());
+        foreach (var id in resent) Assert.Equal(id.Value, Sent<Pb.PlaceOrderRequest>().OrderId);
     }
 }
