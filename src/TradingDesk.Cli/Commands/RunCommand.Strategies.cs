@@ -1,0 +1,19 @@
+using TradingDesk.Hosting;
+using TradingDesk.Samples.MovingAverageCrossover;
+
+namespace TradingDesk.Cli.Commands;
+
+/// <summary>The strategy types <c>desk run</c> knows by name (config: <c>TradingDesk:Strategies:n:Type</c>).</summary>
+public static class SampleStrategies
+{
+    public static void Register(TradingDeskBuilder desk)
+    {
+        desk.WithStrategyType("MovingAverageCrossover", ctx => CrossoverStrategy.Props(ctx.Desk, ctx.Id, new CrossoverOptions
+        {
+            Symbol = ctx.Parameters.GetString("Symbol", "AAPL"),
+            Quantity = ctx.Parameters.GetDecimal("Quantity", 100),
+            Fast = ctx.Parameters.GetInt("Fast", 2),
+            Slow = ctx.Parameters.GetInt("Slow", 4),
+        }.Validated(), ctx.Options));
+    }
+}
