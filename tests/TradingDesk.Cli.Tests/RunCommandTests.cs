@@ -38,7 +38,8 @@ public sealed class RunCommandTests : IDisposable
         {
           "StatusInterval": "00:00:01",
           "Strategies": [
-            { "Name": "crossover", "Type": "MovingAverageCrossover", "Parameters": { "Symbol": "AAPL", "Quantity": "10", "Fast": "1", "Slow": "2" } }
+            { "Name": "crossover", "Type": "MovingAverageCrossover", "Parameters": { "Symbol": "AAPL", "Quantity": "10", "Fast": "1", "Slow": "2" } },
+            { "Name": "maker", "Type": "MeanReversionMaker", "Parameters": { "Symbol": "MSFT", "RequoteEvery": "00:00:01" } }
           ]
         }
         """;
@@ -56,6 +57,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(row.Success, summary);
         Assert.True(int.Parse(row.Groups[1].Value) >= 1, summary);
         Assert.True(int.Parse(row.Groups[2].Value) >= 1, summary);
+        var maker = Regex.Match(summary, @"^maker\s+(\d+)\s+(\d+)\s", RegexOptions.Multiline);
+        Assert.True(maker.Success && int.Parse(maker.Groups[1].Value) >= 2, summary); // rested and requoted
         Assert.True(Directory.EnumerateFiles(Path.Combine(_dir, "logs")).Any(), "Serilog writes a rolling file under logs/");
     }
 

@@ -1,4 +1,5 @@
 using TradingDesk.Hosting;
+using TradingDesk.Samples.MeanReversionMaker;
 using TradingDesk.Samples.MovingAverageCrossover;
 
 namespace TradingDesk.Cli.Commands;
@@ -14,6 +15,14 @@ public static class SampleStrategies
             Quantity = ctx.Parameters.GetDecimal("Quantity", 100),
             Fast = ctx.Parameters.GetInt("Fast", 2),
             Slow = ctx.Parameters.GetInt("Slow", 4),
+        }.Validated(), ctx.Options));
+        desk.WithStrategyType("MeanReversionMaker", ctx => MakerStrategy.Props(ctx.Desk, ctx.Id, new MakerOptions
+        {
+            Symbol = ctx.Parameters.GetString("Symbol", "MSFT"),
+            Quantity = ctx.Parameters.GetDecimal("Quantity", 10),
+            Window = ctx.Parameters.GetInt("Window", 20),
+            RequoteEvery = ctx.Parameters.GetTimeSpan("RequoteEvery", TimeSpan.FromSeconds(3)),
+            MaxPosition = ctx.Parameters.GetDecimal("MaxPosition", 50),
         }.Validated(), ctx.Options));
     }
 }
