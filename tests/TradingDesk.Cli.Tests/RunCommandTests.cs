@@ -39,7 +39,8 @@ public sealed class RunCommandTests : IDisposable
           "StatusInterval": "00:00:01",
           "Strategies": [
             { "Name": "crossover", "Type": "MovingAverageCrossover", "Parameters": { "Symbol": "AAPL", "Quantity": "10", "Fast": "1", "Slow": "2" } },
-            { "Name": "maker", "Type": "MeanReversionMaker", "Parameters": { "Symbol": "MSFT", "RequoteEvery": "00:00:01" } }
+            { "Name": "maker", "Type": "MeanReversionMaker", "Parameters": { "Symbol": "MSFT", "RequoteEvery": "00:00:01" } },
+            { "Name": "rebalancer", "Type": "PortfolioRebalancer", "Parameters": { "Weights": "SPY=0.5,TLT=0.5", "Budget": "20000" } }
           ]
         }
         """;
@@ -59,6 +60,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(int.Parse(row.Groups[2].Value) >= 1, summary);
         var maker = Regex.Match(summary, @"^maker\s+(\d+)\s+(\d+)\s", RegexOptions.Multiline);
         Assert.True(maker.Success && int.Parse(maker.Groups[1].Value) >= 2, summary); // rested and requoted
+        var rebalancer = Regex.Match(summary, @"^rebalancer\s+(\d+)\s+(\d+)\s+SPY \+\d+ TLT \+\d+", RegexOptions.Multiline);
+        Assert.True(rebalancer.Success && int.Parse(rebalancer.Groups[2].Value) >= 2, summary); // bought both
         Assert.True(Directory.EnumerateFiles(Path.Combine(_dir, "logs")).Any(), "Serilog writes a rolling file under logs/");
     }
 
@@ -69,6 +72,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("""{ "Strategies": [ { "Name": "x", "Type": "NoSuchStrategy" } ] }""", "unknown Type 'NoSuchStrategy'")]
     [InlineData("""{ "Strategies": [ { "Name": "x", "Type": "MovingAverageCrossover", "Parameters": { "Fast": "5", "Slow": "3" } } ] }""", "Slow must be greater than Fast")]
     [InlineData("""{ "Strategies": [ { "Name": "x", "Type": "MovingAverageCrossover", "Parameters": { "Quantity": "ten" } } ] }""", "Parameters:Quantity must be a number")]
+    [InlineData("""{ "Strategies": [ { "Name": "x", "Type": "PortfolioRebalancer", "Parameters": { "Weights": "SPY" } } ] }""", "Parameters:Weights must be SYMBOL=WEIGHT")]
     public void Bad_config_is_one_line_on_stderr_and_exit_2(string tradingDesk, string expected)
     {
         var (code, _, stderr) = Desk("run", "--duration", "1", "--config", WriteConfig(tradingDesk));

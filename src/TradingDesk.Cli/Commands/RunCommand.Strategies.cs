@@ -1,6 +1,7 @@
 using TradingDesk.Hosting;
 using TradingDesk.Samples.MeanReversionMaker;
 using TradingDesk.Samples.MovingAverageCrossover;
+using TradingDesk.Samples.PortfolioRebalancer;
 
 namespace TradingDesk.Cli.Commands;
 
@@ -23,6 +24,14 @@ public static class SampleStrategies
             Window = ctx.Parameters.GetInt("Window", 20),
             RequoteEvery = ctx.Parameters.GetTimeSpan("RequoteEvery", TimeSpan.FromSeconds(3)),
             MaxPosition = ctx.Parameters.GetDecimal("MaxPosition", 50),
+        }.Validated(), ctx.Options));
+        var defaults = new RebalancerOptions();
+        desk.WithStrategyType("PortfolioRebalancer", ctx => RebalancerStrategy.Props(ctx.Desk, ctx.Id, new RebalancerOptions
+        {
+            Weights = ctx.Parameters.GetWeights("Weights", defaults.Weights),
+            Budget = ctx.Parameters.GetDecimal("Budget", defaults.Budget),
+            Interval = ctx.Parameters.GetTimeSpan("Interval", defaults.Interval),
+            MinTradeValue = ctx.Parameters.GetDecimal("MinTradeValue", defaults.MinTradeValue),
         }.Validated(), ctx.Options));
     }
 }
