@@ -59,7 +59,10 @@ public static class DeskConfiguration
     {
         try
         {
-            return new LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger();
+            // The generic host logs a failed start with a stack trace; desk run reports that failure as one line itself.
+            return new LoggerConfiguration().ReadFrom.Configuration(configuration)
+                .MinimumLevel.Override("Microsoft.Extensions.Hosting.Internal.Host", Serilog.Events.LogEventLevel.Fatal)
+                .CreateLogger();
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
         {

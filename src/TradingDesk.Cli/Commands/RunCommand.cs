@@ -88,6 +88,7 @@ public static partial class RunCommand
         }
         catch (Exception ex) when (Unwrap(ex) is DeskStartException start)
         {
+            logger.Warning("desk run did not start: {Reason}", start.Message);
             stderr.WriteLine($"desk run: {start.Message}");
             await service.DisposeAsync();
             host.Dispose();
