@@ -111,6 +111,47 @@ public sealed class HostTests
         }
     }
 
+    private sealed class Rester : StrategyActor
+    {
+        public Rester(IActorRef desk, StrategyId id, StrategyOptions options) : base(desk, id, options)
+        {
+            Receive<OrderEvents.OrderAccepted>(_ => { });
+            Receive<OrderEvents.IOrderEvent>(_ => { });
+        }
+
+        // Far below the market: it rests until cancelled.
+        protected override void OnStart() => TellDesk(new OrderCommands.PlaceOrder(Contract.Stock("IBM"), Order.Limit(OrderAction.Buy, 5, 1m), StrategyId));
+    }
+
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public async Task Stopping_cancels_or_keeps_working_orders_as_configured(bool cancelOnStop, int openAfterStop)
+    {
+        var day = DateTime.UtcNow.Date;
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
+        await using var sim = await TradingDesk.Simulator.GatewaySimulator.StartAsync(new TradingDesk.Simulator.SimulatorOptions
+        {
+            Port = 0, Start = new DateTimeOffset(day.AddHours(15), TimeSpan.Zero),
+        });
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
+        builder.Services.AddTradingDesk(new ConfigurationBuilder().Build(), desk => desk
+            .WithGateway("127.0.0.1", sim.Port, clientId: 4)
+            .WithOptions(o => o with { CancelOrdersOnStop = cancelOnStop })
+            .WithStrategy("rester", ctx => Props.Create(() => new Rester(ctx.Desk, ctx.Id, ctx.Options))));
+        using var host = builder.Build();
+        var service = host.Services.GetRequiredService<TradingDeskService>();
+        await host.StartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while ((await service.GetSnapshotAsync()).WorkingOrders.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.Single((await service.GetSnapshotAsync()).WorkingOrders);
+
+        await host.StopAsync();
+
+        Assert.Equal(openAfterStop, (await sim.InvokeAsync(m => m.OpenOrders())).Count);
+    }
+
     [Fact]
     public void A_bad_setting_in_code_fails_when_the_desk_is_added()
     {
