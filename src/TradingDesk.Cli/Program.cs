@@ -18,6 +18,7 @@ public static class Program
         {
             DecodeCommand.Create(stdout, stderr, openStdin),
             SimulatorCommand.Create(stdout, stderr),
+            RunCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

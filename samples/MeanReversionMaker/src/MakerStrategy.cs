@@ -1,0 +1,80 @@
+using TradingDesk.Actors;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Strategies;
+
+namespace TradingDesk.Samples.MeanReversionMaker;
+
+/// <summary>
+/// Market making with a mean-reversion lean: watches the bid and ask, keeps the mean of the last
+/// <see cref="MakerOptions.Window"/> mids, and every <see cref="MakerOptions.RequoteEvery"/> cancels its resting
+/// limit orders and rests new ones chosen by <see cref="Quoting.Decide"/>. New quotes wait until the cancels are done.
+/// </summary>
+public sealed class MakerStrategy : StrategyActor, IWithTimers
+{
+    private sealed record Requote;
+
+    private readonly MakerOptions _options;
+    private readonly ContractSpec _contract;
+    private readonly Queue<decimal> _mids = new();
+    private readonly HashSet<OrderId> _working = [];
+    private int _pending; // PlaceOrder sent, OrderAccepted or RequestFailed not yet back
+    private decimal? _bid;
+    private decimal? _ask;
+    private decimal _position;
+
+    public MakerStrategy(IActorRef desk, StrategyId id, MakerOptions options, StrategyOptions? strategyOptions = null) : base(desk, id, strategyOptions)
+    {
+        _options = options.Validated();
+        _contract = Contract.Stock(_options.Symbol);
+        Receive<MarketDataMessages.Tick>(OnTick);
+        Receive<Requote>(_ => OnRequote());
+        Receive<OrderEvents.OrderAccepted>(a =>
+        {
+            _pending--;
+            _working.Add(a.OrderId);
+        });
+        Receive<RequestFailed>(_ => { _pending = Math.Max(0, _pending - 1); });
+        Receive<OrderEvents.Filled>(f => _position += f.Side.StartsWith('B') ? f.Quantity : -f.Quantity, f => f.Strategy == StrategyId);
+        Receive<OrderEvents.OrderStatusChanged>(s => { _working.Remove(s.OrderId); }, s => s.Status.IsDone());
+        Receive<OrderEvents.CancelSent>(_ => { });
+        Receive<OrderEvents.IOrderEvent>(_ => { });
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(IActorRef desk, StrategyId id, MakerOptions options, StrategyOptions? strategyOptions = null) =>
+        Actors.Props.Create(() => new MakerStrategy(desk, id, options, strategyOptions));
+
+    protected override void OnStart()
+    {
+        Subscribe(new MarketDataMessages.SubscribeMarketData(_contract));
+        Timers.StartPeriodicTimer("requote", new Requote(), _options.RequoteEvery);
+    }
+
+    private void OnTick(MarketDataMessages.Tick tick)
+    {
+        if (tick.Price is not { } price) return;
+        if (tick.Type == TickType.Bid) _bid = price;
+        else if (tick.Type == TickType.Ask) _ask = price;
+        else return;
+        if (_bid is not { } b || _ask is not { } a) return;
+        _mids.Enqueue((a + b) / 2);
+        while (_mids.Count > _options.Window) _mids.Dequeue();
+    }
+
+    private void OnRequote()
+    {
+        if (_working.Count > 0 || _pending > 0)
+        {
+            foreach (var id in _working) TellDesk(new OrderCommands.CancelOrder(id));
+            return; // the next period quotes once the cancels are confirmed
+        }
+        decimal? mean = _mids.Count > 0 ? _mids.Average() : null;
+        foreach (var q in Quoting.Decide(_bid, _ask, mean, _position, _options))
+        {
+            _pending++;
+            TellDesk(new OrderCommands.PlaceOrder(_contract, Order.Limit(q.Buy ? OrderAction.Buy : OrderAction.Sell, q.Quantity, q.Price), StrategyId, q.Price));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using TradingDesk.Actors;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Strategies;
+
+namespace TradingDesk.Samples.MovingAverageCrossover;
+
+/// <summary>
+/// Moving-average crossover on 5-second real-time bars: long <see cref="CrossoverOptions.Quantity"/> shares while the
+/// fast average of closes is above the slow one, short while it is below. One market order at a time: a new bar
+/// while an order is working only records the close. The position is what this strategy's fills add up to.
+/// </summary>
+public sealed class CrossoverStrategy : StrategyActor
+{
+    private readonly CrossoverOptions _options;
+    private readonly ContractSpec _contract;
+    private readonly List<decimal> _closes = [];
+    private decimal _position;
+    private bool _orderWorking;
+
+    public CrossoverStrategy(IActorRef desk, StrategyId id, CrossoverOptions options, StrategyOptions? strategyOptions = null)
+        : base(desk, id, strategyOptions)
+    {
+        _options = options.Validated();
+        _contract = Contract.Stock(_options.Symbol);
+        Receive<MarketDataMessages.RealTimeBar>(OnBar);
+        Receive<OrderEvents.OrderAccepted>(_ => { });
+        Receive<OrderEvents.Filled>(f => _position += f.Side.StartsWith('B') ? f.Quantity : -f.Quantity, f => f.Strategy == StrategyId);
+        Receive<OrderEvents.OrderStatusChanged>(_ => { _orderWorking = false; }, s => s.Status.IsDone());
+        Receive<RequestFailed>(_ => { _orderWorking = false; });
+        Receive<OrderEvents.IOrderEvent>(_ => { });
+    }
+
+    public static Props Props(IActorRef desk, StrategyId id, CrossoverOptions options, StrategyOptions? strategyOptions = null) =>
+        Actors.Props.Create(() => new CrossoverStrategy(desk, id, options, strategyOptions));
+
+    protected override void OnStart() => Subscribe(new MarketDataMessages.SubscribeRealTimeBars(_contract));
+
+    private void OnBar(MarketDataMessages.RealTimeBar bar)
+    {
+        if (bar.Close is not { } close) return;
+        _closes.Add(close);
+        if (_closes.Count > _options.Slow) _closes.RemoveAt(0);
+        if (_orderWorking || CrossoverSignal.Target(_closes, _options.Fast, _options.Slow, _options.Quantity) is not { } target) return;
+        var difference = target - _position;
+        if (difference == 0) return;
+        _orderWorking = true;
+        TellDesk(new OrderCommands.PlaceOrder(_contract,
+            Order.Market(difference > 0 ? OrderAction.Buy : OrderAction.Sell, Math.Abs(difference)), StrategyId, close));
+    }
+}
