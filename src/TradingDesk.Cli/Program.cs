@@ -19,6 +19,7 @@ public static class Program
             DecodeCommand.Create(stdout, stderr, openStdin),
             SimulatorCommand.Create(stdout, stderr),
         };
+        foreach (var verb in GatewayVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {

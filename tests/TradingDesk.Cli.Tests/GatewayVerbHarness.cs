@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using TradingDesk.Simulator;
+
+namespace TradingDesk.Cli.Tests;
+
+/// <summary>A simulated gateway on a free port (manual clock at a Tuesday 15:00 UTC, market open) and a way to run verbs against it.</summary>
+public sealed class GatewayVerbHarness : IAsyncDisposable
+{
+    public GatewaySimulator Simulator { get; private init; } = null!;
+    public string Gateway => $"127.0.0.1:{Simulator.Port}";
+
+    public static async Task<GatewayVerbHarness> StartAsync() => new()
+    {
+        Simulator = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 42, ClockMode = ClockMode.Manual, Accounts = ["DU111111"] }),
+    };
+
+    /// <summary>Runs <c>desk ARGS --gateway 127.0.0.1:PORT</c> in-process, off the test's thread.</summary>
+    public Task<(int Code, string Stdout, string Stderr)> Desk(params string[] args) => Run([.. args, "--gateway", Gateway]);
+
+    public static async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = await Task.Run(() => Program.Run(args, new StringReader(""), stdout, stderr, () => Stream.Null)).WaitAsync(TimeSpan.FromSeconds(60));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    public static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static List<JsonElement> JsonLines(string text) => Lines(text).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
+
+    /// <summary>A loopback port nobody listens on (bound, then released).</summary>
+    public static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public ValueTask DisposeAsync() => Simulator.DisposeAsync();
+}
