@@ -10,7 +10,13 @@ namespace TradingDesk.Cli.Commands;
 
 /// <summary>What a gateway verb gets: the connected desk, the connection, and how to print.</summary>
 public sealed record VerbContext(DeskClient Client, ConnectionEvents.Connected Connection, bool Json, TextWriter Stdout, TextWriter Stderr,
-    CancellationToken Cancellation);
+    CancellationToken Cancellation, ActorSystem System)
+{
+    private int _inboxes;
+
+    /// <summary>A new actor inbox (for replies and events that do not fit an Ask).</summary>
+    public Inbox NewInbox() => new(System, $"inbox-{Interlocked.Increment(ref _inboxes)}");
+}
 
 /// <summary>
 /// The scaffolding every gateway verb (<c>desk time</c>, <c>desk positions</c>, …) shares: the common options, a small
@@ -167,7 +173,7 @@ public static class GatewayVerb
             var client = new DeskClient(desk);
             try
             {
-                return await body(new VerbContext(client, connected, json, stdout, stderr, lost.Token)).ConfigureAwait(false);
+                return await body(new VerbContext(client, connected, json, stdout, stderr, lost.Token, system)).ConfigureAwait(false);
             }
             catch (Exception) when (watch.Lost.IsCancellationRequested)
             {
@@ -199,13 +205,14 @@ public static class GatewayVerb
 
     public static int ExitCodeFor(DeskFailure failure) => failure switch
     {
-        GatewayError { Code: 200 } or InvalidRequest or ConnectionLost or RequestTimedOut => Program.BadInput,
+        GatewayError { Code: 200 or 135 } or InvalidRequest or ConnectionLost or RequestTimedOut => Program.BadInput,
         _ => 1,
     };
 
     public static string Describe(DeskFailure failure) => failure switch
     {
         GatewayError { Code: 200 } e => $"the gateway knows no such contract (error 200: {e.Message}); check the symbol, --sec-type, --exchange and --currency",
+        GatewayError { Code: 135 } e => $"the gateway knows no such order (error 135: {e.Message}); list working orders with 'desk orders'",
         GatewayError e => $"the gateway refused the request (error {e.Code}: {e.Message})",
         RequestTimedOut t => $"no answer from the gateway within {t.After.TotalSeconds:0.#} s; check that it is logged in and has market data permissions",
         _ => failure.Reason,
