@@ -27,6 +27,10 @@ public sealed class GatewayVerbHarness : IAsyncDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs a verb against the simulator writing to <paramref name="stdout"/> (to watch its lines as they come).</summary>
+    public Task<int> Start(LineWriter stdout, StringWriter stderr, params string[] args) =>
+        Task.Run(() => Program.Run([.. args, "--gateway", Gateway], new StringReader(""), stdout, stderr, () => Stream.Null));
+
     public static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static List<JsonElement> JsonLines(string text) => Lines(text).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
@@ -42,4 +46,20 @@ public sealed class GatewayVerbHarness : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Simulator.DisposeAsync();
+}
+
+/// <summary>A StringWriter that lets a test wait for the next line written.</summary>
+public sealed class LineWriter : StringWriter
+{
+    private readonly SemaphoreSlim _lines = new(0);
+
+    public override void WriteLine(string? value)
+    {
+        lock (this) { base.Write(value); base.Write(NewLine); }
+        _lines.Release();
+    }
+
+    public Task<bool> NextLineAsync(TimeSpan within) => _lines.WaitAsync(within);
+
+    public override string ToString() { lock (this) return base.ToString(); }
 }

@@ -6,5 +6,5 @@ namespace TradingDesk.Cli.Commands;
 public static class GatewayVerbs
 {
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr) =>
-        [.. InfoVerbs.Create(stdout, stderr), .. OrderVerbs.Create(stdout, stderr)];
+        [.. InfoVerbs.Create(stdout, stderr), .. OrderVerbs.Create(stdout, stderr), .. MarketDataVerbs.Create(stdout, stderr)];
 }

@@ -37,6 +37,9 @@ public sealed class Inbox : IAsyncDisposable
         }
     }
 
+    /// <summary>A message already waiting, without waiting.</summary>
+    public bool TryReceive(out object message) => _channel.Reader.TryRead(out message!);
+
     public ValueTask DisposeAsync()
     {
         _system.Stop(Ref);
