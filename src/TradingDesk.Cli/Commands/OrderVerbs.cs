@@ -112,9 +112,11 @@ public static class OrderVerbs
                             return 1;
                         case OrderStatusChanged changed when changed.OrderId == id:
                             status = changed;
+                            // The gateway's 201 (with the reason) may follow an Inactive status: give it a moment.
+                            if (changed.Status == OrderStatus.Inactive) deadline = Min(deadline, DateTime.UtcNow + TimeSpan.FromSeconds(2));
                             break;
                     }
-                    if (status is { } s && (s.Status.IsDone() || (s.Status is OrderStatus.Submitted or OrderStatus.PreSubmitted && spec.Type != OrderType.Market)))
+                    if (status is { } s && s.Status != OrderStatus.Inactive && (s.Status.IsDone() || (s.Status is OrderStatus.Submitted or OrderStatus.PreSubmitted && spec.Type != OrderType.Market)))
                         break;
                 }
                 if (id is null) throw new DeskRequestException(new RequestTimedOut(TimeSpan.FromSeconds(30)));
@@ -144,6 +146,8 @@ public static class OrderVerbs
                 return 0;
             });
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     /// <summary><c>desk cancel ORDER_ID</c>: cancels a working order placed with the same client id; waits for Cancelled.</summary>
     public static Command Cancel(TextWriter stdout, TextWriter stderr)
