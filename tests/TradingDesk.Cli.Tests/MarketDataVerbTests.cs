@@ -47,6 +47,16 @@ public sealed class MarketDataVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_quote_that_stops_changing_before_the_count_is_one_line_and_exit_1()
+    {
+        // The manual clock does not move: after the first quote nothing changes.
+        var (code, stdout, stderr) = await _gw.Desk("quote", "AAPL", "--count", "2", "--timeout", "0.5", "--json");
+        Assert.Equal(1, code);
+        Assert.Single(JsonLines(stdout));
+        Assert.Contains("after 1 of 2 quotes", Assert.Single(Lines(stderr)));
+    }
+
+    [Fact]
     public async Task An_unknown_symbol_quote_is_one_line_and_exit_2()
     {
         var (code, stdout, stderr) = await _gw.Desk("quote", "NOPE");

@@ -30,7 +30,8 @@ public sealed record VerbContext(DeskClient Client, ConnectionEvents.Connected C
 /// <item><c>--connect-timeout SECONDS</c>, default 10: how long to wait for the connection to be ready.</item>
 /// </list>
 /// Exit codes: 0 done; 1 the gateway refused the request (e.g. an order rejected); 2 bad arguments, an unreachable
-/// gateway, a lost connection, a request that timed out, or something the gateway does not know (error 200).
+/// gateway, a lost connection, a request that timed out, or something the gateway does not know (error 200, 135).
+/// A quote stream that stops changing before --count quotes (market closed) is exit 1.
 /// </summary>
 public static class GatewayVerb
 {

@@ -64,7 +64,13 @@ public static partial class MarketDataVerbs
                         object? message;
                         using (Progress.Start(ctx.Stderr, $"waiting for {target.Symbol} quotes ({printed}/{wanted})"))
                             message = await inbox.ReceiveAsync(wait, ctx.Cancellation).ConfigureAwait(false);
-                        if (message is null) throw new DeskRequestException(new RequestTimedOut(wait));
+                        if (message is null && printed == 0) throw new DeskRequestException(new RequestTimedOut(wait));
+                        if (message is null)
+                        {
+                            ctx.Stderr.WriteLine($"desk quote: the {target.Symbol} quote did not change within {wait.TotalSeconds:0.#} s after {printed} of {wanted} quotes; " +
+                                "the market may be closed (raise --timeout or lower --count)");
+                            return 1;
+                        }
                         var changed = Apply(message, quote, ref id);
                         while (inbox.TryReceive(out var more)) changed |= Apply(more, quote, ref id); // a burst is one quote
                         if (!changed || !quote.HasPrice) continue;
