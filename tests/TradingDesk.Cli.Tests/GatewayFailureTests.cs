@@ -1,3 +1,5 @@
+using TradingDesk.Cli.Commands;
+using TradingDesk.Desk;
 using Xunit;
 using static TradingDesk.Cli.Tests.GatewayVerbHarness;
 
@@ -53,5 +55,45 @@ public sealed class GatewayFailureTests : IAsyncLifetime
 
         _gw.Simulator.Faults.DropAllConnections();
         Assert.Equal(2, await first.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private DeskOptions Options => new() { Port = _gw.Simulator.Port, ClientId = 23, MaxReconnectAttempts = 0, PacerStatusInterval = TimeSpan.Zero };
+
+    [Fact]
+    public async Task Ctrl_c_during_a_verb_is_one_line_and_exit_130()
+    {
+        var stderr = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = GatewayVerb.RunAsync("test", Options, false, new StringWriter(), stderr, async ctx =>
+        {
+            started.SetResult();
+            await Task.Delay(Timeout.Infinite, ctx.Cancellation);
+            return 0;
+        }, stop.Token);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        stop.Cancel();
+        Assert.Equal(GatewayVerb.Cancelled, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("desk test: cancelled", Assert.Single(Lines(stderr.ToString())));
+    }
+
+    [Fact]
+    public async Task An_unforeseen_exception_in_a_verb_is_still_one_line()
+    {
+        var stderr = new StringWriter();
+        var code = await GatewayVerb.RunAsync("test", Options, false, new StringWriter(), stderr,
+            _ => throw new InvalidOperationException("boom\nsecond line"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, code);
+        Assert.Equal("desk test: failed: boom second line", Assert.Single(Lines(stderr.ToString())));
+    }
+
+    [Fact]
+    public async Task Options_the_desk_refuses_are_one_line_and_exit_2()
+    {
+        var stderr = new StringWriter();
+        var code = await GatewayVerb.RunAsync("test", Options with { MaxVersion = 99 }, false, new StringWriter(), stderr,
+            _ => Task.FromResult(0), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, code);
+        Assert.Contains("MaxVersion", Assert.Single(Lines(stderr.ToString())));
     }
 }

@@ -23,13 +23,20 @@ public sealed class GatewayVerbHarness : IAsyncDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = await Task.Run(() => Program.Run(args, new StringReader(""), stdout, stderr, () => Stream.Null)).WaitAsync(TimeSpan.FromSeconds(60));
+        var run = Task.Run(() => Program.Run(args, new StringReader(""), stdout, stderr, () => Stream.Null));
+        if (await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60))) != run)
+            throw new TimeoutException($"desk {string.Join(' ', args)} did not finish; trace:\n{string.Join("\n", TraceLog)}");
+        var code = await run;
         return (code, stdout.ToString(), stderr.ToString());
     }
 
     /// <summary>Runs a verb against the simulator writing to <paramref name="stdout"/> (to watch its lines as they come).</summary>
     public Task<int> Start(LineWriter stdout, StringWriter stderr, params string[] args) =>
         Task.Run(() => Program.Run([.. args, "--gateway", Gateway], new StringReader(""), stdout, stderr, () => Stream.Null));
+
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<string> TraceLog = new();
+
+    static GatewayVerbHarness() => TradingDesk.Cli.Commands.GatewayVerb.Trace = line => TraceLog.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
 
     public static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

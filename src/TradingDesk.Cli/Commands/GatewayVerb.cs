@@ -38,6 +38,11 @@ public static class GatewayVerb
     public const string DefaultGateway = "127.0.0.1:4002";
     public const int DefaultClientId = 17;
 
+    /// <summary>Diagnostics hook (tests): called with each phase of a verb run.</summary>
+    public static Action<string>? Trace { get; set; }
+    /// <summary>Exit code after Ctrl-C (128 + SIGINT, as shells report it).</summary>
+    public const int Cancelled = 130;
+
     public sealed class CommonOptions
     {
         public Option<string> Gateway { get; } = new("--gateway")
@@ -134,6 +139,7 @@ public static class GatewayVerb
     public static async Task<int> RunAsync(string verb, DeskOptions options, bool json, TextWriter stdout, TextWriter stderr,
         Func<VerbContext, Task<int>> body, CancellationToken cancellation)
     {
+        Trace?.Invoke($"{verb} {options.Port}: start");
         var system = ActorSystem.Create("desk-cli", new ActorSystemSettings { LogDeadLetters = false, LogUnhandled = false });
         try
         {
@@ -169,7 +175,13 @@ public static class GatewayVerb
                 stderr.WriteLine(Unreachable(verb, options, $"no answer within {options.ConnectTimeout.TotalSeconds:0.#} s"));
                 return Program.BadInput;
             }
+            catch (OperationCanceledException)
+            {
+                stderr.WriteLine($"desk {verb}: cancelled");
+                return Cancelled;
+            }
 
+            Trace?.Invoke($"{verb} {options.Port}: connected");
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellation, watch.Lost.Token);
             var client = new DeskClient(desk);
             try
@@ -190,17 +202,25 @@ public static class GatewayVerb
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 stderr.WriteLine($"desk {verb}: cancelled");
-                return 130;
+                return Cancelled;
             }
             catch (AskTimeoutException)
             {
                 stderr.WriteLine($"desk {verb}: the gateway at {options.Host}:{options.Port} did not answer in time; check that it is logged in and not busy, then retry");
                 return Program.BadInput;
             }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Never a stack trace: anything unforeseen is still one line.
+                stderr.WriteLine($"desk {verb}: failed: {ex.Message.ReplaceLineEndings(" ")}");
+                return 1;
+            }
         }
         finally
         {
+            Trace?.Invoke($"{verb} {options.Port}: terminating");
             await system.Terminate().ConfigureAwait(false);
+            Trace?.Invoke($"{verb} {options.Port}: terminated");
         }
     }
 
