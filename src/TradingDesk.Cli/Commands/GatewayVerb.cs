@@ -219,7 +219,9 @@ public static class GatewayVerb
         finally
         {
             Trace?.Invoke($"{verb} {options.Port}: terminating");
-            await system.Terminate().ConfigureAwait(false);
+            // Bounded: a verb has printed its answer; a shutdown that stalls must not hang the command line.
+            try { await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false); }
+            catch (TimeoutException) { Trace?.Invoke($"{verb} {options.Port}: shutdown timed out"); }
             Trace?.Invoke($"{verb} {options.Port}: terminated");
         }
     }
