@@ -31,8 +31,8 @@ public sealed class GatewayFailureTests : IAsyncLifetime
     public async Task A_rejected_order_is_one_line_and_exit_1()
     {
         await _gw.Simulator.Faults.RejectNextOrdersAsync(1, "Simulated rejection");
-        var (code, stdout, stderr) = await _gw.Desk("order", "buy", "1", "AAPL", "--limit", "1");
-        Assert.Equal(1, code);
+        var (code, stdout, stderr) = await _gw.Desk("order", "buy", "1", "AAPL", "--limit", "1", "--wait", "30");
+        Assert.True(code == 1, $"exit {code}: {stderr}");
         Assert.Empty(stdout);
         var line = Assert.Single(Lines(stderr));
         Assert.Contains("rejected", line);
@@ -47,7 +47,7 @@ public sealed class GatewayFailureTests : IAsyncLifetime
         var first = _gw.Start(stdout, stderr, "quote", "AAPL", "--count", "1000", "--json", "--client-id", "5");
         Assert.True(await stdout.NextLineAsync(TimeSpan.FromSeconds(30)), stderr.ToString());
 
-        var (code, output, error) = await _gw.Desk("time", "--client-id", "5");
+        var (code, output, error) = await Run("time", "--client-id", "5", "--gateway", _gw.Gateway); // not Desk(): client 5 stays connected
         Assert.Equal(2, code);
         Assert.Empty(output);
         var line = Assert.Single(Lines(error));

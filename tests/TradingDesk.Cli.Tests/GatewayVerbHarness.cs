@@ -17,7 +17,20 @@ public sealed class GatewayVerbHarness : IAsyncDisposable
     };
 
     /// <summary>Runs <c>desk ARGS --gateway 127.0.0.1:PORT</c> in-process, off the test's thread.</summary>
-    public Task<(int Code, string Stdout, string Stderr)> Desk(params string[] args) => Run([.. args, "--gateway", Gateway]);
+    /// <remarks>
+    /// Returns once the simulator has also seen the verb's connection close, as a shell script would see a finished
+    /// process: otherwise the next verb with the same client id may race the previous session's teardown.
+    /// </remarks>
+    public async Task<(int Code, string Stdout, string Stderr)> Desk(params string[] args)
+    {
+        var result = await Run([.. args, "--gateway", Gateway]);
+        var flag = Array.IndexOf(args, "--client-id");
+        var clientId = flag >= 0 ? int.Parse(args[flag + 1], System.Globalization.CultureInfo.InvariantCulture) : 17;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (Simulator.Connections.Any(s => s.ClientId == clientId && !s.IsClosed))
+            await Task.Delay(5, timeout.Token); // bounded wait for a condition, not a sleep standing in for one
+        return result;
+    }
 
     public static async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
     {

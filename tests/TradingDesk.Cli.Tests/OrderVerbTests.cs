@@ -15,7 +15,7 @@ public sealed class OrderVerbTests : IAsyncLifetime
     public async Task A_resting_limit_order_is_listed_then_cancelled()
     {
         // Far below the market: it rests.
-        var (code, stdout, stderr) = await _gw.Desk("order", "buy", "10", "AAPL", "--limit", "1.00", "--tif", "GTC", "--json");
+        var (code, stdout, stderr) = await _gw.Desk("order", "buy", "10", "AAPL", "--limit", "1.00", "--tif", "GTC", "--json", "--wait", "30");
         Assert.True(code == 0, stderr);
         var placed = Assert.Single(JsonLines(stdout));
         var id = placed.GetProperty("orderId").GetInt32();
@@ -52,7 +52,7 @@ public sealed class OrderVerbTests : IAsyncLifetime
     [Fact]
     public async Task A_market_order_fills_and_shows_in_executions_and_positions()
     {
-        var (code, stdout, stderr) = await _gw.Desk("order", "buy", "5", "AAPL", "--json");
+        var (code, stdout, stderr) = await _gw.Desk("order", "buy", "5", "AAPL", "--json", "--wait", "30");
         Assert.True(code == 0, stderr);
         var placed = Assert.Single(JsonLines(stdout));
         Assert.Equal("MKT", placed.GetProperty("orderType").GetString());
