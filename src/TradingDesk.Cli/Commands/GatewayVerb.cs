@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using TradingDesk.Actors;
 using TradingDesk.Desk;
+using TradingDesk.Desk.Connection;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 
@@ -181,6 +182,19 @@ public static class GatewayVerb
                 return Cancelled;
             }
 
+            // The watcher subscribed to the EventStream before the desk's own actors, so it can hear Connected before the
+            // order manager and the router have it in their mailboxes (a command sent now would find them "not
+            // connected"). One round trip through the connection actor, which published Connected in an earlier turn,
+            // guarantees every subscriber has it queued ahead of what the verb sends next.
+            try
+            {
+                await desk.Ask(ConnectionMessages.GetState.Instance, options.ConnectTimeout, deadline.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or AskTimeoutException && !cancellation.IsCancellationRequested)
+            {
+                stderr.WriteLine(Unreachable(verb, options, "the desk did not confirm the connection"));
+                return Program.BadInput;
+            }
             Trace?.Invoke($"{verb} {options.Port}: connected");
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellation, watch.Lost.Token);
             var client = new DeskClient(desk);

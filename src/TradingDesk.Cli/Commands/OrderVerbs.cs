@@ -91,6 +91,9 @@ public static class OrderVerbs
                 var target = contract.Build(parse);
 
                 await using var inbox = ctx.NewInbox();
+                // Also subscribe to every order event: the status reaches the verb even if the desk routes the order's
+                // events to another owner of the strategy id "cli". Duplicates are harmless (the latest status wins).
+                inbox.Send(ctx.Client.Desk, new SubscribeOrderUpdates());
                 inbox.Send(ctx.Client.Desk, new PlaceOrder(target, spec, new StrategyId(StrategyName)));
                 var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(parse.GetValue(wait));
                 OrderId? id = null;
