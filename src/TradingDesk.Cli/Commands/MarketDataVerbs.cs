@@ -112,7 +112,8 @@ public static partial class MarketDataVerbs
         private decimal? _bid, _bidSize, _ask, _askSize, _last, _lastSize, _high, _low, _close, _volume;
         private DateTimeOffset _time;
 
-        public bool HasPrice => _bid is not null || _ask is not null || _last is not null;
+        /// <summary>Both sides of the book, or (for contracts without one, e.g. indexes) a last price and no side yet.</summary>
+        public bool HasPrice => (_bid is not null && _ask is not null) || (_last is not null && _bid is null && _ask is null);
 
         public bool Apply(Tick tick)
         {
