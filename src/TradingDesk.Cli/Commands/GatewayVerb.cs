@@ -127,6 +127,8 @@ public static class GatewayVerb
                 ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(common.ConnectTimeout)),
                 MaxReconnectAttempts = 0, // a verb reports a refused or lost connection instead of retrying forever
                 PacerStatusInterval = TimeSpan.Zero,
+                // Order queries answer in well under a second; a shorter deadline lets `desk orders` retry once (see OrderVerbs).
+                Orders = new Desk.Orders.OrderManagerOptions { QueryTimeout = TimeSpan.FromSeconds(10) },
             };
             return RunAsync(name, options, parse.GetValue(common.Json), stdout, stderr, ctx => body(parse, ctx), cancellation);
         });
