@@ -199,7 +199,8 @@ public static class GatewayVerb
             }
             Trace?.Invoke($"{verb} {options.Port}: connected");
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellation, watch.Lost.Token);
-            var client = new DeskClient(desk);
+            // Backstop above every desk deadline (historical 60 s): a request the desk never answers still ends the verb.
+            var client = new DeskClient(desk, TimeSpan.FromSeconds(90));
             try
             {
                 return await body(new VerbContext(client, connected, json, stdout, stderr, lost.Token, system)).ConfigureAwait(false);
