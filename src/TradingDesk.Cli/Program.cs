@@ -20,6 +20,7 @@ public static class Program
             SimulatorCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
         };
+        foreach (var verb in GatewayVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
