@@ -29,19 +29,8 @@ internal static partial class AccountCodecs
             });
 
         // cancelAccountSummary (out 63): [63][v=1][reqId]
-        r.Add<CancelAccountSummary>(OutgoingIds.CancelAccountSummary, ClientToServer, ServerVersions.ProtobufAccountsPositions,
-            (ref TextFieldReader f, int v) =>
-            {
-                f.Skip("version");
-                var m = new CancelAccountSummary();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelAccountSummary m, ref TextFieldWriter w, int v) =>
-            {
-                w.WriteInt(1);
-                w.WriteIntOrUnset(m.HasReqId, m.ReqId);
-            });
+        r.AddVersionedReqId<CancelAccountSummary>(OutgoingIds.CancelAccountSummary, ClientToServer, ServerVersions.ProtobufAccountsPositions, version: 1,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
 
         // accountSummary (in 63): [63][v=1][reqId][account][tag][value][currency] (CAP). value is text ("23172.60").
         r.Add<AccountSummary>(IncomingIds.AccountSummary, ServerToClient, ServerVersions.ProtobufAccountsPositions,
@@ -67,18 +56,7 @@ internal static partial class AccountCodecs
             });
 
         // accountSummaryEnd (in 64): [64][v=1][reqId] (CAP)
-        r.Add<AccountSummaryEnd>(IncomingIds.AccountSummaryEnd, ServerToClient, ServerVersions.ProtobufAccountsPositions,
-            (ref TextFieldReader f, int v) =>
-            {
-                f.Skip("version");
-                var m = new AccountSummaryEnd();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (AccountSummaryEnd m, ref TextFieldWriter w, int v) =>
-            {
-                w.WriteInt(1);
-                w.WriteIntOrUnset(m.HasReqId, m.ReqId);
-            });
+        r.AddVersionedReqId<AccountSummaryEnd>(IncomingIds.AccountSummaryEnd, ServerToClient, ServerVersions.ProtobufAccountsPositions, version: 1,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
     }
 }

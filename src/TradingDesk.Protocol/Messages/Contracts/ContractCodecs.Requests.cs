@@ -48,18 +48,7 @@ internal static partial class ContractCodecs
 
         // contractDetailsEnd (in 52): [52][v=1][reqId]. Captured frames carry a stray empty field after reqId,
         // which TextFieldReader.EnsureEnd tolerates.
-        r.Add<ContractDataEnd>(IncomingIds.ContractDataEnd, ServerToClient, ServerVersions.ProtobufContractData,
-            (ref TextFieldReader f, int v) =>
-            {
-                f.Skip("version");
-                var m = new ContractDataEnd();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (ContractDataEnd m, ref TextFieldWriter w, int v) =>
-            {
-                w.WriteInt(1);
-                w.WriteIntOrUnset(m.HasReqId, m.ReqId);
-            });
+        r.AddVersionedReqId<ContractDataEnd>(IncomingIds.ContractDataEnd, ServerToClient, ServerVersions.ProtobufContractData, version: 1,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
     }
 }

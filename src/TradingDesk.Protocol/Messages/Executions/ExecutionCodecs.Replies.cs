@@ -10,19 +10,8 @@ internal static partial class ExecutionCodecs
     private static void RegisterReplies(CodecRegistry r)
     {
         // execDetailsEnd (in 55): [55][v=1][reqId]
-        r.Add<ExecutionDetailsEnd>(IncomingIds.ExecutionDataEnd, ServerToClient, ServerVersions.Protobuf,
-            (ref TextFieldReader f, int v) =>
-            {
-                f.Skip("version");
-                var m = new ExecutionDetailsEnd();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (ExecutionDetailsEnd m, ref TextFieldWriter w, int v) =>
-            {
-                w.WriteInt(1);
-                w.WriteIntOrUnset(m.HasReqId, m.ReqId);
-            });
+        r.AddVersionedReqId<ExecutionDetailsEnd>(IncomingIds.ExecutionDataEnd, ServerToClient, ServerVersions.Protobuf, version: 1,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
 
         // commissionReport (in 59), IBPY processCommissionAndFeesReportMsg:
         // [59][v=1][execId][commission][currency][realizedPNL][yield][yieldRedemptionDate].

@@ -37,19 +37,8 @@ internal static partial class HistoricalCodecs
             });
 
         // cancelRealTimeBars (out 51): [51][v=1][reqId]
-        r.Add<CancelRealTimeBars>(OutgoingIds.CancelRealTimeBars, ClientToServer, ServerVersions.ProtobufHistoricalData,
-            (ref TextFieldReader f, int v) =>
-            {
-                f.Skip("version");
-                var m = new CancelRealTimeBars();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelRealTimeBars m, ref TextFieldWriter w, int v) =>
-            {
-                w.WriteInt(1);
-                w.WriteIntOrUnset(m.HasReqId, m.ReqId);
-            });
+        r.AddVersionedReqId<CancelRealTimeBars>(OutgoingIds.CancelRealTimeBars, ClientToServer, ServerVersions.ProtobufHistoricalData, version: 1,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
 
         // realtimeBar (in 50): [50][v=3][reqId][time (epoch s)][open][high][low][close][volume][WAP][count]
         r.Add<RealTimeBarTick>(IncomingIds.RealTimeBars, ServerToClient, ServerVersions.ProtobufHistoricalData,

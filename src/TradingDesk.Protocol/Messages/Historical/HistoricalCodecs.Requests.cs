@@ -14,19 +14,8 @@ internal static partial class HistoricalCodecs
             DecodeReqHistoricalData, EncodeReqHistoricalData);
 
         // cancelHistoricalData (out 25): [25][v=1][reqId]
-        r.Add<CancelHistoricalData>(OutgoingIds.CancelHistoricalData, ClientToServer, ServerVersions.ProtobufHistoricalData,
-            (ref TextFieldReader f, int v) =>
-            {
-                f.Skip("version");
-                var m = new CancelHistoricalData();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelHistoricalData m, ref TextFieldWriter w, int v) =>
-            {
-                w.WriteInt(1);
-                w.WriteIntOrUnset(m.HasReqId, m.ReqId);
-            });
+        r.AddVersionedReqId<CancelHistoricalData>(OutgoingIds.CancelHistoricalData, ClientToServer, ServerVersions.ProtobufHistoricalData, version: 1,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
 
         // reqHeadTimestamp (out 87, from 118), no version:
         // [87][reqId][C12][includeExpired][useRTH][whatToShow][formatDate]

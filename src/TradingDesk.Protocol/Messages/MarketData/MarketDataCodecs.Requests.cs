@@ -17,19 +17,8 @@ internal static partial class MarketDataCodecs
             DecodeReqMktData, EncodeReqMktData);
 
         // cancelMktData (out 2): [2][v=2][reqId]
-        r.Add<CancelMarketData>(OutgoingIds.CancelMarketData, ClientToServer, ServerVersions.ProtobufMarketData,
-            (ref TextFieldReader f, int v) =>
-            {
-                f.Skip("version");
-                var m = new CancelMarketData();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelMarketData m, ref TextFieldWriter w, int v) =>
-            {
-                w.WriteInt(2);
-                w.WriteIntOrUnset(m.HasReqId, m.ReqId);
-            });
+        r.AddVersionedReqId<CancelMarketData>(OutgoingIds.CancelMarketData, ClientToServer, ServerVersions.ProtobufMarketData, version: 2,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
 
         // reqMarketDataType (out 59, from 55): [59][v=1][marketDataType]
         r.Add<MarketDataTypeRequest>(OutgoingIds.ReqMarketDataType, ClientToServer, ServerVersions.ProtobufMarketData,

@@ -77,19 +77,8 @@ internal static partial class MarketDataCodecs
             });
 
         // tickSnapshotEnd (in 57): [57][v=1][reqId]
-        r.Add<TickSnapshotEnd>(IncomingIds.TickSnapshotEnd, ServerToClient, ServerVersions.ProtobufMarketData,
-            (ref TextFieldReader f, int v) =>
-            {
-                f.Skip("version");
-                var m = new TickSnapshotEnd();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (TickSnapshotEnd m, ref TextFieldWriter w, int v) =>
-            {
-                w.WriteInt(1);
-                w.WriteIntOrUnset(m.HasReqId, m.ReqId);
-            });
+        r.AddVersionedReqId<TickSnapshotEnd>(IncomingIds.TickSnapshotEnd, ServerToClient, ServerVersions.ProtobufMarketData, version: 1,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
 
         // marketDataType (in 58): [58][v=1][reqId][marketDataType]
         r.Add<MarketDataType>(IncomingIds.MarketDataType, ServerToClient, ServerVersions.ProtobufMarketData,

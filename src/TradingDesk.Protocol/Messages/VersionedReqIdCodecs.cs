@@ -1,0 +1,29 @@
+using Google.Protobuf;
+using TradingDesk.Protocol.Codec;
+using TradingDesk.Protocol.Text;
+
+namespace TradingDesk.Protocol.Messages;
+
+/// <summary>
+/// The one text layout many end markers and cancels share: <c>[id][version][reqId]</c> and nothing else
+/// (contractDataEnd, tickSnapshotEnd, execDetailsEnd, accountSummaryEnd, cancelMktData, cancelHistoricalData, …).
+/// Written once here so every family registers it the same way.
+/// </summary>
+internal static class VersionedReqIdCodecs
+{
+    public static void AddVersionedReqId<T>(this CodecRegistry registry, int id, Direction direction, int protobufGate, int version,
+        Func<T, bool> hasReqId, Func<T, int> reqId, Action<T, int> setReqId) where T : IMessage<T>, new() =>
+        registry.Add<T>(id, direction, protobufGate,
+            (ref TextFieldReader f, int v) =>
+            {
+                f.Skip("version");
+                var m = new T();
+                if (f.ReadIntOrUnset("reqId") is { } value) setReqId(m, value);
+                return m;
+            },
+            (T m, ref TextFieldWriter w, int v) =>
+            {
+                w.WriteInt(version);
+                w.WriteIntOrUnset(hasReqId(m), reqId(m));
+            });
+}
