@@ -93,9 +93,17 @@ public sealed record RequestTimeouts
     public TimeSpan Account { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Market data snapshot (IB takes up to 11 s to gather one). Default 20 s.</summary>
     public TimeSpan Snapshot { get; init; } = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// How long a request may wait in the pacer's queue, on top of its own deadline, before it fails with
+    /// RequestTimedOut instead of waiting for ever (a request's deadline otherwise starts only when it leaves the
+    /// pacer). Default 5 minutes; historical requests get three times as long, since IB's 60-per-10-minutes rule
+    /// can hold them that long on purpose.
+    /// </summary>
+    public TimeSpan QueueLimit { get; init; } = TimeSpan.FromMinutes(5);
 
     internal IEnumerable<string> Problems()
     {
+        if (QueueLimit <= TimeSpan.Zero) yield return "Timeouts.QueueLimit must be positive (default 5 min)";
         if (OneShot <= TimeSpan.Zero) yield return "Timeouts.OneShot must be positive (default 10 s)";
         if (ContractDetails <= TimeSpan.Zero) yield return "Timeouts.ContractDetails must be positive (default 30 s)";
         if (Historical <= TimeSpan.Zero) yield return "Timeouts.Historical must be positive (default 60 s)";

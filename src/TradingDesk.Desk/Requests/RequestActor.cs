@@ -17,11 +17,14 @@ namespace TradingDesk.Desk.Requests;
 public sealed class RequestActor : ReceiveActor, IWithTimers
 {
     private sealed record Deadline(int RequestId);
+    private sealed record QueueDeadline;
 
     private readonly RequestPlan _plan;
     private readonly IActorRef _requester;
     private readonly IActorRef _pacer;
     private readonly TimeSpan _timeout;
+    private readonly TimeSpan _queueLimit;
+    private readonly bool _startConnected;
     private int _requestId;
     private bool _deadlineStarted;
     private bool _waitingForLink;
@@ -37,7 +40,8 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
         _pacer = pacer;
         _requestId = requestId;
         _timeout = plan.Timeout(timeouts);
-        if (!connected) StartDeadline();
+        _startConnected = connected;
+        _queueLimit = plan.Priority == OutboundPriority.Historical ? timeouts.QueueLimit * 3 : timeouts.QueueLimit;
 
         Receive<GatewayMessages.Inbound>(OnInbound);
         Receive<PacerMessages.Sent>(sent =>
@@ -50,6 +54,11 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
         {
             if (_plan.Cancel(_requestId) is { } cancel) _pacer.Tell(new GatewayMessages.Outbound(cancel, OutboundPriority.Data));
             Finish(new RequestFailed(_plan.Command, new RequestTimedOut(_timeout)));
+        });
+        Receive<QueueDeadline>(_ =>
+        {
+            _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, _requestId)));
+            Finish(new RequestFailed(_plan.Command, new RequestTimedOut(_timeout + _queueLimit)));
         });
         Receive<RouterInternal.ConnectionDown>(down =>
         {
@@ -68,6 +77,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
             _plan.Reset();
             Timers.Cancel("deadline"); // a fresh deadline from the re-send
             _deadlineStarted = false;
+            Timers.StartSingleTimer("queued", new QueueDeadline(), _timeout + _queueLimit);
             _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, _requestId)));
             _requestId = resend.RequestId;
             Send();
@@ -77,7 +87,14 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
     public static Props Props(RequestPlan plan, IActorRef requester, IActorRef pacer, int requestId, RequestTimeouts timeouts, bool connected) =>
         Actors.Props.Create(() => new RequestActor(plan, requester, pacer, requestId, timeouts, connected));
 
-    protected override void PreStart() => Send();
+    // Timers exist from PreStart on (not in the constructor).
+    protected override void PreStart()
+    {
+        if (!_startConnected) StartDeadline();
+        // Backstop for a request that never leaves the pacer: without it such a request would wait for ever.
+        else Timers.StartSingleTimer("queued", new QueueDeadline(), _timeout + _queueLimit);
+        Send();
+    }
 
     protected override void PostStop()
     {
@@ -92,6 +109,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
     {
         if (_deadlineStarted) return;
         _deadlineStarted = true;
+        Timers.Cancel("queued");
         Timers.StartSingleTimer("deadline", new Deadline(_requestId), _timeout);
     }
 
