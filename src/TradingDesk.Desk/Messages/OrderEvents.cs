@@ -80,8 +80,19 @@ public static class OrderEvents
         OrderId OrderId, ExecId ExecId, StrategyId? Strategy, decimal Commission, string Currency, decimal? RealizedPnl,
         DateTimeOffset LocalTime) : IOrderEvent;
 
-    /// <summary>Error 201: the gateway rejected the order. Any Inactive status the gateway sends arrives separately.</summary>
-    public sealed record OrderRejected(OrderId OrderId, string Reason, string? AdvancedRejectJson, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : IOrderEvent;
+    /// <summary>
+    /// Terminal: the gateway refused the order — error 201, or any other error that ends an order before it works
+    /// (e.g. 200 no security definition, 110 price increment, 103 duplicate id). <paramref name="Code"/> is IB's error
+    /// code. Any Inactive status the gateway sends arrives separately.
+    /// </summary>
+    public sealed record OrderRejected(OrderId OrderId, int Code, string Reason, string? AdvancedRejectJson, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : IOrderEvent;
+
+    /// <summary>
+    /// Terminal: the desk can no longer know what became of the order (after a reconnect the gateway lists it neither
+    /// as open nor as completed, or answers a cancel with 135 "can't find order"). The order leaves the working set;
+    /// <paramref name="Reason"/> says what was seen. A fill reported for it later is still delivered.
+    /// </summary>
+    public sealed record OrderLost(OrderId OrderId, StrategyId? Strategy, string Reason, DateTimeOffset LocalTime) : IOrderEvent;
 
     /// <summary>Any other error or warning the gateway sent for this order (e.g. 399, 10148, 202 without a cancel of ours).</summary>
     public sealed record OrderNotice(OrderId OrderId, int Code, string Message, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : IOrderEvent

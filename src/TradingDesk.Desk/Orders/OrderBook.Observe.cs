@@ -83,7 +83,7 @@ public sealed partial record OrderBook
         var id = new OrderId(e.Id);
         Orders.TryGetValue(id, out var order);
         OrderEvents.IOrderEvent ev = e.ErrorCode == 201
-            ? new OrderEvents.OrderRejected(id, e.ErrorMsg, string.IsNullOrEmpty(e.AdvancedOrderRejectJson) ? null : e.AdvancedOrderRejectJson, OrderWire.ErrorTime(e), local)
+            ? new OrderEvents.OrderRejected(id, e.ErrorCode, e.ErrorMsg, string.IsNullOrEmpty(e.AdvancedOrderRejectJson) ? null : e.AdvancedOrderRejectJson, OrderWire.ErrorTime(e), local)
             : new OrderEvents.OrderNotice(id, e.ErrorCode, e.ErrorMsg, OrderWire.ErrorTime(e), local);
         return [new BookEvent.Observed(ev, order is not null)];
     }
