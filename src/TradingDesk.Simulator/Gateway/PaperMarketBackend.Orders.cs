@@ -31,6 +31,9 @@ public sealed partial class PaperMarketBackend
     private void PlaceOrder(ClientLines client, PlaceOrderRequest r)
     {
         var session = client.Session;
+        // IB counts the id as used from here on, whatever the answer (200, 201, 321, a whatIf): the next
+        // nextValidId for this client, on reqIds or at its next connection, is above it.
+        Market.UseOrderId(new OrderId(r.OrderId));
         if (r.Order is null)
         {
             session.Send(GatewayErrors.ValidationFailed(r.OrderId, "placeOrder without an order", Now));
