@@ -18,9 +18,16 @@ public sealed partial class PaperMarketBackend
                 PlaceOrder(client, r);
                 return true;
             case CancelOrderRequest c:
+                // Only the client id that placed an order may cancel it, client 0 included. IB binds an API order to
+                // the client id that submitted it, and cancelOrder reaches only that client id's orders; client 0
+                // can also cancel orders entered by hand in TWS once bound (the simulator has none). Client 0 (or a
+                // master client id) sees every client's orders but cannot cancel them one by one: its cancel of
+                // another client's order id finds no order of its own and is answered 135, and the order keeps
+                // working. Only reqGlobalCancel cancels every client's orders.
                 Dispatch(Market.CancelOrder(new ClientId(client.ClientId), new OrderId(c.OrderId)));
                 return true;
             case GlobalCancelRequest:
+                // IB: cancels every open order, whichever client (or TWS user) placed it.
                 Dispatch(Market.GlobalCancel());
                 return true;
             default:
