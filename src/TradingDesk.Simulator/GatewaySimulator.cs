@@ -45,6 +45,9 @@ public sealed class GatewaySimulator : IAsyncDisposable
 
     internal PaperMarketBackend Backend { get; }
 
+    /// <summary>The faults of <see cref="SimulatorOptions.ScheduledFaults"/>, firing on <see cref="Clock"/>.</summary>
+    public FaultSchedule Schedule { get; private set; } = null!;
+
     public static Task<GatewaySimulator> StartAsync(SimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -76,7 +79,9 @@ public sealed class GatewaySimulator : IAsyncDisposable
         }, backend, clock, loggers);
         backend.Attach(server.Loop);
         server.Start();
-        return Task.FromResult(new GatewaySimulator(options, clock, market, backend, server));
+        var simulator = new GatewaySimulator(options, clock, market, backend, server);
+        simulator.Schedule = FaultSchedule.Start(simulator, options.ScheduledFaults, loggers.CreateLogger<FaultSchedule>());
+        return Task.FromResult(simulator);
     }
 
     /// <summary>Runs <paramref name="work"/> on the market's loop, after everything already queued there.</summary>
@@ -101,6 +106,7 @@ public sealed class GatewaySimulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Schedule.Dispose();
         Backend.Dispose();
         await Server.DisposeAsync().ConfigureAwait(false);
     }

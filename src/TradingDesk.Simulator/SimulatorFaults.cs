@@ -43,6 +43,8 @@ public sealed class SimulatorFaults(GatewaySimulator simulator)
     /// <summary>
     /// A restart that loses state (a fresh paper session): connections drop, orders, executions and positions are
     /// forgotten and nextValidId starts again from 1, so a client sees it go backwards. Exec and perm ids stay unique.
+    /// A deliberate fault: IB itself keeps a client id's order id sequence across restarts (it starts again only when
+    /// the user resets it in the API settings), so this rehearses the worst case a desk must survive.
     /// </summary>
     public Task RestartLosingStateAsync() => simulator.InvokeAsync(m =>
     {

@@ -53,4 +53,7 @@ public sealed record SimulatorOptions
     public int MaxClients { get; init; } = 32;
 
     public ILoggerFactory? Loggers { get; init; }
+
+    /// <summary>Faults to inject on the simulator's clock, counted from its start (see <see cref="FaultGrammar"/>).</summary>
+    public IReadOnlyList<ScheduledFault> ScheduledFaults { get; init; } = [];
 }

@@ -8,12 +8,14 @@ using TradingDesk.Simulator;
 namespace TradingDesk.Cli.Commands;
 
 /// <summary>
-/// <c>desk simulator [--port 4002] [--seed 42] [--max-version N] [--accounts DU111111,DU222222]</c>: runs the
-/// gateway simulator standalone in real time, logging each connection and request, until Ctrl-C.
+/// <c>desk simulator [--port 4002] [--seed 42] [--max-version N] [--accounts DU111111,DU222222] [--fault …]…</c>:
+/// runs the gateway simulator standalone in real time, logging each connection, request and fault, until Ctrl-C.
 /// </summary>
 public static partial class SimulatorCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    /// <param name="started">called once listening (tests read the port from it).</param>
+    /// <param name="stopping">stops the simulator like Ctrl-C does (tests).</param>
+    public static Command Create(TextWriter stdout, TextWriter stderr, Action<GatewaySimulator>? started = null, CancellationToken stopping = default)
     {
         var port = new Option<int>("--port") { Description = "TCP port to listen on (0 picks a free one).", DefaultValueFactory = _ => 4002 };
         port.Validators.Add(r =>
@@ -38,12 +40,19 @@ public static partial class SimulatorCommand
             if (ParseAccounts(text) is null) r.AddError($"--accounts must be comma-separated account codes (letters and digits), not '{text}'");
         });
 
-        var command = new Command("simulator", "Run the IB gateway simulator (paper market) until Ctrl-C.") { port, seed, maxVersion, accounts };
+        var faults = SimulatorFaultOption.Create();
+
+        var command = new Command("simulator",
+            "Run the IB gateway simulator (paper market) until Ctrl-C; --fault rehearses outages (drops, restarts, refusals, stalls, 1100/1101/1102, rejections).")
+        {
+            port, seed, maxVersion, accounts, faults,
+        };
         command.SetAction(async (parse, cancellation) =>
         {
+            if (SimulatorFaultOption.Parse(SimulatorFaultOption.Groups(parse, faults), stderr) is not { } scheduled) return Program.BadInput;
             // Ctrl-C (SIGINT) and SIGTERM stop the simulator cleanly; registered here so it does not depend on
             // how the command line was invoked.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, stopping);
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             return await RunAsync(new SimulatorOptions
@@ -52,7 +61,8 @@ public static partial class SimulatorCommand
                 Seed = parse.GetValue(seed),
                 MaxVersion = parse.GetValue(maxVersion),
                 Accounts = ParseAccounts(parse.GetValue(accounts)!)!,
-            }, stdout, stderr, stop.Token);
+                ScheduledFaults = scheduled,
+            }, stdout, stderr, stop.Token, started);
 
             void Stop(PosixSignalContext context)
             {
@@ -100,7 +110,8 @@ public static partial class SimulatorCommand
         await using (simulator)
         {
             stdout.WriteLine($"desk simulator: listening on {options.Address}:{simulator.Port}, versions {options.MinVersion}..{options.MaxVersion}, " +
-                $"seed {options.Seed}, accounts {string.Join(",", options.Accounts)}; Ctrl-C stops");
+                $"seed {options.Seed}, accounts {string.Join(",", options.Accounts)}" +
+                (options.ScheduledFaults.Count == 0 ? "" : $", faults: {string.Join("; ", options.ScheduledFaults)}") + "; Ctrl-C stops");
             started?.Invoke(simulator);
             try
             {

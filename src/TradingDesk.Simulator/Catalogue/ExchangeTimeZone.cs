@@ -7,19 +7,27 @@ namespace TradingDesk.Simulator.Catalogue;
 /// </summary>
 public sealed class ExchangeTimeZone
 {
-    public static readonly ExchangeTimeZone Eastern = new("US/Eastern", -5);
-    public static readonly ExchangeTimeZone Central = new("US/Central", -6);
+    public static readonly ExchangeTimeZone Eastern = new("US/Eastern", -5, "EST", "EDT");
+    public static readonly ExchangeTimeZone Central = new("US/Central", -6, "CST", "CDT");
 
     private readonly int _standardOffsetHours;
+    private readonly string _standardAbbreviation;
+    private readonly string _daylightAbbreviation;
 
-    private ExchangeTimeZone(string ibId, int standardOffsetHours)
+    private ExchangeTimeZone(string ibId, int standardOffsetHours, string standardAbbreviation, string daylightAbbreviation)
     {
         IbId = ibId;
         _standardOffsetHours = standardOffsetHours;
+        _standardAbbreviation = standardAbbreviation;
+        _daylightAbbreviation = daylightAbbreviation;
     }
 
     /// <summary>The id IB puts in contractDetails.timeZoneId.</summary>
     public string IbId { get; }
+
+    /// <summary>The short name of the zone in effect at an instant ("EST" or "EDT"), as a gateway's clock shows it.</summary>
+    public string Abbreviation(DateTimeOffset instant) =>
+        ToLocal(instant) - instant.UtcDateTime == TimeSpan.FromHours(_standardOffsetHours) ? _standardAbbreviation : _daylightAbbreviation;
 
     public static ExchangeTimeZone ForIbId(string id) => id switch
     {
@@ -46,11 +54,12 @@ public sealed class ExchangeTimeZone
     public DateTime ToLocal(DateTimeOffset instant)
     {
         var utc = instant.UtcDateTime;
-        // Try standard time first; if the result lies inside DST, use the DST offset.
+        // DST begins when standard time reaches 02:00 (clocks jump to 03:00) and ends when daylight time reaches
+        // 02:00 (clocks go back to 01:00).
         var standard = utc.AddHours(_standardOffsetHours);
         var (start, end) = DstBounds(standard.Year);
         var asDst = standard.AddHours(1);
-        return asDst >= start && asDst < end ? asDst : standard;
+        return standard >= start && asDst < end ? asDst : standard;
     }
 
     public DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant));

@@ -18,9 +18,16 @@ public sealed partial class PaperMarketBackend
                 PlaceOrder(client, r);
                 return true;
             case CancelOrderRequest c:
+                // Only the client id that placed an order may cancel it, client 0 included. IB binds an API order to
+                // the client id that submitted it, and cancelOrder reaches only that client id's orders; client 0
+                // can also cancel orders entered by hand in TWS once bound (the simulator has none). Client 0 (or a
+                // master client id) sees every client's orders but cannot cancel them one by one: its cancel of
+                // another client's order id finds no order of its own and is answered 135, and the order keeps
+                // working. Only reqGlobalCancel cancels every client's orders.
                 Dispatch(Market.CancelOrder(new ClientId(client.ClientId), new OrderId(c.OrderId)));
                 return true;
             case GlobalCancelRequest:
+                // IB: cancels every open order, whichever client (or TWS user) placed it.
                 Dispatch(Market.GlobalCancel());
                 return true;
             default:
@@ -31,6 +38,9 @@ public sealed partial class PaperMarketBackend
     private void PlaceOrder(ClientLines client, PlaceOrderRequest r)
     {
         var session = client.Session;
+        // IB counts the id as used from here on, whatever the answer (200, 201, 321, a whatIf): the next
+        // nextValidId for this client, on reqIds or at its next connection, is above it.
+        Market.UseOrderId(new OrderId(r.OrderId));
         if (r.Order is null)
         {
             session.Send(GatewayErrors.ValidationFailed(r.OrderId, "placeOrder without an order", Now));

@@ -57,13 +57,20 @@ public sealed partial class PaperMarket
     /// <summary>managedAccounts: every account code.</summary>
     public IReadOnlyList<AccountId> ManagedAccounts => _options.Accounts.Select(a => a.Id).ToList();
 
-    /// <summary>nextValidId: above every order id any client has used.</summary>
+    /// <summary>nextValidId: above every order id any client has used in a placeOrder, rejected ones included.</summary>
     public OrderId NextValidOrderId() => new(State.MaxOrderIdSeen + 1);
 
-    /// <summary>placeOrder (new or modify). Runs matching up to now first.</summary>
+    /// <summary>
+    /// Counts an order id as used by a placeOrder that never reached the matching engine: rejected by the wire layer
+    /// (no such contract, ambiguous contract, a request it cannot validate) or a whatIf. IB counts those ids as used.
+    /// </summary>
+    public void UseOrderId(OrderId id) => State = State.WithOrderIdUsed(id);
+
+    /// <summary>placeOrder (new or modify). Runs matching up to now first. The id counts as used whatever the outcome.</summary>
     public IReadOnlyList<MarketEvent> PlaceOrder(ClientId client, OrderId id, OrderTicket ticket)
     {
         var events = Sync().ToList();
+        UseOrderId(id);
         var rejection = _injectedRejections.Count > 0 && State.Find(new OrderKey(client, id)) is null ? _injectedRejections.Dequeue() : null;
         events.AddRange(Run(_engine.Place(State, new OrderKey(client, id), ticket, Now, rejection)));
         return events;

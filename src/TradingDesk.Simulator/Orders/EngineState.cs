@@ -19,7 +19,9 @@ public sealed record EngineState
     /// <summary>Distinguishes execIds of this state from those of a state before a reset.</summary>
     public required uint ExecIdPrefix { get; init; }
     public long NextOrderSequence { get; init; }
-    /// <summary>Highest order id any client has used (nextValidId is above it).</summary>
+    /// <summary>
+    /// Highest order id any client has used in a placeOrder, accepted or rejected (nextValidId is above it).
+    /// </summary>
     public int MaxOrderIdSeen { get; init; }
     /// <summary>Matching has run up to this instant.</summary>
     public required DateTimeOffset MatchedUntil { get; init; }
@@ -45,6 +47,13 @@ public sealed record EngineState
 
     public SimOrder? Find(OrderKey key) => Orders.GetValueOrDefault(key);
 
+    /// <summary>
+    /// Records the id of a placeOrder, whatever the gateway then answers. IB counts an id as used once a placeOrder
+    /// carried it, also when the gateway rejected it (200, 201, 321 …); a cancel does not use an id.
+    /// </summary>
+    public EngineState WithOrderIdUsed(OrderId id) =>
+        id.Value > MaxOrderIdSeen ? this with { MaxOrderIdSeen = id.Value } : this;
+
     /// <summary>The exec id the next execution gets: "{sequence}.{state prefix}.01.01" in hex, TWS-like.</summary>
     public ExecId PeekExecId() => new($"{NextExecSequence:x8}.{ExecIdPrefix:x8}.01.01");
 
@@ -63,9 +72,6 @@ public sealed record EngineState
         {
             Orders = Orders.SetItem(t.Order, o with { TrailStopPrice = t.StopPrice }),
         },
-        // An order id in a placeOrder that named no known contract counts as used; one in a cancel does not.
-        OrderError { Code: OrderErrorCodes.NoSecurityDefinition } err =>
-            this with { MaxOrderIdSeen = Math.Max(MaxOrderIdSeen, err.Order.OrderId.Value) },
         _ => this,
     };
 

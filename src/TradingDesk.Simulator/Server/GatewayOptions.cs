@@ -1,5 +1,6 @@
 using System.Net;
 using TradingDesk.Protocol;
+using TradingDesk.Simulator.Catalogue;
 
 namespace TradingDesk.Simulator.Server;
 
@@ -28,8 +29,11 @@ public sealed record GatewayOptions
     /// <summary>Client messages per second before error 100. IB's limit is 50.</summary>
     public int MaxMessagesPerSecond { get; init; } = 50;
 
-    /// <summary>Time zone name written in the handshake reply's connection time.</summary>
-    public string TimeZoneName { get; init; } = "US/Eastern";
+    /// <summary>
+    /// The zone of the gateway's clock. The handshake reply's connection time is the local time in this zone followed
+    /// by its short name ("20261120 10:00:00 EST"), as IB Gateway writes its machine's local time. Default US/Eastern.
+    /// </summary>
+    public ExchangeTimeZone TimeZone { get; init; } = ExchangeTimeZone.Eastern;
 
     public void Validate()
     {

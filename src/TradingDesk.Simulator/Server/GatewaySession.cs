@@ -132,8 +132,14 @@ public sealed partial class GatewaySession
         return true;
     }
 
-    private string ConnectionTime() =>
-        _server.Time.GetUtcNow().ToString("yyyyMMdd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " " + _server.Options.TimeZoneName;
+    // IB Gateway sends its local time with the zone's short name ("20230405 22:20:39 PST"): the time and the name
+    // always belong to the same zone, daylight saving included.
+    private string ConnectionTime()
+    {
+        var now = _server.Time.GetUtcNow();
+        var zone = _server.Options.TimeZone;
+        return zone.ToLocal(now).ToString("yyyyMMdd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " " + zone.Abbreviation(now);
+    }
 
     private async ValueTask OnFrameAsync(ReadOnlySequence<byte> payload, long payloadOffset, CancellationToken token)
     {

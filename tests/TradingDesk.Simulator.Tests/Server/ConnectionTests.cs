@@ -40,7 +40,7 @@ public sealed class ConnectionTests : IAsyncLifetime
         var client = await TestClient.ConnectAsync(_server.Port, 100, 225);
         await using var _ = client;
         Assert.Equal(maxVersion, client.ServerVersion);
-        Assert.Equal("20261120 15:00:00 US/Eastern", client.ConnectionTime);
+        Assert.Equal("20261120 10:00:00 EST", client.ConnectionTime); // 15:00 UTC is 10:00 in New York in November
 
         await client.SendAsync(new StartApiRequest { ClientId = 7 });
         var first = await client.NextAsync();
@@ -51,6 +51,30 @@ public sealed class ConnectionTests : IAsyncLifetime
         Assert.Equal(2104, (await client.NextAsync()).Message is ErrorMessage e1 ? e1.ErrorCode : 0);
         Assert.Equal(2106, ((ErrorMessage)(await client.NextAsync()).Message!).ErrorCode);
         Assert.Equal(2158, ((ErrorMessage)(await client.NextAsync()).Message!).ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("2027-01-15T15:00:00Z", "20270115 10:00:00 EST")]
+    [InlineData("2027-07-01T15:00:00Z", "20270701 11:00:00 EDT")]
+    [InlineData("2027-03-14T06:59:59Z", "20270314 01:59:59 EST")] // the second before clocks go forward
+    [InlineData("2027-03-14T07:00:00Z", "20270314 03:00:00 EDT")]
+    [InlineData("2027-11-07T05:30:00Z", "20271107 01:30:00 EDT")] // 01:30 comes twice when clocks go back
+    [InlineData("2027-11-07T06:30:00Z", "20271107 01:30:00 EST")]
+    public async Task The_connection_time_is_the_gateways_local_time_with_the_name_of_its_zone(string utc, string expected)
+    {
+        _time.SetTime(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        await using var client = await TestClient.ConnectAsync(_server.Port);
+        Assert.Equal(expected, client.ConnectionTime);
+    }
+
+    [Fact]
+    public async Task The_connection_time_follows_the_configured_zone()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+        _server = new GatewayServer(new GatewayOptions { Port = 0, TimeZone = TradingDesk.Simulator.Catalogue.ExchangeTimeZone.Central }, _backend, _time);
+        _server.Start();
+        await using var client = await TestClient.ConnectAsync(_server.Port);
+        Assert.Equal("20261120 09:00:00 CST", client.ConnectionTime);
     }
 
     [Fact]
