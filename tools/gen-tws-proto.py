@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Writes proto/tws/*.proto from IB's protobuf field table (shared/protocol/protobuf-fields.txt).
+"""Writes proto/tws/*.proto from IB's protobuf field table (proto/tws-source/protobuf-fields.txt).
 
 IB ships one message per .proto file, named after the message, in package `protobuf`.
 We keep that shape (file names, package, field numbers, types and proto3 `optional` presence)
 so that the bytes we produce and accept are exactly IB's. Only csharp_namespace differs from nothing:
 IB's own is IBApi.protobuf and we keep it, so generated types read like IB's documentation.
 
-Usage: python3 tools/gen-tws-proto.py ../shared/protocol/protobuf-fields.txt proto/tws
+Usage: python3 tools/gen-tws-proto.py proto/tws-source/protobuf-fields.txt proto/tws
 """
 import os
 import re

@@ -1,6 +1,6 @@
 namespace TradingDesk.Protocol.Tests.Accounts;
 
-/// <summary>Frames copied verbatim from shared/protocol/captured-vectors.txt: the real capture at server 173 (tws_interactions.yaml).</summary>
+/// <summary>Frames captured from a real session at server version 173, byte for byte.</summary>
 internal static class AccountVectors
 {
     /// <summary>captured-vectors.txt line 21.</summary>

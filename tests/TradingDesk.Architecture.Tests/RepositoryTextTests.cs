@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace TradingDesk.Architecture.Tests;
+
+/// <summary>
+/// The repository speaks of the project only: nothing in it points at files outside the repository, and no comment
+/// or document names who wrote what. Reads every text file of the checkout (build output and git data aside).
+/// </summary>
+public sealed partial class RepositoryTextTests
+{
+    private static readonly string[] TextExtensions =
+        [".cs", ".md", ".json", ".py", ".sh", ".props", ".csproj", ".sln", ".proto", ".txt", ".yml", ".yaml", ".editorconfig"];
+
+    private static readonly string[] SkippedFolders = ["bin", "obj", ".git", "node_modules", "logs"];
+
+    // A path that climbs out of the checkout into a sibling folder, or a document that only exists beside it.
+    [GeneratedRegex(@"\.\./shared/|\bshared/(design\.md|protocol/|checks/|hooks/)")]
+    private static partial Regex OutsideReference();
+
+    // Who wrote what: "engineer B", "engineer A's".
+    [GeneratedRegex(@"\bengineer [A-Z]\b")]
+    private static partial Regex Authorship();
+
+    [Fact]
+    public void Nothing_points_outside_the_repository() => AssertNoMatch(OutsideReference(), "points outside the repository");
+
+    [Fact]
+    public void No_text_names_who_wrote_it() => AssertNoMatch(Authorship(), "names who wrote it");
+
+    [Fact]
+    public void The_scan_reads_the_checkout()
+    {
+        var files = TextFiles().Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/')).ToList();
+        Assert.Contains("README.md", files);
+        Assert.Contains("src/TradingDesk.Desk/DeskOptions.cs", files);
+    }
+
+    private static void AssertNoMatch(Regex pattern, string what)
+    {
+        var self = Path.GetFullPath(Path.Combine(Root, "tests", "TradingDesk.Architecture.Tests", "RepositoryTextTests.cs"));
+        var hits = (from file in TextFiles()
+                    where Path.GetFullPath(file) != self
+                    from line in File.ReadLines(file).Select((text, index) => (text, number: index + 1))
+                    where pattern.IsMatch(line.text)
+                    select $"{Path.GetRelativePath(Root, file)}:{line.number}: {line.text.Trim()}").Take(20).ToList();
+        Assert.True(hits.Count == 0, $"these lines {what}:\n{string.Join('\n', hits)}");
+    }
+
+    private static IEnumerable<string> TextFiles()
+    {
+        var pending = new Stack<string>([Root]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            foreach (var sub in Directory.EnumerateDirectories(folder))
+                if (!SkippedFolders.Contains(Path.GetFileName(sub))) pending.Push(sub);
+            foreach (var file in Directory.EnumerateFiles(folder))
+                if (TextExtensions.Contains(Path.GetExtension(file)) || Path.GetFileName(file) == ".editorconfig") yield return file;
+        }
+    }
+
+    /// <summary>The checkout: the nearest folder above the test binaries that holds TradingDesk.sln.</summary>
+    private static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "TradingDesk.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"no TradingDesk.sln above {AppContext.BaseDirectory}: run the tests from the checkout");
+    }
+}
