@@ -8,7 +8,9 @@ namespace TradingDesk.Samples.MeanReversionMaker;
 /// <summary>
 /// Market making with a mean-reversion lean: watches the bid and ask, keeps the mean of the last
 /// <see cref="MakerOptions.Window"/> mids, and every <see cref="MakerOptions.RequoteEvery"/> cancels its resting
-/// limit orders and rests new ones chosen by <see cref="Quoting.Decide"/>. New quotes wait until the cancels are done.
+/// limit orders and rests new ones chosen by <see cref="Quoting.Decide"/>. New quotes wait until every resting order
+/// has ended: a final status (filled, cancelled), OrderRejected or OrderLost. Each order is cancelled once; a cancel
+/// is sent again only after the desk answered the first with a failure that leaves the order working (e.g. 161).
 /// </summary>
 public sealed class MakerStrategy : StrategyActor, IWithTimers
 {
@@ -18,6 +20,7 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
     private readonly ContractSpec _contract;
     private readonly Queue<decimal> _mids = new();
     private readonly HashSet<OrderId> _working = [];
+    private readonly HashSet<OrderId> _cancelling = []; // cancel sent, order not ended yet
     private int _pending; // PlaceOrder sent, OrderAccepted or RequestFailed not yet back
     private decimal? _bid;
     private decimal? _ask;
@@ -34,9 +37,15 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
             _pending--;
             _working.Add(a.OrderId);
         });
-        Receive<RequestFailed>(_ => { _pending = Math.Max(0, _pending - 1); });
+        Receive<RequestFailed>(_ => { _pending = Math.Max(0, _pending - 1); }, f => f.Request is OrderCommands.PlaceOrder);
+        // The cancel is over. "Not found" is followed by OrderLost; otherwise the order still works and the next
+        // requote may cancel it again.
+        Receive<RequestFailed>(f => { _cancelling.Remove(((OrderCommands.CancelOrder)f.Request).OrderId); }, f => f.Request is OrderCommands.CancelOrder);
+        Receive<RequestFailed>(_ => { });
         Receive<OrderEvents.Filled>(f => _position += f.Side.StartsWith('B') ? f.Quantity : -f.Quantity, f => f.Strategy == StrategyId);
-        Receive<OrderEvents.OrderStatusChanged>(s => { _working.Remove(s.OrderId); }, s => s.Status.IsDone());
+        Receive<OrderEvents.OrderStatusChanged>(s => Ended(s.OrderId), s => s.Status.IsDone());
+        Receive<OrderEvents.OrderRejected>(r => Ended(r.OrderId));
+        Receive<OrderEvents.OrderLost>(l => Ended(l.OrderId));
         Receive<OrderEvents.CancelSent>(_ => { });
         Receive<OrderEvents.IOrderEvent>(_ => { });
     }
@@ -63,12 +72,21 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
         while (_mids.Count > _options.Window) _mids.Dequeue();
     }
 
+    private void Ended(OrderId id)
+    {
+        _working.Remove(id);
+        _cancelling.Remove(id);
+    }
+
     private void OnRequote()
     {
         if (_working.Count > 0 || _pending > 0)
         {
-            foreach (var id in _working) TellDesk(new OrderCommands.CancelOrder(id));
-            return; // the next period quotes once the cancels are confirmed
+            foreach (var id in _working)
+            {
+                if (_cancelling.Add(id)) TellDesk(new OrderCommands.CancelOrder(id));
+            }
+            return; // the next period quotes once every order has ended
         }
         decimal? mean = _mids.Count > 0 ? _mids.Average() : null;
         foreach (var q in Quoting.Decide(_bid, _ask, mean, _position, _options))

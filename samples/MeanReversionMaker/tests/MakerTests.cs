@@ -1,3 +1,4 @@
+using TradingDesk.Actors;
 using TradingDesk.Desk;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
@@ -64,6 +65,59 @@ public sealed class MakerStrategyTests(ITestOutputHelper output) : TestKit(outpu
         var cancels = new[] { desk.ExpectMsg<OrderCommands.CancelOrder>(), desk.ExpectMsg<OrderCommands.CancelOrder>() };
         Assert.Equal([new OrderId(7), new OrderId(8)], cancels.Select(c => c.OrderId).OrderBy(o => o.Value).ToArray());
     }
+
+    [Fact]
+    public void Cancels_each_order_once_and_quotes_again_after_its_orders_are_lost_or_rejected()
+    {
+        var (desk, maker) = Quoting(out var first, out var second);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectMsg<OrderCommands.CancelOrder>();
+        desk.ExpectMsg<OrderCommands.CancelOrder>();
+
+        // The cancels are unanswered: the next requotes neither cancel again nor quote.
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+
+        // One order the gateway forgot, the other it refused: both are over, so the maker quotes again.
+        maker.Tell(new OrderEvents.OrderLost(first, new StrategyId("maker"), "the gateway answered the cancel with 135", DateTimeOffset.UnixEpoch), desk.Ref);
+        maker.Tell(new OrderEvents.OrderRejected(second, 201, "Order rejected", null, null, DateTimeOffset.UnixEpoch), desk.Ref);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+    }
+
+    [Fact]
+    public void A_cancel_that_failed_while_the_order_works_is_sent_again_at_the_next_requote_only()
+    {
+        var (desk, maker) = Quoting(out var first, out var second);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        var cancels = new[] { desk.ExpectMsg<OrderCommands.CancelOrder>(), desk.ExpectMsg<OrderCommands.CancelOrder>() };
+        var refused = cancels.Single(c => c.OrderId == first);
+        maker.Tell(new RequestFailed(refused, new GatewayError(161, "Cancel attempted when order is not in a cancellable state")), desk.Ref);
+        maker.Tell(new OrderEvents.OrderStatusChanged(second, null, new StrategyId("maker"), OrderStatus.Cancelled, 0, 10, null, null, null, null, null, DateTimeOffset.UnixEpoch), desk.Ref);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        Assert.Equal(first, desk.ExpectMsg<OrderCommands.CancelOrder>().OrderId);
+        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    /// <summary>A maker with two resting quotes (ids 7 and 8), right after the requote that placed them.</summary>
+    private (TestProbe Desk, IActorRef Maker) Quoting(out OrderId first, out OrderId second)
+    {
+        var desk = CreateTestProbe();
+        var maker = Sys.ActorOf(MakerStrategy.Props(desk.Ref, new StrategyId("maker"), new MakerOptions { Symbol = "MSFT", Quantity = 10, Window = 4, RequoteEvery = TimeSpan.FromSeconds(3) }), "maker");
+        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
+        desk.ExpectMsg<MarketDataMessages.SubscribeMarketData>();
+        Send(maker, Tick(TickType.Bid, 99m));
+        Send(maker, Tick(TickType.Ask, 100m));
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        (first, second) = (new OrderId(7), new OrderId(8));
+        maker.Tell(new OrderEvents.OrderAccepted(first), desk.Ref);
+        maker.Tell(new OrderEvents.OrderAccepted(second), desk.Ref);
+        return (desk, maker);
+    }
 }
 
 /// <summary>End to end against the gateway simulator in real time: quotes rest, some fill, and they are cancelled.</summary>
@@ -90,5 +144,37 @@ public sealed class MakerSimulatorTests(ITestOutputHelper output)
         Assert.Equal("LMT", open.Order.OrderType);
         updates.FishForMessage<OrderEvents.OrderStatusChanged>(
             s => s.Strategy == new StrategyId("maker") && s.Status is OrderStatus.Cancelled or OrderStatus.ApiCancelled or OrderStatus.Filled, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Quotes_again_after_a_gateway_restart_that_forgot_its_orders()
+    {
+        var day = DateTime.UtcNow.Date;
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
+        await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 9, Start = new DateTimeOffset(day.AddHours(15), TimeSpan.Zero) });
+        var connected = CreateTestProbe();
+        Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
+        var desk = DeskSystem.Start(Sys, new DeskOptions
+        {
+            Port = sim.Port, ClientId = 6, BackoffUnit = TimeSpan.FromMilliseconds(50), BackoffCap = TimeSpan.FromMilliseconds(200),
+        });
+        connected.ExpectMsg<ConnectionEvents.Connected>();
+        var updates = CreateTestProbe();
+        updates.Send(desk, new OrderCommands.SubscribeOrderUpdates());
+        updates.ExpectMsg<SubscriptionMessages.Subscribed>();
+        var maker = new StrategyId("maker");
+        // Requotes slower than the restart takes, so the quotes rest when the gateway forgets them.
+        Sys.ActorOf(MakerStrategy.Props(desk, maker, new MakerOptions { Symbol = "MSFT", RequoteEvery = TimeSpan.FromSeconds(2) }), "maker");
+
+        updates.FishForMessage<OrderEvents.OrderStatusChanged>(s => s.Strategy == maker && s.PermId is not null && s.Status.IsActive(), TimeSpan.FromSeconds(20));
+        // Every placement the desk sent so far reached the gateway before this query: the highest old id.
+        updates.Send(desk, new OrderCommands.GetOpenOrders());
+        var highest = updates.FishForMessage<OrderEvents.OpenOrders>().Orders.Where(o => o.ClientId == 6).Select(o => o.OrderId.Value).DefaultIfEmpty(0).Max();
+        await sim.Faults.RestartLosingStateAsync();
+        connected.ExpectMsg<ConnectionEvents.Connected>(c => c.IsReconnect, hint: "reconnect after the restart");
+
+        // The quotes the gateway forgot end as lost, and the maker rests new ones instead of waiting for ever.
+        updates.FishForMessage<OrderEvents.OrderLost>(l => l.Strategy == maker, TimeSpan.FromSeconds(20));
+        updates.FishForMessage<OrderEvents.OpenOrderUpdated>(o => o.Strategy == maker && o.OrderId.Value > highest, TimeSpan.FromSeconds(20));
     }
 }

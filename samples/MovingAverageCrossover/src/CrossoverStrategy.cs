@@ -8,7 +8,8 @@ namespace TradingDesk.Samples.MovingAverageCrossover;
 /// <summary>
 /// Moving-average crossover on 5-second real-time bars: long <see cref="CrossoverOptions.Quantity"/> shares while the
 /// fast average of closes is above the slow one, short while it is below. One market order at a time: a new bar
-/// while an order is working only records the close. The position is what this strategy's fills add up to.
+/// while an order is working only records the close. An order stops working with a final status, OrderRejected,
+/// OrderLost or a refused placement. The position is what this strategy's fills add up to.
 /// </summary>
 public sealed class CrossoverStrategy : StrategyActor
 {
@@ -17,6 +18,7 @@ public sealed class CrossoverStrategy : StrategyActor
     private readonly List<decimal> _closes = [];
     private decimal _position;
     private bool _orderWorking;
+    private OrderId? _order; // the working order, once accepted
 
     public CrossoverStrategy(IActorRef desk, StrategyId id, CrossoverOptions options, StrategyOptions? strategyOptions = null)
         : base(desk, id, strategyOptions)
@@ -24,9 +26,11 @@ public sealed class CrossoverStrategy : StrategyActor
         _options = options.Validated();
         _contract = Contract.Stock(_options.Symbol);
         Receive<MarketDataMessages.RealTimeBar>(OnBar);
-        Receive<OrderEvents.OrderAccepted>(_ => { });
+        Receive<OrderEvents.OrderAccepted>(a => _order = a.OrderId);
         Receive<OrderEvents.Filled>(f => _position += f.Side.StartsWith('B') ? f.Quantity : -f.Quantity, f => f.Strategy == StrategyId);
-        Receive<OrderEvents.OrderStatusChanged>(_ => { _orderWorking = false; }, s => s.Status.IsDone());
+        Receive<OrderEvents.OrderStatusChanged>(s => Ended(s.OrderId), s => s.Status.IsDone());
+        Receive<OrderEvents.OrderRejected>(r => Ended(r.OrderId));
+        Receive<OrderEvents.OrderLost>(l => Ended(l.OrderId));
         Receive<RequestFailed>(_ => { _orderWorking = false; });
         Receive<OrderEvents.IOrderEvent>(_ => { });
     }
@@ -35,6 +39,13 @@ public sealed class CrossoverStrategy : StrategyActor
         Actors.Props.Create(() => new CrossoverStrategy(desk, id, options, strategyOptions));
 
     protected override void OnStart() => Subscribe(new MarketDataMessages.SubscribeRealTimeBars(_contract));
+
+    private void Ended(OrderId id)
+    {
+        if (_order is { } working && working != id) return; // an older order's late news
+        _order = null;
+        _orderWorking = false;
+    }
 
     private void OnBar(MarketDataMessages.RealTimeBar bar)
     {

@@ -59,6 +59,38 @@ public sealed class CrossoverStrategyTests(ITestOutputHelper output) : TestKit(o
     }
 }
 
+/// <summary>Rejected and lost orders are over: the next bar may trade again.</summary>
+public sealed class CrossoverTerminalEventsTests(ITestOutputHelper output) : TestKit(output)
+{
+    private static MarketDataMessages.RealTimeBar Bar(decimal close) =>
+        new(new SubscriptionId(1), DateTimeOffset.UnixEpoch, close, close, close, close, 100, close, 1, DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void After_OrderRejected_or_OrderLost_the_next_bar_places_a_new_order()
+    {
+        var desk = CreateTestProbe();
+        var id = new StrategyId("mac");
+        var strategy = Sys.ActorOf(CrossoverStrategy.Props(desk.Ref, id, new CrossoverOptions { Symbol = "AAPL", Quantity = 10, Fast = 1, Slow = 2 }), "mac");
+        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
+        desk.ExpectMsg<MarketDataMessages.SubscribeRealTimeBars>();
+        Send(strategy, Bar(100m));
+        Send(strategy, Bar(101m));
+        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        strategy.Tell(new OrderEvents.OrderAccepted(new OrderId(1)), desk.Ref);
+
+        strategy.Tell(new OrderEvents.OrderRejected(new OrderId(1), 200, "No security definition has been found for the request", null, null, DateTimeOffset.UnixEpoch), desk.Ref);
+        Send(strategy, Bar(102m));
+        Assert.Equal(10m, desk.ExpectMsg<OrderCommands.PlaceOrder>().Order.Quantity);
+        strategy.Tell(new OrderEvents.OrderAccepted(new OrderId(2)), desk.Ref);
+
+        Send(strategy, Bar(103m)); // order 2 works: nothing
+        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        strategy.Tell(new OrderEvents.OrderLost(new OrderId(2), id, "after the reconnect the gateway lists this order neither as open nor as completed", DateTimeOffset.UnixEpoch), desk.Ref);
+        Send(strategy, Bar(104m));
+        Assert.Equal(10m, desk.ExpectMsg<OrderCommands.PlaceOrder>().Order.Quantity);
+    }
+}
+
 /// <summary>End to end: the strategy, the real desk and the gateway simulator in real time.</summary>
 public sealed class CrossoverSimulatorTests(ITestOutputHelper output)
     : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(30) })

@@ -22,6 +22,9 @@ public sealed class RebalancerStrategy : StrategyActor, IWithTimers
     {
         _options = options.Validated();
         ReceiveAsync<Rebalance>(_ => RebalanceAsync());
+        // Terminal without a fill: the next rebalance plans from the positions as they are, so nothing waits for it.
+        Receive<OrderEvents.OrderRejected>(r => Log.LogWarning("Rebalance order {OrderId} of {Strategy} rejected ({Code}): {Reason}", r.OrderId, StrategyId, r.Code, r.Reason));
+        Receive<OrderEvents.OrderLost>(l => Log.LogWarning("Rebalance order {OrderId} of {Strategy} lost: {Reason}", l.OrderId, StrategyId, l.Reason));
         Receive<OrderEvents.IOrderEvent>(_ => { });
     }
 

@@ -4,7 +4,7 @@ using TradingDesk.Desk.Risk;
 namespace TradingDesk.Desk.Messages;
 
 /// <summary>
-/// What strategies ask of the order manager. Sent by a strategy to the desk (A's DeskActor), which forwards every
+/// What strategies ask of the order manager. Sent by a strategy to the desk (the DeskActor), which forwards every
 /// <see cref="IOrderCommand"/> to the order manager keeping the original sender. Every command is answered:
 /// with the reply named on it, or with <see cref="RequestFailed"/> (InvalidRequest, RiskDenied, GatewayError,
 /// RequestTimedOut, ConnectionLost). Order events (<see cref="OrderEvents"/>) then go to the strategy that placed
@@ -30,7 +30,9 @@ public static class OrderCommands
     /// <summary>
     /// Cancel an order. Replied with <see cref="OrderEvents.CancelSent"/> when the cancel is handed to the pacer;
     /// the owner then sees OrderStatusChanged(Cancelled). If the gateway answers 135/161 (no such order / not
-    /// cancellable) the canceller gets RequestFailed(GatewayError) afterwards. 202 is the normal end, not a failure.
+    /// cancellable) the canceller gets RequestFailed(GatewayError) afterwards, once. After 135 the gateway does not
+    /// know the order: it becomes lost (its owner gets <see cref="OrderEvents.OrderLost"/>) and a later cancel of it
+    /// is refused without being sent. 202 is the normal end, not a failure.
     /// </summary>
     public sealed record CancelOrder(OrderId OrderId) : IOrderCommand;
 

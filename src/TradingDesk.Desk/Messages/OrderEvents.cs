@@ -82,8 +82,9 @@ public static class OrderEvents
 
     /// <summary>
     /// Terminal: the gateway refused the order — error 201, or any other error that ends an order before it works
-    /// (e.g. 200 no security definition, 110 price increment, 103 duplicate id). <paramref name="Code"/> is IB's error
-    /// code. Any Inactive status the gateway sends arrives separately.
+    /// (e.g. 200 no security definition, 110 price increment, 103 duplicate id; the list is OrderErrors in the order
+    /// manager). <paramref name="Code"/> is IB's error code. The order leaves the working set at once; any Inactive
+    /// status the gateway sends arrives separately.
     /// </summary>
     public sealed record OrderRejected(OrderId OrderId, int Code, string Reason, string? AdvancedRejectJson, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : IOrderEvent;
 
@@ -94,14 +95,14 @@ public static class OrderEvents
     /// </summary>
     public sealed record OrderLost(OrderId OrderId, StrategyId? Strategy, string Reason, DateTimeOffset LocalTime) : IOrderEvent;
 
-    /// <summary>Any other error or warning the gateway sent for this order (e.g. 399, 10148, 202 without a cancel of ours).</summary>
+    /// <summary>
+    /// Any other error or warning the gateway sent for this order (e.g. 399, 2109, 404, 202 without a cancel of ours, or
+    /// an ending code such as 201 that refused a modification while the order kept working as it was).
+    /// </summary>
     public sealed record OrderNotice(OrderId OrderId, int Code, string Message, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : IOrderEvent
     {
         /// <summary>Desk-side code (negative: never an IB code): the order was lost with the old link and sent again.</summary>
         public const int ResentAfterReconnect = -2;
-
-        /// <summary>Desk-side code: after a reconnect the gateway lists the order nowhere; its status is unknown.</summary>
-        public const int StatusUnknownAfterReconnect = -3;
     }
 }
 

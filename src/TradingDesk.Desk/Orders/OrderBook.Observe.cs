@@ -8,9 +8,6 @@ namespace TradingDesk.Desk.Orders;
 /// <summary>What the gateway's order messages mean for the book.</summary>
 public sealed partial record OrderBook
 {
-    /// <summary>Error codes that mean "this cancel failed": no such order, not cancellable, not found.</summary>
-    public static bool IsCancelFailure(int code) => code is 135 or 161 or 10147 or 10148;
-
     /// <summary>
     /// The facts one inbound message adds. Executions already seen and statuses identical to the last delivered
     /// one add nothing. Messages of another client id (their order ids live in another namespace) are observed as
@@ -77,12 +74,19 @@ public sealed partial record OrderBook
         return [new BookEvent.Observed(OrderWire.ToCommission(c, known ? orderId : default, order?.Strategy, local), order is not null)];
     }
 
+    /// <summary>
+    /// An error for an order id. Codes that end an order (<see cref="OrderErrors.Classify"/>) become OrderRejected with
+    /// IB's code — except while a modification of a working order is in flight: then the gateway refused the
+    /// modification and keeps the order as it was, so the owner gets an OrderNotice with the code and the order stays
+    /// working. Every other code is an OrderNotice.
+    /// </summary>
     private IReadOnlyList<BookEvent> ObserveError(Pb.ErrorMessage e, DateTimeOffset local)
     {
         if (e.Id <= 0 || e.Id >= OrderManagerOptions.OrderIdLimit) return [];
         var id = new OrderId(e.Id);
         Orders.TryGetValue(id, out var order);
-        OrderEvents.IOrderEvent ev = e.ErrorCode == 201
+        var ends = OrderErrors.Classify(e.ErrorCode) == OrderErrorEffect.Ends && order is not { ModificationPending: true, IsWorking: true };
+        OrderEvents.IOrderEvent ev = ends
             ? new OrderEvents.OrderRejected(id, e.ErrorCode, e.ErrorMsg, string.IsNullOrEmpty(e.AdvancedOrderRejectJson) ? null : e.AdvancedOrderRejectJson, OrderWire.ErrorTime(e), local)
             : new OrderEvents.OrderNotice(id, e.ErrorCode, e.ErrorMsg, OrderWire.ErrorTime(e), local);
         return [new BookEvent.Observed(ev, order is not null)];
@@ -113,10 +117,20 @@ public sealed partial record OrderBook
             {
                 Status = u.Order.Status == OrderStatus.Unknown ? order.Status : u.Order.Status,
                 PermId = u.Order.PermId ?? order.PermId,
+                ModificationPending = order.ModificationPending && !Echoes(u.Order, order.Spec),
             },
-            OrderEvents.OrderRejected => order with { Rejected = true },
+            OrderEvents.OrderRejected => order with { Rejected = true, ModificationPending = false },
+            // The refusal of a modification answers it; the order keeps working as before.
+            OrderEvents.OrderNotice n when OrderErrors.Classify(n.Code) == OrderErrorEffect.Ends => order with { ModificationPending = false },
+            OrderEvents.OrderLost => order with { Lost = true, ModificationPending = false },
             _ => order,
         };
         return book with { Orders = book.Orders.SetItem(order.Id, updated) };
     }
+
+    /// <summary>The gateway's openOrder shows the modification (quantity and prices as last sent): it was applied.
+    /// An unset price may come back as 0.</summary>
+    private static bool Echoes(OrderSnapshot snapshot, OrderSpec? sent) =>
+        sent is not null && snapshot.TotalQuantity == sent.Quantity
+        && (snapshot.LimitPrice ?? 0) == (sent.LimitPrice ?? 0) && (snapshot.AuxPrice ?? 0) == (sent.AuxPrice ?? 0);
 }

@@ -120,7 +120,7 @@ public sealed partial record OrderBook
         if (!Orders.TryGetValue(m.OrderId, out var order) || order.Contract is null || order.Spec is null)
             return Decision.Fail(new InvalidRequest($"order {m.OrderId} was not placed by this desk; only the owner may modify it"));
         if (!isOwner(order)) return Decision.Fail(new InvalidRequest($"order {m.OrderId} belongs to {order.Strategy}; only the owner may modify it"));
-        if (!order.IsWorking) return Decision.Fail(new InvalidRequest($"order {m.OrderId} is {(order.Rejected ? "rejected" : order.Status.ToString())}; it cannot be modified"));
+        if (!order.IsWorking) return Decision.Fail(new InvalidRequest($"order {m.OrderId} is {order.Ended}; it cannot be modified"));
         if (Validate(order.Contract, [m.Order]) is { } invalid) return Decision.Fail(invalid);
         if (!Online) return Decision.Fail(new ConnectionLost("not connected to the gateway; the modification was not sent"));
         var strategy = order.Strategy!.Value;
@@ -136,7 +136,7 @@ public sealed partial record OrderBook
     {
         if (id.Value <= 0 || id.Value >= OrderManagerOptions.OrderIdLimit) return Decision.Fail(new InvalidRequest($"{id} is not an order id"));
         if (Orders.TryGetValue(id, out var order) && !order.IsWorking)
-            return Decision.Fail(new InvalidRequest($"order {id} is already {(order.Rejected ? "rejected" : order.Status.ToString())}; nothing to cancel"));
+            return Decision.Fail(new InvalidRequest($"order {id} is already {order.Ended}; nothing to cancel"));
         if (!Online) return Decision.Fail(new ConnectionLost("not connected to the gateway; the cancel was not sent"));
         // Unknown ids are sent anyway: the order may come from an earlier session; the gateway answers 135 if not.
         return Ok([new BookEvent.CancelSubmitted(id)]);
@@ -177,6 +177,8 @@ public sealed partial record OrderBook
     private OrderBook ApplySubmitted(BookEvent.OrderSubmitted s)
     {
         var o = s.Order;
+        if (s.Modification) o = o with { ModificationPending = true };
+        // The high-water mark: every id handed to the pacer counts as used, whatever the gateway answers for it.
         var book = this with { Orders = Orders.SetItem(o.Id, o), NextId = Math.Max(NextId, o.Id.Value + 1) };
         return o.Spec?.LimitPrice is { } lmt && o.Contract is not null
             ? book with { LastPrices = book.LastPrices.SetItem(PriceKey(o.Contract), lmt) }

@@ -19,7 +19,7 @@ public sealed partial class OrderManagerActor
             OfferIds(n.OrderId, "nextValidId");
             return;
         }
-        if (message is Pb.ErrorMessage e && SettlesCancel(e)) return;
+        if (message is Pb.ErrorMessage e && SettlesCancel(e, inbound.ReceivedAt)) return;
         foreach (var ev in _book.Observe(message, inbound.ReceivedAt))
         {
             Apply(ev);
@@ -28,24 +28,48 @@ public sealed partial class OrderManagerActor
     }
 
     /// <summary>
-    /// Errors that answer a cancel of ours: 135/161 (and 10147/10148) fail the cancel's askers with the gateway's
-    /// error; 202 "Order Canceled" is the normal end of a cancel and is not passed on. True when handled here.
+    /// Errors that answer a cancel of ours (<see cref="OrderErrors.Classify"/>). 202 "Order Canceled" is the normal end
+    /// and is not passed on (the Cancelled status is). 135/10147 "not found" and 161/10148 "not cancellable" fail the
+    /// cancel's askers with the gateway's error, once; the cancel is over. "Not found" also means the gateway does not
+    /// know the order: a working order becomes Lost (owner and subscribers get OrderLost), so nothing counts it, waits
+    /// for it or cancels it again. True when handled here; otherwise the error is observed as usual.
     /// </summary>
-    private bool SettlesCancel(Pb.ErrorMessage e)
+    private bool SettlesCancel(Pb.ErrorMessage e, DateTimeOffset local)
     {
         var id = new OrderId(e.Id);
         if (!_pendingCancels.TryGetValue(id, out var askers)) return false;
-        if (e.ErrorCode == 202)
+        var effect = OrderErrors.Classify(e.ErrorCode);
+        if (effect == OrderErrorEffect.Cancelled)
         {
             _pendingCancels.Remove(id);
             return true;
         }
-        if (!OrderBook.IsCancelFailure(e.ErrorCode)) return false;
+        if (effect is not (OrderErrorEffect.CancelNotFound or OrderErrorEffect.CancelRefused)) return false;
         _pendingCancels.Remove(id);
         var failure = new GatewayError(e.ErrorCode, e.ErrorMsg, string.IsNullOrEmpty(e.AdvancedOrderRejectJson) ? null : e.AdvancedOrderRejectJson);
         Log.LogInformation("Cancel of order {OrderId} failed: {Failure}", id, failure);
         foreach (var (command, asker) in askers) asker.Tell(new RequestFailed(command, failure));
+        if (effect == OrderErrorEffect.CancelNotFound && _book.Orders.TryGetValue(id, out var order) && order.IsWorking)
+        {
+            Lose(order, $"the gateway answered the cancel with {e.ErrorCode} ({e.ErrorMsg}): it has no order with this id", local);
+            return true;
+        }
         return askers.Count > 0;
+    }
+
+    /// <summary>
+    /// The order leaves the working set for good; its owner and subscribers get OrderLost. Askers of a cancel still
+    /// waiting for the gateway's answer get a failure now: that answer would be about an order the gateway lost.
+    /// </summary>
+    private void Lose(OrderRecord order, string reason, DateTimeOffset local)
+    {
+        Log.LogWarning("Order {OrderId} of {Strategy} is lost: {Reason}", order.Id, order.Strategy, reason);
+        var lost = new BookEvent.Observed(new OrderEvents.OrderLost(order.Id, order.Strategy, reason, local), true);
+        Apply(lost);
+        Deliver(lost);
+        if (!_pendingCancels.Remove(order.Id, out var askers)) return;
+        foreach (var (command, asker) in askers)
+            asker.Tell(new RequestFailed(command, new ConnectionLost($"order {order.Id} was lost ({reason}); the cancel cannot be confirmed")));
     }
 
     /// <summary>To the owning strategy (if it is bound) and to every order-update subscriber, each once.</summary>
@@ -58,7 +82,7 @@ public sealed partial class OrderManagerActor
         foreach (var subscriber in _subscribers.Values.Distinct())
             if (!subscriber.Equals(owner)) subscriber.Tell(observed.Event, Self);
         if (observed.Event is OrderEvents.OrderRejected r)
-            Log.LogWarning("Order {OrderId} rejected: {Reason}", r.OrderId, r.Reason);
+            Log.LogWarning("Order {OrderId} rejected with {Code}: {Reason}", r.OrderId, r.Code, r.Reason);
     }
 
     private void OnSubscribe(OrderCommands.SubscribeOrderUpdates command)

@@ -7,7 +7,8 @@ namespace TradingDesk.Desk.Orders;
 /// <summary>
 /// After a reconnect: orders the book thinks are working but the gateway no longer lists as open finished (or were
 /// lost) during the outage. Their final state comes from reqCompletedOrders; fills arrive through the executions
-/// query (de-duplicated by exec id, so each reaches its owner exactly once).
+/// query (de-duplicated by exec id, so each reaches its owner exactly once). An order the gateway had acknowledged
+/// and now lists nowhere becomes Lost; one it never acknowledged is sent again under its own id.
 /// </summary>
 public sealed partial class OrderManagerActor
 {
@@ -44,11 +45,10 @@ public sealed partial class OrderManagerActor
             }
             if (match is null || !match.Status.IsDone())
             {
-                // The gateway knew it (it has a perm id) but lists it neither as open nor as completed: say so rather
-                // than leave the owner waiting in silence.
-                Log.LogWarning("Reconcile: order {OrderId} is neither open nor completed at the gateway; its status is unknown", id);
-                Deliver(new BookEvent.Observed(new OrderEvents.OrderNotice(id, OrderEvents.OrderNotice.StatusUnknownAfterReconnect,
-                    "after the reconnect the gateway lists this order neither as open nor as completed: its status is unknown", null, now), true));
+                // The gateway knew it (it has a perm id) but lists it neither as open nor as completed (a gateway that
+                // restarted without its state): nothing will ever say what became of it. It ends here as Lost, so its
+                // owner can act again and nobody cancels it over and over (each cancel would be answered 135).
+                Lose(order, "after the reconnect the gateway lists this order neither as open nor as completed", now);
                 continue;
             }
             var total = match.TotalQuantity;

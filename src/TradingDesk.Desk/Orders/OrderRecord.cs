@@ -20,14 +20,29 @@ public sealed record OrderRecord(
 
     public decimal Remaining { get; init; }
 
-    /// <summary>Error 201 arrived: the order is dead whatever status follows.</summary>
+    /// <summary>An error that ends the order arrived (<see cref="OrderErrors.Classify"/>): it is dead whatever status follows.</summary>
     public bool Rejected { get; init; }
+
+    /// <summary>
+    /// The desk can no longer know the order's state (reconciliation found it nowhere, or a cancel was answered "not
+    /// found"): it is out of the working set for good, so nothing counts it, waits for it or cancels it again.
+    /// </summary>
+    public bool Lost { get; init; }
+
+    /// <summary>
+    /// A modification was sent and the gateway has not yet echoed it (openOrder with its quantity and prices) or refused
+    /// it: an ending error now refuses the modification, and the order keeps working as it was.
+    /// </summary>
+    public bool ModificationPending { get; init; }
 
     /// <summary>The last orderStatus delivered, to drop identical consecutive ones.</summary>
     public OrderEvents.OrderStatusChanged? LastStatus { get; init; }
 
-    /// <summary>Can still fill or be cancelled.</summary>
-    public bool IsWorking => !Rejected && !Status.IsDone();
+    /// <summary>Can still fill or be cancelled: counted by the risk gate, cancelled on stop and by the kill switch.</summary>
+    public bool IsWorking => !Rejected && !Lost && !Status.IsDone();
+
+    /// <summary>Why the order is not working, in words ("rejected", "lost", "Filled", …).</summary>
+    public string Ended => Rejected ? "rejected" : Lost ? "lost" : Status.ToString();
 }
 
 /// <summary>Facts the order book records (Apply) — from commands it decided and from what the gateway said.</summary>

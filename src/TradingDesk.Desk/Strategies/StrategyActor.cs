@@ -5,7 +5,7 @@ using TradingDesk.Desk.Messages;
 namespace TradingDesk.Desk.Strategies;
 
 /// <summary>
-/// Base class of strategies. A strategy knows only the desk (A's DeskActor, or anything that speaks the desk's
+/// Base class of strategies. A strategy knows only the desk (the DeskActor, or anything that speaks the desk's
 /// messages) and its <see cref="StrategyId"/>. It
 /// <list type="bullet">
 /// <item>registers with the order manager on start, so events of its orders arrive in its mailbox even when the

@@ -57,6 +57,31 @@ public sealed class OrderIdAllocationTests(ITestOutputHelper output) : OrderMana
     }
 
     [Fact]
+    public void An_id_the_gateway_rejected_counts_as_used_whatever_nextValidId_says_afterwards()
+    {
+        var s = CreateTestProbe();
+        Connect(8);
+        var rejected = new List<int>();
+        foreach (var code in new[] { 200, 201 })
+        {
+            var id = Place(s, "a");
+            rejected.Add(id.Value);
+            Inbound(Error(id, code, "refused"));
+            Assert.Equal(code, s.ExpectMsg<OrderEvents.OrderRejected>().Code);
+        }
+        // A gateway that does not count rejected ids as used offers the first of them again, by message and on reconnect.
+        Inbound(new Pb.NextValidId { OrderId = 8 });
+        Assert.Equal(10, Place(s, "a").Value);
+        Disconnect();
+        Connect(8, reconnect: true);
+        DrainReconciliation(workingOrders: true, resent: new OrderId(10)); // 10 was never acknowledged: sent again as 10
+        s.ExpectMsg<OrderEvents.OrderNotice>(n => n.Code == OrderEvents.OrderNotice.ResentAfterReconnect);
+        var next = Place(s, "a").Value;
+        Assert.Equal(11, next);
+        Assert.DoesNotContain(next, rejected);
+    }
+
+    [Fact]
     public void An_order_of_an_earlier_session_seen_on_the_wire_pushes_the_next_id_past_it()
     {
         var s = CreateTestProbe();

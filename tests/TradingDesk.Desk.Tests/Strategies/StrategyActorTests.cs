@@ -13,7 +13,7 @@ namespace TradingDesk.Desk.Tests.Strategies;
 
 public sealed class StrategyActorTests(ITestOutputHelper output) : TestKit(output)
 {
-    /// <summary>Stands for a market-data subscribe command of the desk (A's), which the strategy does not interpret.</summary>
+    /// <summary>Stands for a market-data subscribe command of the desk, which the strategy does not interpret.</summary>
     public sealed record SubscribeQuotes(string Symbol);
 
     public sealed record Buy(decimal Quantity);

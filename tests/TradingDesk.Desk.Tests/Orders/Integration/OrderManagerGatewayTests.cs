@@ -14,8 +14,8 @@ using Pb = IBApi.protobuf;
 namespace TradingDesk.Desk.Tests.Orders.Integration;
 
 /// <summary>
-/// The order manager against the simulator's TCP gateway (port 0) with <see cref="FillingBackend"/>. The connection
-/// actor is engineer A's; here a codec client stands in for it: a wire actor writes what the pacer would send, and a
+/// The order manager against the simulator's TCP gateway (port 0) with <see cref="FillingBackend"/>, without the
+/// desk's connection actor: a codec client stands in for it, a wire actor writes what the pacer would send, and a
 /// pump tells every decoded message to the order manager as the router would.
 /// </summary>
 public sealed class OrderManagerGatewayTests(ITestOutputHelper output)
