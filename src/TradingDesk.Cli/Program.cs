@@ -24,7 +24,13 @@ public static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) stderr.WriteLine($"desk: {error.Message}");
+            if (ParseErrors.IsMissingCommand(parsed))
+            {
+                // `desk` alone: the usage once (on stderr: stdout stays data), not "Required command was not provided."
+                root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
+                return BadInput;
+            }
+            foreach (var line in ParseErrors.Lines(parsed)) stderr.WriteLine(line);
             return BadInput;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

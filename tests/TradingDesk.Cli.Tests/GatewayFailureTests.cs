@@ -57,6 +57,32 @@ public sealed class GatewayFailureTests : IAsyncLifetime
         Assert.Equal(2, await first.WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
+    [Fact]
+    public async Task A_client_id_in_use_says_326_and_what_to_do_not_EOF()
+    {
+        // Two connections with the same client id: the simulator answers the second with 326, then closes it.
+        var stdout = new LineWriter();
+        var stderr = new StringWriter();
+        var first = _gw.Start(stdout, stderr, "quote", "AAPL", "--count", "1000", "--json", "--client-id", "9");
+        Assert.True(await stdout.NextLineAsync(TimeSpan.FromSeconds(30)), stderr.ToString());
+
+        // Several times: the 326 and the close reach the desk through two actors, in either order.
+        for (var i = 0; i < 5; i++)
+        {
+            var (code, output, error) = await Run("positions", "--client-id", "9", "--gateway", _gw.Gateway);
+            Assert.Equal(2, code);
+            Assert.Empty(output);
+            var line = Assert.Single(Lines(error));
+            Assert.StartsWith($"desk positions: client id 9 is already in use at the gateway at {_gw.Gateway} (error 326: ", line);
+            Assert.Contains("pass another --client-id", line);
+            Assert.Contains("close the other session", line);
+            Assert.DoesNotContain("EOF", line);
+        }
+
+        _gw.Simulator.Faults.DropAllConnections();
+        Assert.Equal(2, await first.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
     private DeskOptions Options => new() { Port = _gw.Simulator.Port, ClientId = 23, MaxReconnectAttempts = 0, PacerStatusInterval = TimeSpan.Zero };
 
     [Fact]

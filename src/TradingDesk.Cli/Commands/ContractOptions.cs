@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using TradingDesk.Desk.Domain;
 
 namespace TradingDesk.Cli.Commands;
@@ -36,10 +37,18 @@ public sealed class ContractOptions
         Expiry.Validators.Add(r =>
         {
             var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : null;
-            if (text is not null && (text.Length is not (6 or 8) || !text.All(char.IsAsciiDigit)))
-                r.AddError($"--expiry must be YYYYMM or YYYYMMDD, not '{text}'");
+            if (text is not null && !IsExpiry(text))
+                r.AddError($"--expiry must be a contract month YYYYMM or a day YYYYMMDD (e.g. 202606 or 20260619), not '{text}'");
         });
     }
+
+    /// <summary>YYYYMM with a real month, or YYYYMMDD with a real day.</summary>
+    public static bool IsExpiry(string text) => text.All(char.IsAsciiDigit) && text.Length switch
+    {
+        6 => DateOnly.TryParseExact(text + "01", "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        8 => DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        _ => false,
+    };
 
     public IEnumerable<Symbol> Symbols => _withExpiry ? [Symbol, SecType, Exchange, Currency, Expiry] : [Symbol, SecType, Exchange, Currency];
 

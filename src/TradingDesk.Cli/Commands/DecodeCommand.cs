@@ -21,16 +21,15 @@ public static class DecodeCommand
             Description = "in: what a client receives (server to client); out: what a client sends.",
             DefaultValueFactory = _ => "in",
         };
-        direction.AcceptOnlyFromAmong("in", "out");
+        direction.Validators.Add(r =>
+        {
+            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "in";
+            if (text is not ("in" or "out")) r.AddError($"--direction must be in (what a client receives) or out (what a client sends), not '{text}'");
+        });
         var version = new Option<int?>("--server-version")
         {
             Description = "The negotiated server version; needed when the bytes do not start with the handshake.",
-        };
-        version.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is { } v && v is < ServerVersions.Min or > 999)
-                result.AddError($"--server-version must be between {ServerVersions.Min} and 999, not {v}");
-        });
+        }.Integer("a server version", ServerVersions.Min, 999, "176");
 
         var command = new Command("decode", "Decode raw TWS protocol bytes to JSON lines.") { file, direction, version };
         command.SetAction(parse =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using TradingDesk.Actors;
+using TradingDesk.Actors.Event;
 using TradingDesk.Desk;
 using TradingDesk.Desk.Connection;
 using TradingDesk.Desk.Gateway;
@@ -71,16 +72,8 @@ public static class GatewayVerb
                 if (text is not null && ParseGateway(text) is null)
                     r.AddError($"--gateway must be HOST:PORT with a port 1..65535 (e.g. 127.0.0.1:4002), not '{text}'");
             });
-            ClientId.Validators.Add(r =>
-            {
-                if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id < 0)
-                    r.AddError($"--client-id must be 0 or more, not {id}");
-            });
-            ConnectTimeout.Validators.Add(r =>
-            {
-                if (r.Tokens.Count == 1 && double.TryParse(r.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is <= 0 or > 3600)
-                    r.AddError($"--connect-timeout must be more than 0 and at most 3600 seconds, not {r.Tokens[0].Value}");
-            });
+            ClientId.Integer("a client id", 0, int.MaxValue, "17");
+            ConnectTimeout.Seconds(max: 3600);
         }
 
         public void AddTo(Command command)
@@ -148,7 +141,11 @@ public static class GatewayVerb
         {
             var watch = new ConnectionWatch();
             var watcher = system.ActorOf(Props.Create(() => new ConnectionWatcher(watch)), "connection-watch");
-            system.EventStream.Subscribe<ConnectionEvents.StateChanged>(watcher); // before the desk starts connecting
+            // Before the desk starts connecting: its state changes, the gateway's notices (a 326 comes as one, just
+            // before the gateway closes the socket) and the router barrier's echo (see ConnectionWatcher).
+            system.EventStream.Subscribe<ConnectionEvents.StateChanged>(watcher);
+            system.EventStream.Subscribe<GatewayNotice>(watcher);
+            system.EventStream.Subscribe<UnhandledMessage>(watcher);
             IActorRef desk;
             try
             {
@@ -159,6 +156,7 @@ public static class GatewayVerb
                 stderr.WriteLine($"desk {verb}: {ex.Message.Replace("\n  ", " ")}");
                 return Program.BadInput;
             }
+            watcher.Tell(new ConnectionWatcher.WatchDesk(desk));
 
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             // The desk's own ConnectTimeout covers the handshake; this is the backstop for a connect that never returns.
@@ -167,6 +165,11 @@ public static class GatewayVerb
             try
             {
                 connected = await watch.Up.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (GatewayUnreachableException ex) when (ex.Refusal is { } refusal)
+            {
+                stderr.WriteLine(Refused(verb, options, refusal));
+                return Program.BadInput;
             }
             catch (GatewayUnreachableException ex)
             {
@@ -266,7 +269,25 @@ public static class GatewayVerb
             $"that {options.Port} is its socket port, that this machine's IP is trusted, that client id {options.ClientId} is not already in use, and {hint}";
     }
 
-    private sealed class GatewayUnreachableException(string reason) : Exception(reason);
+    /// <summary>The line for a gateway that answered the session with an error and closed it (326, 502, …).</summary>
+    private static string Refused(string verb, DeskOptions options, GatewayNotice refusal)
+    {
+        var gateway = $"{options.Host}:{options.Port}";
+        var said = $"error {refusal.Code}: {refusal.Message.ReplaceLineEndings(" ").Trim()}";
+        return refusal.Code switch
+        {
+            326 => $"desk {verb}: client id {options.ClientId} is already in use at the gateway at {gateway} ({said}); " +
+                $"pass another --client-id (e.g. --client-id {(options.ClientId == int.MaxValue ? 18 : options.ClientId + 1)}), or close the other session that uses client id {options.ClientId}",
+            502 => $"desk {verb}: the gateway at {gateway} accepts no more API clients ({said}); close another API session, then retry",
+            _ => $"desk {verb}: the gateway at {gateway} refused the session ({said})",
+        };
+    }
+
+    private sealed class GatewayUnreachableException(string reason, GatewayNotice? refusal) : Exception(reason)
+    {
+        /// <summary>The error the gateway sent before closing the session, when it sent one.</summary>
+        public GatewayNotice? Refusal { get; } = refusal;
+    }
 
     private sealed class ConnectionWatch
     {
@@ -275,19 +296,82 @@ public static class GatewayVerb
         public volatile string LostReason = "";
     }
 
-    /// <summary>Turns the connection's events into the verb's task: ready, refused (before ready) or lost (after).</summary>
+    /// <summary>
+    /// Turns the connection's events into the verb's task: ready, refused (before ready) or lost (after).
+    /// <para>
+    /// A gateway that refuses the session (326: the client id is in use) sends an error with id −1 and closes the
+    /// socket. The desk's link hands that error to the router, which publishes it as a <see cref="GatewayNotice"/>,
+    /// and the close to the connection, which publishes Disconnected: two actors, so the Disconnected can arrive here
+    /// first. The error was queued at the router before the close was read, so once the router has handled a message
+    /// sent after the Disconnected, its notice is already in this mailbox. That message is a barrier the router does
+    /// not handle: the runtime publishes it back as an <see cref="UnhandledMessage"/> from the router's own turn.
+    /// </para>
+    /// </summary>
     private sealed class ConnectionWatcher : ReceiveActor
     {
+        /// <summary>The desk, once started (the watcher exists before it).</summary>
+        public sealed record WatchDesk(IActorRef Desk);
+
+        private sealed record RouterBarrier;
+        private sealed record BarrierTimedOut(RouterBarrier Barrier);
+
+        /// <summary>Backstop if the barrier never comes back: report what is known rather than wait for the verb's deadline.</summary>
+        private static readonly TimeSpan BarrierTimeout = TimeSpan.FromSeconds(2);
+
+        private IActorRef? _desk;
+        private string? _downBeforeReady;
+        private GatewayNotice? _refusal;
+        private RouterBarrier? _barrier;
+
         public ConnectionWatcher(ConnectionWatch watch)
         {
             Receive<ConnectionEvents.Connected>(c => watch.Up.TrySetResult(c));
+            Receive<GatewayNotice>(n =>
+            {
+                // Before the API is ready the only errors are the gateway's reasons for refusing the session.
+                if (!watch.Up.Task.IsCompleted && n.Kind == NoticeKind.Other && n.Code < 2000) _refusal = n;
+            });
             Receive<ConnectionEvents.Disconnected>(d =>
             {
-                if (watch.Up.TrySetException(new GatewayUnreachableException(d.Reason))) return;
+                if (!watch.Up.Task.IsCompleted)
+                {
+                    _downBeforeReady ??= d.Reason;
+                    ProbeRouter(watch);
+                    return;
+                }
                 watch.LostReason = d.Reason;
                 watch.Lost.Cancel();
             });
+            Receive<WatchDesk>(w =>
+            {
+                _desk = w.Desk;
+                if (_downBeforeReady is not null) ProbeRouter(watch);
+            });
+            Receive<UnhandledMessage>(u =>
+            {
+                if (_barrier is not null && ReferenceEquals(u.Message, _barrier)) Refuse(watch);
+            });
+            Receive<BarrierTimedOut>(t =>
+            {
+                if (ReferenceEquals(t.Barrier, _barrier)) Refuse(watch);
+            });
             ReceiveAny(_ => { });
         }
+
+        private void ProbeRouter(ConnectionWatch watch)
+        {
+            if (_refusal is not null)
+            {
+                Refuse(watch); // the notice is already here: no need to wait for the barrier
+                return;
+            }
+            if (_barrier is not null || _desk is null) return; // a barrier is out, or WatchDesk probes when it comes
+            _barrier = new RouterBarrier();
+            _desk.Tell(_barrier, Self); // the desk forwards what it does not know to the router
+            Context.System.Scheduler.ScheduleTellOnce(BarrierTimeout, Self, new BarrierTimedOut(_barrier), Self);
+        }
+
+        private void Refuse(ConnectionWatch watch) =>
+            watch.Up.TrySetException(new GatewayUnreachableException(_downBeforeReady ?? "the gateway closed the connection", _refusal));
     }
 }

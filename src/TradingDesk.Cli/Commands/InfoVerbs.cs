@@ -44,7 +44,7 @@ public static class InfoVerbs
                 { "exchange", p.Contract.Exchange },
                 { "currency", p.Contract.Currency },
                 { "position", p.Quantity },
-                { "avgCost", p.AverageCost },
+                { "avgCost", Average.Of(p.AverageCost, p.Contract.SecType) },
             }).ToList();
             RowWriter.Write(ctx.Stdout, rows, ctx.Json, "no positions");
             return 0;

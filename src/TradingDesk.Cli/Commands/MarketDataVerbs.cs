@@ -17,19 +17,11 @@ public static partial class MarketDataVerbs
 {
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr) => [Quote(stdout, stderr), Bars(stdout, stderr)];
 
-    private static Option<double> TimeoutOption(double seconds, string what) => new("--timeout")
+    private static Option<double> TimeoutOption(double seconds, string what) => new Option<double>("--timeout")
     {
         Description = $"Seconds to wait for {what} (default {seconds}).",
         DefaultValueFactory = _ => seconds,
-        Validators =
-        {
-            r =>
-            {
-                if (r.Tokens.Count == 1 && double.TryParse(r.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is <= 0 or > 3600)
-                    r.AddError($"--timeout must be more than 0 and at most 3600 seconds, not {r.Tokens[0].Value}");
-            },
-        },
-    };
+    }.Seconds(max: 3600);
 
     /// <summary>
     /// <c>desk quote SYMBOL [--count N]</c>: subscribes to level-1 data and prints N quotes (bid, sizes, ask, last, …),
@@ -38,12 +30,8 @@ public static partial class MarketDataVerbs
     public static Command Quote(TextWriter stdout, TextWriter stderr)
     {
         var contract = new ContractOptions(withExpiry: true);
-        var count = new Option<int>("--count") { Description = "How many quotes to print (default 1).", DefaultValueFactory = _ => 1 };
-        count.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is < 1 or > 1_000_000)
-                r.AddError($"--count must be 1..1000000, not {n}");
-        });
+        var count = new Option<int>("--count") { Description = "How many quotes to print (default 1).", DefaultValueFactory = _ => 1 }
+            .Integer("a count of quotes", 1, 1_000_000, "10");
         var timeout = TimeoutOption(30, "each quote");
         return GatewayVerb.Create("quote", "Print live quotes of a contract (reqMktData).", stdout, stderr, [.. contract.Symbols, count, timeout],
             async (parse, ctx) =>
@@ -197,6 +185,12 @@ public static partial class MarketDataVerbs
     [GeneratedRegex(@"^\d{8}([ -]\d{2}:\d{2}:\d{2}( [A-Za-z_/+-]+)?)?$")]
     private static partial Regex EndPattern();
 
+    /// <summary>"yyyyMMdd[-HH:mm:ss | HH:mm:ss[ Zone]]" with a real date and time of day.</summary>
+    public static bool IsEnd(string text) =>
+        EndPattern().IsMatch(text)
+        && DateOnly.TryParseExact(text[..8], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        && (text.Length == 8 || TimeOnly.TryParseExact(text[9..17], "HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+
     /// <summary><c>desk bars SYMBOL --duration "1 D" --bar-size "5 mins" [--what TRADES] [--end "yyyyMMdd-HH:mm:ss"] [--all-hours]</c> (reqHistoricalData).</summary>
     public static Command Bars(TextWriter stdout, TextWriter stderr)
     {
@@ -223,7 +217,7 @@ public static partial class MarketDataVerbs
         end.Validators.Add(r =>
         {
             var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : null;
-            if (text is not null && !EndPattern().IsMatch(text)) r.AddError($"--end must be \"yyyyMMdd-HH:mm:ss\" (UTC) or \"yyyyMMdd HH:mm:ss Zone\", not '{text}'");
+            if (text is not null && !IsEnd(text)) r.AddError($"--end must be \"yyyyMMdd-HH:mm:ss\" (UTC) or \"yyyyMMdd HH:mm:ss Zone\", not '{text}'");
         });
         var allHours = new Option<bool>("--all-hours") { Description = "Include bars outside regular trading hours (useRTH=0)." };
         return GatewayVerb.Create("bars", "Print historical bars (reqHistoricalData).", stdout, stderr,

@@ -20,32 +20,13 @@ public static class OrderVerbs
     public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr) =>
         [Place(stdout, stderr), Cancel(stdout, stderr), Orders(stdout, stderr), Executions(stdout, stderr)];
 
-    private static Option<double> WaitOption() => new("--wait")
+    private static Option<double> WaitOption() => new Option<double>("--wait")
     {
         Description = "Seconds to wait for the gateway's order status before returning (default 5).",
         DefaultValueFactory = _ => 5,
-        Validators =
-        {
-            r =>
-            {
-                if (r.Tokens.Count == 1 && double.TryParse(r.Tokens[0].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is < 0 or > 600)
-                    r.AddError($"--wait must be 0..600 seconds, not {r.Tokens[0].Value}");
-            },
-        },
-    };
+    }.Seconds(max: 600, zeroAllowed: true);
 
-    private static Option<decimal?> PriceOption(string name, string description) => new(name)
-    {
-        Description = description,
-        Validators =
-        {
-            r =>
-            {
-                if (r.Tokens.Count == 1 && decimal.TryParse(r.Tokens[0].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) && p <= 0)
-                    r.AddError($"{name} must be a positive price, not {r.Tokens[0].Value}");
-            },
-        },
-    };
+    private static Option<decimal?> PriceOption(string name, string description) => new Option<decimal?>(name) { Description = description }.Price();
 
     /// <summary><c>desk order buy|sell QTY SYMBOL</c>: market without prices, LMT with --limit, STP with --stop, STP LMT with both.</summary>
     public static Command Place(TextWriter stdout, TextWriter stderr)
@@ -57,12 +38,7 @@ public static class OrderVerbs
             if (!text.Equals("buy", StringComparison.OrdinalIgnoreCase) && !text.Equals("sell", StringComparison.OrdinalIgnoreCase))
                 r.AddError($"ACTION must be buy or sell, not '{text}'");
         });
-        var quantity = new Argument<decimal>("QTY") { Description = "Quantity (shares, contracts)." };
-        quantity.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && decimal.TryParse(r.Tokens[0].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var q) && q <= 0)
-                r.AddError($"QTY must be positive, not {r.Tokens[0].Value}");
-        });
+        var quantity = new Argument<decimal>("QTY") { Description = "Quantity (shares, contracts)." }.Quantity();
         var contract = new ContractOptions(withExpiry: true);
         var limit = PriceOption("--limit", "Limit price (a LMT order; with --stop a STP LMT order).");
         var stop = PriceOption("--stop", "Stop trigger price (a STP order; with --limit a STP LMT order).");
@@ -110,9 +86,10 @@ public static class OrderVerbs
                         case OrderAccepted accepted:
                             id = accepted.OrderId;
                             break;
-                        case OrderRejected rejected:
-                            ctx.Stderr.WriteLine($"desk order: order {rejected.OrderId} rejected by the gateway: {rejected.Reason}");
-                            return 1;
+                        case IOrderEvent when id is { } ours && OrderOutcome.Terminal("order", ours, message) is { } end:
+                            // A rejection (any code) or a lost order ends the verb now, not after --wait.
+                            ctx.Stderr.WriteLine(end.Line);
+                            return end.ExitCode;
                         case OrderStatusChanged changed when changed.OrderId == id:
                             status = changed;
                             // The gateway's 201 (with the reason) may follow an Inactive status: give it a moment.
@@ -143,7 +120,7 @@ public static class OrderVerbs
                     { "status", status?.Status.ToString() ?? "Sent" },
                     { "filled", status?.Filled ?? 0m },
                     { "remaining", status?.Remaining ?? spec.Quantity },
-                    { "avgFillPrice", status?.AvgFillPrice },
+                    { "avgFillPrice", Average.Of(status?.AvgFillPrice, target.SecType) },
                 };
                 RowWriter.Write(ctx.Stdout, [row], ctx.Json, "");
                 return 0;
@@ -171,12 +148,8 @@ public static class OrderVerbs
     /// <summary><c>desk cancel ORDER_ID</c>: cancels a working order placed with the same client id; waits for Cancelled.</summary>
     public static Command Cancel(TextWriter stdout, TextWriter stderr)
     {
-        var orderId = new Argument<int>("ORDER_ID") { Description = "The order id (as 'desk orders' lists it)." };
-        orderId.Validators.Add(r =>
-        {
-            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n <= 0)
-                r.AddError($"ORDER_ID must be a positive order id, not {n}");
-        });
+        var orderId = new Argument<int>("ORDER_ID") { Description = "The order id (as 'desk orders' lists it)." }
+            .Integer("an order id", 1, int.MaxValue, "42");
         var wait = WaitOption();
         return GatewayVerb.Create("cancel", "Cancel a working order by id.", stdout, stderr, [orderId, wait], async (parse, ctx) =>
         {
@@ -204,6 +177,9 @@ public static class OrderVerbs
                     case OrderStatusChanged changed when changed.OrderId == id:
                         status = changed;
                         break;
+                    case IOrderEvent when OrderOutcome.Terminal("cancel", id, message) is { } end:
+                        ctx.Stderr.WriteLine(end.Line);
+                        return end.ExitCode;
                 }
                 if (status is { } s && s.Status.IsDone()) break;
             }
@@ -270,7 +246,7 @@ public static class OrderVerbs
                 { "shares", f.Quantity },
                 { "price", f.Price },
                 { "cumQty", f.CumulativeQuantity },
-                { "avgPrice", f.AvgPrice },
+                { "avgPrice", Average.Of(f.AvgPrice, f.Contract?.SecType) },
                 { "exchange", f.Exchange },
             }).ToList();
             RowWriter.Write(ctx.Stdout, rows, ctx.Json, "no executions");
