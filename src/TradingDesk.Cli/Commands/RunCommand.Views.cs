@@ -85,34 +85,40 @@ public sealed class LiveRunView : IRunView
             new Markup($"[bold]TradingDesk[/] {elapsed.TotalSeconds:0}s  connection: [green]{Markup.Escape(s.Connection)}[/]").Overflow(Overflow.Ellipsis),
             new Markup($"pacer: {Markup.Escape(pacer)}").Overflow(Overflow.Ellipsis),
         };
-        // Each table costs a title, a header and the line under it; rows share what is left.
-        var budget = Math.Max(0, height - parts.Count - 1);
-
-        void Add(string title, string[] columns, IReadOnlyList<string[]> rows, bool always)
+        var inv = CultureInfo.InvariantCulture;
+        var tables = new List<(string Title, string[] Columns, IReadOnlyList<string[]> Rows)>
         {
-            if (rows.Count == 0 && !always) return;
-            if (budget < 4) return;
-            budget -= 3;
+            ("strategies", ["strategy", "state", "orders", "filled", "execs", "position", "pnl"],
+                [.. s.Strategies.Select(t => new[] { Markup.Escape(t.Strategy), t.State, $"{t.Orders}", $"{t.FilledOrders}", $"{t.Executions}",
+                    Markup.Escape(RunCommand.Positions(t)), t.Pnl.ToString("0.00", inv) })]),
+            ("working orders", ["id", "strategy", "symbol", "action", "qty", "type", "limit", "status"],
+                [.. s.WorkingOrders.Select(w => new[] { $"{w.OrderId}", Markup.Escape(w.Strategy), Markup.Escape(w.Symbol), w.Action, w.Quantity.ToString("0.##", inv), w.Type,
+                    w.LimitPrice?.ToString("0.00", inv) ?? "", w.Status })]),
+        };
+        if (s.RecentProblems.Count > 0)
+            tables.Add(("lost / rejected orders", ["id", "strategy", "symbol", "outcome", "reason"],
+                [.. s.RecentProblems.Select(o => new[] { $"{o.OrderId}", Markup.Escape(o.Strategy), Markup.Escape(o.Symbol), o.Outcome, Markup.Escape(o.Reason) })]));
+        tables.Add(("recent fills (market time, UTC)", ["time", "strategy", "symbol", "side", "qty", "price"],
+            [.. s.RecentFills.Select(f => new[] { f.At.UtcDateTime.ToString("HH:mm:ss", inv) + (f.AtIsMarketTime ? "" : " local"), Markup.Escape(f.Strategy), Markup.Escape(f.Symbol),
+                f.Side, f.Quantity.ToString("0.##", inv), f.Price.ToString("0.00", inv) })]));
+
+        // A table costs five lines besides its rows (title, blank, header, rule, blank); tables that do not fit at all
+        // are left out from the last; the rows left are shared, strategies first, then evenly.
+        const int TableCost = 5;
+        var left = height - parts.Count;
+        while (tables.Count > 1 && left < tables.Count * (TableCost + 1)) tables.RemoveAt(tables.Count - 1);
+        left -= tables.Count * TableCost;
+        for (var i = 0; i < tables.Count; i++)
+        {
+            var (title, columns, rows) = tables[i];
+            var share = i == 0 ? left - (tables.Count - 1) : Math.Max(1, left / (tables.Count - i));
+            var shown = rows.Count <= share ? rows.Count : Math.Max(0, share - 1);
             var table = new Table().Title(title).Border(TableBorder.Simple).AddColumns(columns);
-            var fits = rows.Count <= budget ? rows.Count : Math.Max(0, budget - 1);
-            foreach (var row in rows.Take(fits)) table.AddRow(row);
-            if (fits < rows.Count) table.AddRow([$"… {rows.Count - fits} more", .. Enumerable.Repeat("", columns.Length - 1)]);
-            budget -= Math.Min(rows.Count, budget);
+            foreach (var row in rows.Take(shown)) table.AddRow(row);
+            if (shown < rows.Count) table.AddRow([$"… {rows.Count - shown} more", .. Enumerable.Repeat("", columns.Length - 1)]);
+            left -= Math.Max(1, Math.Min(rows.Count, share));
             parts.Add(table);
         }
-
-        var inv = CultureInfo.InvariantCulture;
-        Add("strategies", ["strategy", "state", "orders", "filled", "execs", "position", "pnl"],
-            [.. s.Strategies.Select(t => new[] { Markup.Escape(t.Strategy), t.State + Markup.Escape(PlainRunView.Problems(t)), $"{t.Orders}", $"{t.FilledOrders}", $"{t.Executions}",
-                Markup.Escape(RunCommand.Positions(t)), t.Pnl.ToString("0.00", inv) })], always: true);
-        Add("working orders", ["id", "strategy", "symbol", "action", "qty", "type", "limit", "status"],
-            [.. s.WorkingOrders.Select(w => new[] { $"{w.OrderId}", Markup.Escape(w.Strategy), Markup.Escape(w.Symbol), w.Action, w.Quantity.ToString("0.##", inv), w.Type,
-                w.LimitPrice?.ToString("0.00", inv) ?? "", w.Status })], always: true);
-        Add("lost / rejected orders", ["id", "strategy", "symbol", "outcome", "reason"],
-            [.. s.RecentProblems.Select(o => new[] { $"{o.OrderId}", Markup.Escape(o.Strategy), Markup.Escape(o.Symbol), o.Outcome, Markup.Escape(o.Reason) })], always: false);
-        Add("recent fills (market time, UTC)", ["time", "strategy", "symbol", "side", "qty", "price"],
-            [.. s.RecentFills.Select(f => new[] { f.At.UtcDateTime.ToString("HH:mm:ss", inv) + (f.AtIsMarketTime ? "" : " local"), Markup.Escape(f.Strategy), Markup.Escape(f.Symbol),
-                f.Side, f.Quantity.ToString("0.##", inv), f.Price.ToString("0.00", inv) })], always: true);
         return new Rows(parts);
     }
 }
