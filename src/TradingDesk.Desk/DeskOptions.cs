@@ -51,7 +51,7 @@ public sealed record DeskOptions
     /// <summary>Deadlines per request kind (from the moment the request leaves the pacer).</summary>
     public RequestTimeouts Timeouts { get; init; } = new();
 
-    /// <summary>The order manager's options (engineer B's record).</summary>
+    /// <summary>The order manager's options: risk limits, query deadline, reconciliation (see <see cref="OrderManagerOptions"/>).</summary>
     public OrderManagerOptions Orders { get; init; } = new();
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the setting to change.</summary>

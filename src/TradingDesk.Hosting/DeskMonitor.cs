@@ -13,31 +13,62 @@ public sealed record DeskSnapshot(
     IReadOnlyList<StrategyTotals> Strategies,
     IReadOnlyList<WorkingOrder> WorkingOrders,
     IReadOnlyList<FillLine> RecentFills,
+    IReadOnlyList<OrderProblem> RecentProblems,
     DateTimeOffset At);
 
 /// <summary>
-/// One strategy's totals. <see cref="Pnl"/> is cash from its fills, minus commissions, plus its positions marked at
-/// the last fill price of each symbol seen by the desk.
+/// One strategy's totals. <see cref="Executions"/> counts executions (one order can fill in several);
+/// <see cref="FilledOrders"/> counts orders that filled completely; <see cref="Lost"/> and <see cref="Rejected"/>
+/// count orders that ended that way. <see cref="Pnl"/> is cash from its fills, minus commissions, plus its positions
+/// marked at the last fill price of each symbol seen by the desk.
 /// </summary>
-public sealed record StrategyTotals(string Strategy, string State, int Orders, int Fills, IReadOnlyDictionary<string, decimal> Positions, decimal Commissions, decimal Pnl);
+public sealed record StrategyTotals(
+    string Strategy, string State, int Orders, int FilledOrders, int Executions, int Lost, int Rejected,
+    IReadOnlyDictionary<string, decimal> Positions, decimal Commissions, decimal Pnl);
 
 public sealed record WorkingOrder(OrderId OrderId, string Strategy, string Symbol, string Action, decimal Quantity, string Type, decimal? LimitPrice, string Status);
 
-public sealed record FillLine(string Strategy, string Symbol, string Side, decimal Quantity, decimal Price, DateTimeOffset At);
+/// <summary>One execution. <see cref="At"/> is the gateway's (market) time when it sent one, else local time (<see cref="AtIsMarketTime"/> false).</summary>
+public sealed record FillLine(string Strategy, string Symbol, string Side, decimal Quantity, decimal Price, DateTimeOffset At, bool AtIsMarketTime = true);
+
+/// <summary>An order that ended lost (the desk cannot know its state) or rejected by the gateway, with why.</summary>
+public sealed record OrderProblem(OrderId OrderId, string Strategy, string Symbol, string Outcome, string Reason, DateTimeOffset At);
+
+/// <summary>What became of an order: Working, or how it ended (Cancelled, Filled, Inactive, Lost, Rejected).</summary>
+public sealed record OrderOutcome(OrderId OrderId, string Strategy, string Outcome, string? Reason)
+{
+    public bool IsWorking => Outcome == Working;
+
+    public const string Working = "Working";
+}
 
 /// <summary>
 /// Watches the desk for the view and the summary: subscribes to every order's updates (and re-subscribes after a
-/// subscription ends), to connection events and pacer status on the EventStream. Answers <see cref="GetSnapshot"/>.
+/// subscription ends), to connection events and pacer status on the EventStream. Answers <see cref="GetSnapshot"/>,
+/// <see cref="GetOutcomes"/> at once and <see cref="AwaitOutcomes"/> when none of its orders is working any more.
 /// </summary>
 public sealed class DeskMonitor : ReceiveActor
 {
     /// <summary>Asks for a <see cref="DeskSnapshot"/>; <paramref name="States"/> gives the strategy states to show.</summary>
     public sealed record GetSnapshot(IReadOnlyDictionary<string, string> States);
 
+    /// <summary>Asks for the <see cref="Outcomes"/> of the strategies' orders working now (when <paramref name="Orders"/> is null) or of these orders.</summary>
+    public sealed record GetOutcomes(IReadOnlyCollection<OrderId>? Orders = null);
+
+    /// <summary>Like <see cref="GetOutcomes"/> with these orders, answered once none of them is working.</summary>
+    public sealed record AwaitOutcomes(IReadOnlyCollection<OrderId> Orders);
+
+    public sealed record Outcomes(IReadOnlyList<OrderOutcome> Orders);
+
+    private const int Recent = 8;
+
     private sealed class Totals
     {
         public HashSet<OrderId> Orders { get; } = [];
-        public int Fills { get; set; }
+        public HashSet<OrderId> Filled { get; } = [];
+        public int Executions { get; set; }
+        public int Lost { get; set; }
+        public int Rejected { get; set; }
         public decimal Cash { get; set; }
         public decimal Commissions { get; set; }
         public Dictionary<string, decimal> Positions { get; } = [];
@@ -47,10 +78,13 @@ public sealed class DeskMonitor : ReceiveActor
     private readonly IReadOnlyList<string> _known;
     private readonly Dictionary<string, Totals> _totals = [];
     private readonly Dictionary<OrderId, WorkingOrder> _working = [];
+    private readonly Dictionary<OrderId, OrderOutcome> _ended = [];
     private readonly Dictionary<OrderId, string> _orderStrategy = [];
     private readonly Dictionary<OrderId, string> _orderSymbol = [];
     private readonly Dictionary<string, decimal> _lastPrice = [];
     private readonly LinkedList<FillLine> _recent = new();
+    private readonly LinkedList<OrderProblem> _problems = new();
+    private readonly List<(IReadOnlyCollection<OrderId> Orders, IActorRef Asker)> _waiters = [];
     private string _connection = "Connecting";
     private PacerStatus? _pacer;
 
@@ -65,7 +99,7 @@ public sealed class DeskMonitor : ReceiveActor
         Receive<ConnectionEvents.StateChanged>(e => _connection = e switch
         {
             ConnectionEvents.Connected c => Describe(c),
-            ConnectionEvents.Reconnecting r => $"Reconnecting (attempt {r.Attempt}: {r.LastError})",
+            ConnectionEvents.Reconnecting r => $"Reconnecting (attempt {r.Attempt} in {Durations.Format(r.Delay)}: {r.LastError})",
             ConnectionEvents.Disconnected d => $"Disconnected ({d.Reason})",
             _ => e.State.ToString(),
         });
@@ -73,11 +107,19 @@ public sealed class DeskMonitor : ReceiveActor
         Receive<OrderEvents.OpenOrderUpdated>(OnOpenOrder);
         Receive<OrderEvents.OrderStatusChanged>(OnStatus);
         Receive<OrderEvents.Filled>(OnFill);
+        Receive<OrderEvents.OrderRejected>(r => OnProblem(r.OrderId, null, "Rejected", $"{r.Code} {r.Reason}", r.GatewayTime ?? r.LocalTime));
+        Receive<OrderEvents.OrderLost>(l => OnProblem(l.OrderId, l.Strategy, "Lost", l.Reason, l.LocalTime));
         Receive<OrderEvents.CommissionReported>(c =>
         {
             if (For(c.Strategy, c.OrderId) is { } t) t.Commissions += c.Commission;
         });
         Receive<GetSnapshot>(g => Sender.Tell(Snapshot(g.States)));
+        Receive<GetOutcomes>(g => Sender.Tell(OutcomesOf(g.Orders ?? [.. _working.Keys])));
+        Receive<AwaitOutcomes>(a =>
+        {
+            if (a.Orders.Any(_working.ContainsKey)) _waiters.Add((a.Orders, Sender));
+            else Sender.Tell(OutcomesOf(a.Orders));
+        });
         ReceiveAny(_ => { });
     }
 
@@ -109,17 +151,54 @@ public sealed class DeskMonitor : ReceiveActor
     {
         var t = For(o.Strategy, o.OrderId);
         if (o.Order.Contract is { } c) _orderSymbol[o.OrderId] = c.Symbol;
-        if (t is null || o.Order.Status.IsDone()) return;
+        if (t is null) return;
+        if (o.Order.Status.IsDone())
+        {
+            End(o.OrderId, o.Order.Status.ToString(), null);
+            return;
+        }
+        if (_ended.ContainsKey(o.OrderId)) return; // lost or rejected is final for the desk, whatever comes later
         _working[o.OrderId] = new WorkingOrder(o.OrderId, _orderStrategy[o.OrderId], o.Order.Contract?.Symbol ?? "?", o.Order.Action,
             o.Order.TotalQuantity, o.Order.OrderType, o.Order.LimitPrice, o.Order.Status.ToString());
     }
 
     private void OnStatus(OrderEvents.OrderStatusChanged s)
     {
-        For(s.Strategy, s.OrderId);
-        if (s.Status.IsDone()) _working.Remove(s.OrderId);
+        var t = For(s.Strategy, s.OrderId);
+        if (s.Status == OrderStatus.Filled) t?.Filled.Add(s.OrderId);
+        if (s.Status.IsDone()) End(s.OrderId, s.Status.ToString(), s.WhyHeld);
         else if (_working.TryGetValue(s.OrderId, out var w)) _working[s.OrderId] = w with { Status = s.Status.ToString() };
     }
+
+    private void OnProblem(OrderId id, StrategyId? strategy, string outcome, string reason, DateTimeOffset at)
+    {
+        var t = For(strategy, id);
+        if (_ended.TryGetValue(id, out var ended) && ended.Outcome == outcome) return;
+        if (t is not null && outcome == "Lost") t.Lost++;
+        if (t is not null && outcome == "Rejected") t.Rejected++;
+        _problems.AddFirst(new OrderProblem(id, _orderStrategy.GetValueOrDefault(id) ?? "-", _orderSymbol.GetValueOrDefault(id) ?? "?", outcome, reason, at));
+        while (_problems.Count > Recent) _problems.RemoveLast();
+        End(id, outcome, reason);
+    }
+
+    private void End(OrderId id, string outcome, string? reason)
+    {
+        _working.Remove(id);
+        // The first final word stands: a fill reported after "Lost" does not turn the order into "Filled" here.
+        if (!_ended.ContainsKey(id) || _ended[id].Outcome is "Lost" && outcome == "Filled")
+            _ended[id] = new OrderOutcome(id, _orderStrategy.GetValueOrDefault(id) ?? "-", outcome, reason);
+        foreach (var waiter in _waiters.ToList())
+        {
+            if (waiter.Orders.Any(_working.ContainsKey)) continue;
+            waiter.Asker.Tell(OutcomesOf(waiter.Orders));
+            _waiters.Remove(waiter);
+        }
+    }
+
+    private Outcomes OutcomesOf(IReadOnlyCollection<OrderId> ids) => new([.. ids.OrderBy(id => id.Value).Select(id =>
+        _working.TryGetValue(id, out var w) ? new OrderOutcome(id, w.Strategy, OrderOutcome.Working, w.Status)
+        : _ended.TryGetValue(id, out var e) ? e
+        : new OrderOutcome(id, _orderStrategy.GetValueOrDefault(id) ?? "-", "Unknown", "the desk saw no final state"))]);
 
     private void OnFill(OrderEvents.Filled f)
     {
@@ -128,11 +207,11 @@ public sealed class DeskMonitor : ReceiveActor
         if (For(f.Strategy, f.OrderId) is not { } t) return;
         var bought = f.Side.StartsWith('B');
         var signed = bought ? f.Quantity : -f.Quantity;
-        t.Fills++;
+        t.Executions++;
         t.Cash -= signed * f.Price;
         t.Positions[symbol] = t.Positions.GetValueOrDefault(symbol) + signed;
-        _recent.AddFirst(new FillLine(_orderStrategy[f.OrderId], symbol, bought ? "BOT" : "SLD", f.Quantity, f.Price, f.LocalTime));
-        while (_recent.Count > 8) _recent.RemoveLast();
+        _recent.AddFirst(new FillLine(_orderStrategy[f.OrderId], symbol, bought ? "BOT" : "SLD", f.Quantity, f.Price, f.GatewayTime ?? f.LocalTime, f.GatewayTime is not null));
+        while (_recent.Count > Recent) _recent.RemoveLast();
     }
 
     private DeskSnapshot Snapshot(IReadOnlyDictionary<string, string> states)
@@ -142,10 +221,10 @@ public sealed class DeskMonitor : ReceiveActor
         {
             var t = _totals.GetValueOrDefault(n) ?? new Totals();
             var marked = t.Positions.Sum(p => p.Value * _lastPrice.GetValueOrDefault(p.Key));
-            return new StrategyTotals(n, states.GetValueOrDefault(n) ?? "-", t.Orders.Count, t.Fills,
+            return new StrategyTotals(n, states.GetValueOrDefault(n) ?? "-", t.Orders.Count, t.Filled.Count, t.Executions, t.Lost, t.Rejected,
                 t.Positions.Where(p => p.Value != 0).ToDictionary(p => p.Key, p => p.Value), t.Commissions, t.Cash + marked - t.Commissions);
         }).ToList();
-        return new DeskSnapshot(_connection, _pacer, strategies, [.. _working.Values.OrderBy(w => w.OrderId.Value)], [.. _recent],
+        return new DeskSnapshot(_connection, _pacer, strategies, [.. _working.Values.OrderBy(w => w.OrderId.Value)], [.. _recent], [.. _problems],
             Context.System.TimeProvider.GetUtcNow());
     }
 }

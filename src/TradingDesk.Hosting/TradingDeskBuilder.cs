@@ -9,11 +9,26 @@ namespace TradingDesk.Hosting;
 /// </summary>
 public sealed class TradingDeskBuilder
 {
-    private readonly Dictionary<string, Func<StrategyContext, Props>> _types = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, StrategyType> _types = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(string Name, Func<StrategyContext, Props> Factory)> _strategies = [];
     private readonly List<Func<TradingDeskOptions, TradingDeskOptions>> _edits = [];
 
-    internal IReadOnlyDictionary<string, Func<StrategyContext, Props>> Types => _types;
+    /// <summary>A registered strategy type: the parameter names it takes and how to build it.</summary>
+    internal sealed record StrategyType(string Name, IReadOnlyCollection<string> Parameters, Func<StrategyContext, Props> Factory);
+
+    internal IReadOnlyDictionary<string, StrategyType> Types => _types;
+
+    private TimeProvider? _time;
+
+    /// <summary>The clock of the desk's actor system and of the first-connection deadline (tests pass a test clock). Default: the system clock.</summary>
+    internal TimeProvider Time => _time ?? TimeProvider.System;
+
+    /// <summary>Runs the desk on <paramref name="time"/> (timers, backoff, the first-connection deadline), e.g. a test clock.</summary>
+    public TradingDeskBuilder WithTimeProvider(TimeProvider time)
+    {
+        _time = time;
+        return this;
+    }
 
     internal IReadOnlyList<(string Name, Func<StrategyContext, Props> Factory)> Strategies => _strategies;
 
@@ -32,12 +47,19 @@ public sealed class TradingDeskBuilder
         return this;
     }
 
-    /// <summary>Registers a strategy type that config entries (<c>Strategies:n:Type</c>) can name.</summary>
-    public TradingDeskBuilder WithStrategyType(string type, Func<StrategyContext, Props> factory)
+    /// <summary>
+    /// Registers a strategy type that config entries (<c>Strategies:n:Type</c>) can name, with the names of the
+    /// parameters it takes: any other name in an entry's <c>Parameters</c> stops the run with the nearest valid name,
+    /// and the factory may read only these.
+    /// </summary>
+    public TradingDeskBuilder WithStrategyType(string type, IReadOnlyCollection<string> parameters, Func<StrategyContext, Props> factory)
     {
-        _types[type] = factory;
+        _types[type] = new StrategyType(type, parameters, factory);
         return this;
     }
+
+    /// <summary>Registers a strategy type that takes no parameters.</summary>
+    public TradingDeskBuilder WithStrategyType(string type, Func<StrategyContext, Props> factory) => WithStrategyType(type, [], factory);
 
     /// <summary>Hosts one strategy given in code (in addition to those in configuration).</summary>
     public TradingDeskBuilder WithStrategy(string name, Func<StrategyContext, Props> factory)
@@ -47,4 +69,37 @@ public sealed class TradingDeskBuilder
     }
 
     internal TradingDeskOptions Apply(TradingDeskOptions bound) => _edits.Aggregate(bound, (o, edit) => edit(o));
+
+    /// <summary>A strategy to start: its name, factory and parameters (declared names only).</summary>
+    internal sealed record HostedStrategy(string Name, Func<StrategyContext, Props> Factory, IReadOnlyDictionary<string, string> Parameters, IReadOnlyCollection<string>? Declared);
+
+    /// <summary>
+    /// The enabled config entries and the strategies given in code. Throws <see cref="DeskStartException"/> for an
+    /// unknown type or parameter name (with the nearest valid one) and for a name used twice.
+    /// </summary>
+    internal IReadOnlyList<HostedStrategy> Resolve(TradingDeskOptions options, SettingLocations where)
+    {
+        var binder = new SettingsBinder(where);
+        var list = new List<HostedStrategy>();
+        for (var i = 0; i < options.Strategies.Length; i++)
+        {
+            var s = options.Strategies[i];
+            if (!s.Enabled) continue;
+            var at = $"{DeskConfiguration.Section}:Strategies:{i}";
+            if (!_types.TryGetValue(s.Type, out var type))
+            {
+                var nearest = NearestName.Of(s.Type, _types.Keys);
+                throw new DeskStartException($"strategy '{s.Name}': unknown Type '{s.Type}'{where.Suffix($"{at}:Type")}" +
+                    (nearest is null ? "; no strategy types are registered" : $"; did you mean {nearest}? (known types: {string.Join(", ", _types.Keys.Order(StringComparer.Ordinal))})"));
+            }
+            foreach (var key in s.Parameters.Keys)
+                if (!type.Parameters.Contains(key, StringComparer.OrdinalIgnoreCase))
+                    throw new DeskStartException($"strategy '{s.Name}' ({type.Name}): " + binder.Unknown($"{at}:Parameters:{key}", key, type.Parameters, "parameter"));
+            list.Add(new HostedStrategy(s.Name, type.Factory, s.Parameters, type.Parameters));
+        }
+        foreach (var (name, factory) in _strategies) list.Add(new HostedStrategy(name, factory, new Dictionary<string, string>(), null));
+        var duplicate = list.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new DeskStartException($"the strategy name '{duplicate.Key}' is used twice");
+        return list;
+    }
 }

@@ -1,10 +1,16 @@
 using System.Globalization;
+using TradingDesk.Desk;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Orders;
+using TradingDesk.Desk.Risk;
+using TradingDesk.Desk.Strategies;
 
 namespace TradingDesk.Hosting;
 
 /// <summary>
 /// The <c>TradingDesk</c> section of <c>config/appsettings*.json</c> (and <c>TRADINGDESK_</c> environment variables,
 /// e.g. <c>TRADINGDESK_TradingDesk__Gateway=127.0.0.1:4002</c>). Immutable; <see cref="Validated"/> at start.
+/// Durations are written "5s", "500ms", "2m" or "00:00:05" (see <see cref="Durations"/>).
 /// </summary>
 public sealed record TradingDeskOptions
 {
@@ -26,35 +32,112 @@ public sealed record TradingDeskOptions
     /// <summary>On stop (Ctrl-C or end of --duration), cancel the strategies' working orders. Default true; false keeps them.</summary>
     public bool CancelOrdersOnStop { get; init; } = true;
 
-    /// <summary>How often the console view refreshes (plain lines when not a terminal). Default 00:00:02.</summary>
+    /// <summary>How often the console view refreshes (plain lines when not a terminal). Default 2 s.</summary>
     public TimeSpan StatusInterval { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long to wait for the first connection before giving up with exit code 2. Default 00:00:20.</summary>
+    /// <summary>How long to wait for the first connection before giving up with exit code 2. Default 20 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long a stop waits for the outcome of the cancels it sent (then reports what is still working). Default 10 s.</summary>
+    public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Per-attempt deadline, heartbeat and reconnect backoff.</summary>
+    public ConnectionSettings Connection { get; init; } = new();
+
+    /// <summary>The pacer (IB allows 50 messages per second).</summary>
+    public PacingSettings Pacing { get; init; } = new();
+
+    /// <summary>Deadlines of requests.</summary>
+    public TimeoutSettings Timeouts { get; init; } = new();
+
+    /// <summary>Risk limits of every strategy (a strategy's own <see cref="StrategyConfig.Risk"/> overrides them field by field). Default none.</summary>
+    public RiskSettings Risk { get; init; } = new();
+
+    /// <summary>How a failing strategy is restarted.</summary>
+    public RestartSettings Restarts { get; init; } = new();
 
     /// <summary>The strategies to host. Default none.</summary>
     public StrategyConfig[] Strategies { get; init; } = [];
 
-    /// <summary>Returns these options, or throws <see cref="ArgumentException"/> saying which setting to change.</summary>
+    /// <summary>Returns these options, or throws <see cref="InvalidSettingException"/> naming the setting to change.</summary>
     public TradingDeskOptions Validated()
     {
+        const string S = DeskConfiguration.Section;
         if (!string.IsNullOrWhiteSpace(Gateway) && ParseGateway(Gateway) is null)
-            throw new ArgumentException($"TradingDesk:Gateway must be host:port (for example 127.0.0.1:4002), not '{Gateway}'");
-        if (ClientId is < 0 or > 32767) throw new ArgumentException($"TradingDesk:ClientId must be 0..32767, not {ClientId}");
-        if (StatusInterval <= TimeSpan.Zero) throw new ArgumentException($"TradingDesk:StatusInterval must be positive, not {StatusInterval}");
-        if (ConnectTimeout <= TimeSpan.Zero) throw new ArgumentException($"TradingDesk:ConnectTimeout must be positive, not {ConnectTimeout}");
+            throw new InvalidSettingException($"{S}:Gateway", $"{S}:Gateway must be host:port (for example 127.0.0.1:4002), not '{Gateway}'");
+        if (ClientId is < 0 or > 32767) throw new InvalidSettingException($"{S}:ClientId", $"{S}:ClientId must be 0..32767, not {ClientId}");
+        Positive($"{S}:StatusInterval", StatusInterval);
+        Positive($"{S}:ConnectTimeout", ConnectTimeout);
+        Positive($"{S}:StopTimeout", StopTimeout);
+        Connection.Validate($"{S}:Connection");
+        Pacing.Validate($"{S}:Pacing");
+        Timeouts.Validate($"{S}:Timeouts");
+        Risk.Validate($"{S}:Risk");
+        Restarts.Validate($"{S}:Restarts");
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Strategies.Length; i++)
         {
             var s = Strategies[i];
-            if (string.IsNullOrWhiteSpace(s.Name)) throw new ArgumentException($"TradingDesk:Strategies:{i}:Name must be set");
+            var at = $"{S}:Strategies:{i}";
+            if (string.IsNullOrWhiteSpace(s.Name)) throw new InvalidSettingException($"{at}:Name", $"{at}:Name must be set");
             if (!System.Text.RegularExpressions.Regex.IsMatch(s.Name, "^[A-Za-z0-9_.-]{1,64}$"))
-                throw new ArgumentException($"TradingDesk:Strategies:{i}:Name must be letters, digits, '-', '_' or '.', not '{s.Name}'");
-            if (string.IsNullOrWhiteSpace(s.Type)) throw new ArgumentException($"TradingDesk:Strategies:{i}:Type must be set (strategy '{s.Name}')");
-            if (!names.Add(s.Name)) throw new ArgumentException($"TradingDesk:Strategies: the name '{s.Name}' is used twice");
+                throw new InvalidSettingException($"{at}:Name", $"{at}:Name must be letters, digits, '-', '_' or '.', not '{s.Name}'");
+            if (string.IsNullOrWhiteSpace(s.Type)) throw new InvalidSettingException($"{at}:Type", $"{at}:Type must be set (strategy '{s.Name}')");
+            if (!names.Add(s.Name)) throw new InvalidSettingException($"{at}:Name", $"{S}:Strategies: the name '{s.Name}' is used twice");
+            s.Risk?.Validate($"{at}:Risk");
         }
         return this;
     }
+
+    /// <summary>Refuses zero, negative and absurdly long durations: none of them can make sense, and some would hang the desk.</summary>
+    internal static void Positive(string key, TimeSpan value, bool zeroAllowed = false)
+    {
+        if (value < TimeSpan.Zero || (value == TimeSpan.Zero && !zeroAllowed))
+            throw new InvalidSettingException(key, $"{key} must be {(zeroAllowed ? "zero or positive" : "positive")}, not {Durations.Format(value)}");
+        if (value > Durations.Longest)
+            throw new InvalidSettingException(key, $"{key} must be at most {Durations.Format(Durations.Longest)}, not {Durations.Format(value)}");
+    }
+
+    /// <summary>The desk's own options for a connection to <paramref name="host"/>:<paramref name="port"/>.</summary>
+    public DeskOptions ToDeskOptions(string host, int port) => new()
+    {
+        Host = host,
+        Port = port,
+        ClientId = ClientId,
+        ConnectTimeout = Connection.AttemptTimeout,
+        HeartbeatInterval = Connection.HeartbeatInterval,
+        HeartbeatTimeout = Connection.HeartbeatTimeout,
+        BackoffUnit = Connection.BackoffUnit,
+        BackoffCap = Connection.BackoffCap,
+        MaxReconnectAttempts = Connection.MaxReconnectAttempts,
+        MessagesPerSecond = Pacing.MessagesPerSecond,
+        Burst = Pacing.Burst,
+        PacingJitterMargin = Pacing.JitterMargin,
+        PacerStatusInterval = Pacing.StatusInterval,
+        Timeouts = new RequestTimeouts
+        {
+            OneShot = Timeouts.OneShot, ContractDetails = Timeouts.ContractDetails, Historical = Timeouts.Historical,
+            Account = Timeouts.Account, Snapshot = Timeouts.Snapshot, QueueLimit = Timeouts.QueueLimit,
+        },
+        Orders = new OrderManagerOptions
+        {
+            ClientId = ClientId,
+            QueryTimeout = Timeouts.OrderQueries,
+            DefaultRiskLimits = Risk.ToLimits(),
+            StrategyRiskLimits = Strategies.Where(s => s.Enabled && s.Risk is not null)
+                .ToDictionary(s => new StrategyId(s.Name), s => s.Risk!.Over(Risk).ToLimits()),
+        },
+    };
+
+    /// <summary>How strategies behave towards the desk. The host cancels working orders on stop itself (see TradingDeskService).</summary>
+    public StrategyOptions ToStrategyOptions() => new() { AskTimeout = Timeouts.StrategyAsk, CancelOrdersOnStop = false };
+
+    /// <summary>The strategy host's restart policy.</summary>
+    public StrategyHostOptions ToStrategyHostOptions() => new()
+    {
+        MinBackoff = Restarts.MinBackoff, MaxBackoff = Restarts.MaxBackoff, RandomFactor = Restarts.RandomFactor,
+        MaxRestarts = Restarts.MaxRestarts, ResetAfter = Restarts.ResetAfter,
+    };
 
     /// <summary>Parses "host:port"; null when malformed.</summary>
     public static (string Host, int Port)? ParseGateway(string text)
@@ -76,18 +159,27 @@ public sealed record TradingDeskOptions
     }
 }
 
+/// <summary>A setting that cannot work; <see cref="Setting"/> is its configuration key.</summary>
+public sealed class InvalidSettingException(string setting, string message) : ArgumentException(message)
+{
+    public string Setting { get; } = setting;
+}
+
 /// <summary>One hosted strategy: a registered <see cref="Type"/> and its parameters.</summary>
 public sealed record StrategyConfig
 {
     /// <summary>Unique name (actor name, StrategyId, orderRef).</summary>
     public string Name { get; init; } = "";
 
-    /// <summary>A strategy type registered with <see cref="TradingDeskBuilder.WithStrategyType"/>, e.g. MovingAverageCrossover.</summary>
+    /// <summary>A strategy type registered with <see cref="TradingDeskBuilder.WithStrategyType(string, IReadOnlyCollection{string}, Func{StrategyContext, Actors.Props})"/>, e.g. MovingAverageCrossover.</summary>
     public string Type { get; init; } = "";
 
     /// <summary>Set false to keep the entry without running it. Default true.</summary>
     public bool Enabled { get; init; } = true;
 
-    /// <summary>The strategy's own settings, as strings (each sample's README lists them).</summary>
+    /// <summary>The strategy's own settings, as strings; the names its type declares (each sample's README lists them).</summary>
     public Dictionary<string, string> Parameters { get; init; } = [];
+
+    /// <summary>This strategy's risk limits; each one set here replaces the same one of <see cref="TradingDeskOptions.Risk"/>. Default none.</summary>
+    public RiskSettings? Risk { get; init; }
 }

@@ -1,0 +1,85 @@
+using TradingDesk.Actors;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Messages;
+using Xunit;
+
+namespace TradingDesk.Hosting.Tests;
+
+/// <summary>The monitor's view of orders that end lost or rejected, of fills and of stop outcomes.</summary>
+public sealed class MonitorTests : IAsyncLifetime
+{
+    private readonly ActorSystem _system = ActorSystem.Create("monitor-tests");
+    private IActorRef _monitor = ActorRefs.Nobody;
+    private static readonly DateTimeOffset T = new(2026, 1, 5, 15, 0, 0, TimeSpan.Zero);
+
+    private sealed class NullDesk : ReceiveActor
+    {
+        public NullDesk() => ReceiveAny(_ => { });
+    }
+
+    public Task InitializeAsync()
+    {
+        _monitor = _system.ActorOf(DeskMonitor.Props(_system.ActorOf(Props.Create(() => new NullDesk())), ["maker"]));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _system.Terminate();
+
+    private static OrderEvents.OpenOrderUpdated Open(int id) => new(new OrderSnapshot(new OrderId(id), null, 1, Contract.Stock("MSFT"), "BUY", 10, "LMT", 100m, null,
+        OrderStatus.Submitted, "DU1", null, null, true, "maker", null, null, 0), new StrategyId("maker"), T);
+
+    private async Task<DeskSnapshot> Snapshot() => (DeskSnapshot)await _monitor.Ask(new DeskMonitor.GetSnapshot(new Dictionary<string, string>()), TimeSpan.FromSeconds(5));
+
+    [Fact]
+    public async Task Lost_and_rejected_orders_leave_the_working_set_and_are_shown_with_their_reason()
+    {
+        _monitor.Tell(Open(17));
+        _monitor.Tell(Open(18));
+        _monitor.Tell(Open(19));
+        Assert.Equal(3, (await Snapshot()).WorkingOrders.Count);
+
+        _monitor.Tell(new OrderEvents.OrderLost(new OrderId(17), new StrategyId("maker"), "neither open nor completed at the gateway after a reconnect", T));
+        _monitor.Tell(new OrderEvents.OrderRejected(new OrderId(18), 201, "Order rejected - reason: margin", null, T, T));
+        _monitor.Tell(Open(17)); // later news of a lost order does not bring it back
+
+        var s = await Snapshot();
+        Assert.Equal([19], s.WorkingOrders.Select(w => w.OrderId.Value));
+        Assert.Equal([("Rejected", 18, "201 Order rejected - reason: margin"), ("Lost", 17, "neither open nor completed at the gateway after a reconnect")],
+            s.RecentProblems.Select(p => (p.Outcome, p.OrderId.Value, p.Reason)));
+        var maker = Assert.Single(s.Strategies);
+        Assert.Equal((3, 1, 1), (maker.Orders, maker.Lost, maker.Rejected));
+    }
+
+    [Fact]
+    public async Task Awaiting_outcomes_is_answered_when_the_last_order_ends()
+    {
+        _monitor.Tell(Open(1));
+        _monitor.Tell(Open(2));
+        var answer = _monitor.Ask(new DeskMonitor.AwaitOutcomes([new OrderId(1), new OrderId(2)]), TimeSpan.FromSeconds(5));
+        _monitor.Tell(new OrderEvents.OrderStatusChanged(new OrderId(1), null, new StrategyId("maker"), OrderStatus.Cancelled, 0, 10, null, null, null, null, null, T));
+        await Snapshot(); // the monitor has handled the cancel
+        Assert.False(answer.IsCompleted);
+
+        _monitor.Tell(new OrderEvents.OrderLost(new OrderId(2), new StrategyId("maker"), "cancel answered 135", T));
+
+        var outcomes = (DeskMonitor.Outcomes)await answer;
+        Assert.Equal([("Cancelled", 1), ("Lost", 2)], outcomes.Orders.Select(o => (o.Outcome, o.OrderId.Value)));
+        Assert.Equal("2 working orders at stop: 1 cancelled, 1 lost", new StopReport(true, outcomes.Orders, new Dictionary<string, string>()).Describe());
+    }
+
+    [Fact]
+    public async Task Fills_carry_the_gateways_market_time_and_count_executions_and_filled_orders_apart()
+    {
+        _monitor.Tell(Open(5));
+        var market = new DateTimeOffset(2026, 1, 5, 15, 0, 7, TimeSpan.Zero);
+        var local = new DateTimeOffset(2026, 3, 1, 22, 0, 0, TimeSpan.Zero);
+        foreach (var (exec, qty) in new[] { ("e1", 4m), ("e2", 6m) })
+            _monitor.Tell(new OrderEvents.Filled(new OrderId(5), null, new ExecId(exec), new StrategyId("maker"), Contract.Stock("MSFT"), "BOT", qty, 100m, qty, 100m, "DU1", "SMART", market, local));
+        _monitor.Tell(new OrderEvents.OrderStatusChanged(new OrderId(5), null, new StrategyId("maker"), OrderStatus.Filled, 10, 0, 100m, 100m, null, null, null, local));
+
+        var s = await Snapshot();
+        Assert.All(s.RecentFills, f => Assert.Equal((market, true), (f.At, f.AtIsMarketTime)));
+        var maker = Assert.Single(s.Strategies);
+        Assert.Equal((1, 2), (maker.FilledOrders, maker.Executions));
+    }
+}
