@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TradingDesk.Cli.Commands;
+using TradingDesk.Hosting;
 
 namespace TradingDesk.Cli;
 
@@ -33,6 +34,10 @@ public static class Program
             foreach (var line in ParseErrors.Lines(parsed)) stderr.WriteLine(line);
             return BadInput;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        // After Ctrl-C / SIGTERM the command's token is cancelled and the command gets this long to finish before the
+        // process is ended (System.CommandLine's default is 2 s): `desk run` waits for its cancels (StopTimeout, at most
+        // 60 s) and then stops the desk.
+        var termination = TradingDeskOptions.LongestStopTimeout + TimeSpan.FromSeconds(30);
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = termination });
     }
 }

@@ -38,8 +38,14 @@ public sealed record TradingDeskOptions
     /// <summary>How long to wait for the first connection before giving up with exit code 2. Default 20 s.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long a stop waits for the outcome of the cancels it sent (then reports what is still working). Default 10 s.</summary>
+    /// <summary>How long a stop waits for the outcome of the cancels it sent (then reports what is still working). Default 10 s, at most <see cref="LongestStopTimeout"/>.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest <see cref="StopTimeout"/>: after Ctrl-C the command line gives the stop a bounded time before it ends
+    /// the process, and that bound must cover the wait for the cancels plus the desk's own shutdown.
+    /// </summary>
+    public static readonly TimeSpan LongestStopTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Per-attempt deadline, heartbeat and reconnect backoff.</summary>
     public ConnectionSettings Connection { get; init; } = new();
@@ -69,6 +75,8 @@ public sealed record TradingDeskOptions
         Positive($"{S}:StatusInterval", StatusInterval);
         Positive($"{S}:ConnectTimeout", ConnectTimeout);
         Positive($"{S}:StopTimeout", StopTimeout);
+        if (StopTimeout > LongestStopTimeout)
+            throw new InvalidSettingException($"{S}:StopTimeout", $"{S}:StopTimeout must be at most {Durations.Format(LongestStopTimeout)}, not {Durations.Format(StopTimeout)}");
         Connection.Validate($"{S}:Connection");
         Pacing.Validate($"{S}:Pacing");
         Timeouts.Validate($"{S}:Timeouts");

@@ -86,7 +86,7 @@ public static class OrderVerbs
                         case OrderAccepted accepted:
                             id = accepted.OrderId;
                             break;
-                        case IOrderEvent when id is { } ours && OrderOutcome.Terminal("order", ours, message) is { } end:
+                        case IOrderEvent when id is { } ours && OrderVerbEnding.Terminal("order", ours, message) is { } end:
                             // A rejection (any code) or a lost order ends the verb now, not after --wait.
                             ctx.Stderr.WriteLine(end.Line);
                             return end.ExitCode;
@@ -177,7 +177,7 @@ public static class OrderVerbs
                     case OrderStatusChanged changed when changed.OrderId == id:
                         status = changed;
                         break;
-                    case IOrderEvent when OrderOutcome.Terminal("cancel", id, message) is { } end:
+                    case IOrderEvent when OrderVerbEnding.Terminal("cancel", id, message) is { } end:
                         ctx.Stderr.WriteLine(end.Line);
                         return end.ExitCode;
                 }

@@ -12,7 +12,7 @@ public sealed record VerbEnd(int ExitCode, string Line);
 /// what line and exit code. Exit codes follow docs/cli-verbs.md: what the gateway does not know (error 200 no such
 /// contract, 135 no such order) and an order whose state can no longer be known are 2; any other rejection is 1.
 /// </summary>
-public static class OrderOutcome
+public static class OrderVerbEnding
 {
     /// <summary>The end <paramref name="message"/> makes for a verb about order <paramref name="id"/>, or null when it is not terminal.</summary>
     public static VerbEnd? Terminal(string verb, OrderId id, object message) => message switch
