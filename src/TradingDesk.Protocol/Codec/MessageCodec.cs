@@ -29,7 +29,7 @@ public abstract class MessageCodec
     public Type MessageType { get; }
 
     /// <summary>
-    /// First server version at which IB sends this message as protobuf (wire-protocol.md section 2).
+    /// First server version at which IB sends this message as protobuf.
     /// <see cref="int.MaxValue"/> when the message never switches. Never below 201: protobuf needs binary ids.
     /// </summary>
     public int ProtobufGate { get; }

@@ -11,7 +11,7 @@ namespace TradingDesk.Protocol.Codec;
 /// Turns frame payloads into canonical messages and messages into frames, for a negotiated server version,
 /// in either direction. Stateless and thread-safe.
 ///
-/// Wire rules (wire-protocol.md section 2): below server 201 the first text field is the ASCII id. From 201 every
+/// Wire rules: below server 201 the first text field is the ASCII id. From 201 every
 /// frame starts with a 4-byte big-endian id; an id above 200 means a protobuf payload for message (id − 200),
 /// otherwise the payload is the text fields without the id field. Decoders accept either form for every id,
 /// as IB's own decoders do; encoders pick the form IB uses at that version unless told otherwise.

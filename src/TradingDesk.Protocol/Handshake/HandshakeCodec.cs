@@ -6,7 +6,7 @@ using TradingDesk.Protocol.Framing;
 namespace TradingDesk.Protocol.Handshake;
 
 /// <summary>
-/// The V100+ handshake in both roles (wire-protocol.md section 1).
+/// The V100+ handshake in both roles.
 /// Client: <c>API\0</c>, then one framed ASCII string <c>v&lt;min&gt;..&lt;max&gt;[ &lt;options&gt;]</c>.
 /// Server: one framed text message of two fields, <c>&lt;version&gt;\0&lt;connectionTime&gt;\0</c>, always text,
 /// because the client does not know the version yet. Then the client sends startApi (see the codec).

@@ -7,7 +7,7 @@ namespace TradingDesk.Protocol.Messages;
 /// The parts live in <c>Messages/Historical/HistoricalCodecs.*.cs</c>.
 ///
 /// Protobuf gate: 208 (PROTOBUF_HISTORICAL_DATA) for the requests, from IBPY's PROTOBUF_MSG_IDS; the replies use
-/// the same gate by the "simulator rule of thumb" of wire-protocol.md section 2 (an inference, UNCONFIRMED).
+/// the same gate by the rule of thumb that a reply switches with its request (an inference, UNCONFIRMED).
 /// </summary>
 internal static partial class HistoricalCodecs
 {

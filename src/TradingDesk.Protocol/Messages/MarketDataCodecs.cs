@@ -8,7 +8,7 @@ namespace TradingDesk.Protocol.Messages;
 ///
 /// Protobuf gates: the requests switch where IBPY's PROTOBUF_MSG_IDS says (206 for reqMktData, cancelMktData,
 /// reqMktDepth, cancelMktDepth, reqMarketDataType; 208 for reqTickByTickData / cancelTickByTickData). The replies
-/// follow their request's gate: that is the "simulator rule of thumb" of wire-protocol.md section 2, an inference
+/// follow their request's gate: a rule of thumb, an inference
 /// (UNCONFIRMED) since the official decoders accept either form for every id.
 /// </summary>
 internal static partial class MarketDataCodecs

@@ -8,7 +8,7 @@ namespace TradingDesk.Protocol.Messages;
 /// <summary>
 /// Session messages: startApi, ids, managed accounts, errors and current time.
 /// Protobuf gates for requests come from IB's PROTOBUF_MSG_IDS; the replies follow their request's gate
-/// (an inference: wire-protocol.md section 2, "simulator rule of thumb"), errors switch at 201.
+/// (an inference, not observed), errors switch at 201.
 /// </summary>
 internal static class SessionCodecs
 {

@@ -8,7 +8,7 @@ namespace TradingDesk.Simulator.Gateway;
 public sealed record HistoricalRequestKey(int ConId, string Exchange, string WhatToShow, string Details);
 
 /// <summary>
-/// IB's historical-data pacing (wire-protocol.md section 6), which answers a violation with error 162:
+/// IB's historical-data pacing, which answers a violation with error 162:
 /// an identical request within 15 seconds; six or more requests for the same contract, exchange and tick type
 /// within 2 seconds; more than 60 requests in any 10 minutes. Pure: time is passed in; refused requests are not
 /// counted (UNCONFIRMED whether IB counts them). Single-threaded (the gateway's loop).

@@ -8,7 +8,7 @@ namespace TradingDesk.Simulator.Gateway;
 // PaperMarketBackend.Depth.cs.
 public sealed partial class PaperMarketBackend
 {
-    // IB tick types (wire-protocol.md section 6): live, then the delayed equivalent (66–76).
+    // IB tick types: live, then the delayed equivalent (66–76).
     private const int BidSize = 0, Bid = 1, Ask = 2, AskSize = 3, Last = 4, LastSize = 5, High = 6, Low = 7, Volume = 8, Close = 9, Open = 14;
 
     private static int DelayedType(int tick) => tick switch

@@ -11,7 +11,7 @@ namespace TradingDesk.Simulator.Orders;
 /// give the same events. One engine serves all client ids.
 /// </summary>
 /// <remarks>
-/// Status flow (IB's, as far as confirmed; see wire-protocol.md section 6):
+/// Status flow (IB's, as far as confirmed):
 /// transmit=false → PendingSubmit; accepted → PreSubmitted; working in session → Submitted; fully filled → Filled;
 /// cancelled / expired / OCA / IOC remainder → Cancelled (with error 202); rejected → Inactive (with error 201).
 /// Untriggered stops and held bracket children stay PreSubmitted.

@@ -2,7 +2,7 @@ using IBApi.protobuf;
 
 namespace TradingDesk.Simulator.Server;
 
-/// <summary>IB's error codes and texts as the simulator sends them (wire-protocol.md section 6; texts from IB's message-code table).</summary>
+/// <summary>IB's error codes and texts as the simulator sends them (texts from IB's message-code table).</summary>
 public static class GatewayErrors
 {
     public const int NoValidId = -1;

@@ -5,7 +5,7 @@ using static TradingDesk.Protocol.Codec.Direction;
 
 namespace TradingDesk.Protocol.Tests.Accounts;
 
-/// <summary>Hand-written frames in the field order of wire-protocol.md section 4 / IBPY for messages no capture covers.</summary>
+/// <summary>Hand-written frames in IB's field order (as IBPY reads them) for messages no capture covers.</summary>
 public sealed class AccountLayoutTests
 {
     private const int Version = 176;

@@ -152,7 +152,7 @@ public sealed class ContractVectorTests
         Assert.Equal("issuerId", ex.Field);
     }
 
-    // wire-protocol.md section 2: constructed (not captured) protobuf frame of reqContractDetails at ≥ 205.
+    // A constructed (not captured) protobuf frame of reqContractDetails at ≥ 205.
     [Fact]
     public void Protobuf_req_contract_details_matches_the_documented_bytes()
     {

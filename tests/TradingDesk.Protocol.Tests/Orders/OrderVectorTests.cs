@@ -140,7 +140,7 @@ public sealed class OrderVectorTests
         Assert.Equal(WireEncoding.Protobuf, TwsCodec.Default.PreferredEncoding(new OpenOrdersRequest(), 204, ClientToServer));
     }
 
-    // wire-protocol.md section 2's constructed protobuf orderStatus frame (id 203 = 3 + 200).
+    // A protobuf orderStatus frame constructed from IB's schema (id 203 = 3 + 200).
     [Fact]
     public void Protobuf_order_status_matches_the_documented_bytes()
     {

@@ -93,7 +93,7 @@ public sealed class SessionVectorTests
         Assert.Equal("café", m.ErrorMsg);
     }
 
-    // The protobuf frames of wire-protocol.md section 2 (constructed from the schema, not captured).
+    // Protobuf frames constructed from IB's schema (not captured).
     [Fact]
     public void Protobuf_start_api_matches_the_documented_bytes()
     {

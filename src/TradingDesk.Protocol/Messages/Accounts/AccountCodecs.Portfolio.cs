@@ -8,7 +8,7 @@ namespace TradingDesk.Protocol.Messages;
 
 internal static partial class AccountCodecs
 {
-    /// <summary>The updatePortfolio version carrying every field (wire-protocol.md section 4: v=8).</summary>
+    /// <summary>The updatePortfolio version carrying every field (v=8).</summary>
     private const int PortfolioValueVersion = 8;
 
     // updatePortfolio (in 7), IBPY processPortfolioValueMsg:

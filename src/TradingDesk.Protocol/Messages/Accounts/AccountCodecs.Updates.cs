@@ -8,7 +8,7 @@ namespace TradingDesk.Protocol.Messages;
 internal static partial class AccountCodecs
 {
     /// <summary>
-    /// UNCONFIRMED (wire-protocol.md open point 3): the version TWS writes in updateAccountValue. RS2's fixture uses 2,
+    /// UNCONFIRMED: the version TWS writes in updateAccountValue. RS2's fixture uses 2,
     /// IB's decoders ignore it; we write 2 and read accountName whenever the version is at least 2.
     /// </summary>
     private const int AccountValueVersion = 2;

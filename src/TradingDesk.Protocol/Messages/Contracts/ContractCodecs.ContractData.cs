@@ -12,7 +12,7 @@ internal static partial class ContractCodecs
     /// <summary>The version field TWS wrote before SIZE_RULES (164) dropped it; 8 carries every versioned field.</summary>
     private const int ContractDataVersion = 8;
 
-    // contractDetails (in 10), IBPY decoder.processContractDataMsg. Layout at 164..181 in wire-protocol.md section 4.
+    // contractDetails (in 10), IBPY decoder.processContractDataMsg. The layout below is 164..181's.
     // Before 164 a version field follows the id and older versions drop fields (reqId < 3, underConId < 4,
     // longName/primaryExchange < 5, the descriptive block < 6, secIdList < 7, evRule/evMultiplier < 8).
     // lastTradeDateOrContractMonth is kept verbatim ("20250620 08:30 US/Central"): IB's own protobuf path also

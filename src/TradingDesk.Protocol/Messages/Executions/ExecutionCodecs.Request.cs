@@ -13,7 +13,7 @@ internal static partial class ExecutionCodecs
     // reqExecutions (out 7), IBPY 10.46 client.reqExecutions:
     // [7][v=3][reqId][clientId][acctCode][time][symbol][secType][exchange][side], and from 200
     // (PARAMETRIZED_DAYS_OF_EXECUTIONS) [lastNDays][specificDatesCount]{[date]}×n.
-    // UNCONFIRMED: wire-protocol.md section 4 says the version field is dropped from 200, but IBPY 10.46 writes it
+    // UNCONFIRMED: IB's protocol notes say the version field is dropped from 200, but IBPY 10.46 writes it
     // unconditionally; we follow the client code. Only server 200 is affected: from 201 the request is protobuf.
     // IBPY writes an unset lastNDays as the literal 2147483647 (make_field, not make_field_handle_empty); so do we.
     private static void RegisterRequest(CodecRegistry r) =>

@@ -6,8 +6,8 @@ using TradingDesk.Protocol.Text;
 namespace TradingDesk.Protocol.Messages.MarketData;
 
 /// <summary>
-/// The request-side contract fields the market-data and historical requests share (wire-protocol.md section 4,
-/// "standard contract block C12"), plus the pieces some requests append: BAG combo legs, the delta-neutral
+/// The request-side contract fields the market-data and historical requests share (the
+/// standard contract block), plus the pieces some requests append: BAG combo legs, the delta-neutral
 /// contract and TagValue option lists. Layouts from IBPY client.py (reqMktData, reqHistoricalData, …).
 /// </summary>
 internal static class ContractBlock

@@ -9,8 +9,8 @@ namespace TradingDesk.Protocol.Messages;
 internal static partial class MarketDataCodecs
 {
     // Version values written in the text replies. The decoders (IBPY, IBCS) read the version and ignore it, so
-    // any value decodes; what TWS itself sends for tickPrice / tickSize is UNCONFIRMED (wire-protocol.md open
-    // point 3; RS2 fixtures use 2). 6 is the highest tickPrice / tickSize version of IB's decoders, at which size
+    // any value decodes; what TWS itself sends for tickPrice / tickSize is UNCONFIRMED (captured
+    // fixtures use 2). 6 is the highest tickPrice / tickSize version of IB's decoders, at which size
     // (ver 2) and attrMask (ver 3) are both present, which is what every reader reads unconditionally.
     private const int TickVersion = 6;
 
