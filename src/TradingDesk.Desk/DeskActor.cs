@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using TradingDesk.Actors;
+using TradingDesk.Actors.Event;
 using TradingDesk.Desk.Connection;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Orders;
@@ -8,34 +10,50 @@ using TradingDesk.Desk.Routing;
 namespace TradingDesk.Desk;
 
 /// <summary>
-/// The desk's façade: the one actor strategies talk to. Creates the router, the pacer, the connection and the order
-/// manager; forwards every <see cref="IOrderCommand"/> to the order manager and everything else to the router,
+/// The desk's façade and front door: the one actor strategies talk to. Creates the pacer, the order manager, the
+/// router and the connection, each given the references it needs at creation (no EventStream wiring between them, so
+/// two desks in one actor system never drive each other). Forwards every <see cref="IOrderCommand"/> to the order
+/// manager, <see cref="PacerMessages.GetStatus"/> to the pacer, <see cref="ConnectionMessages.GetState"/> and
+/// <see cref="ConnectionMessages.Connect"/> to the connection and every other <see cref="IDeskCommand"/> to the router,
 /// keeping the original sender (replies and stream items go straight to the strategy).
-/// <see cref="PacerMessages.GetStatus"/> goes to the pacer and <see cref="ConnectionMessages.GetState"/> to the connection.
+/// Anything that is not an <see cref="IDeskCommand"/> (gateway traffic, connection events, internal messages) is
+/// dead-lettered: from outside the desk it could only be a forgery (a fake fill, a fake reconnect). Each such message
+/// type is logged once, so a misbehaving sender cannot flood the log.
 /// </summary>
 public sealed class DeskActor : ReceiveActor
 {
+    private readonly HashSet<Type> _refusedTypes = [];
+
     public DeskActor(DeskOptions options)
     {
         options.Validate();
-        // Creation order: the connection needs the router, the pacer the connection, the router the pacer (told below,
-        // before any strategy message can reach the router through this actor).
+        // Creation order follows the references: the pacer needs none (it writes to the connection that tells it
+        // Connected), the order manager needs the pacer, the router both, and the connection the router (for inbound
+        // messages) and everyone it tells its state changes to.
         var routes = new RouteTable();
-        var router = Context.ActorOf(RouterActor.Props(options, routes), "router");
-        var connection = Context.ActorOf(ConnectionActor.Props(options, router, routes), "connection");
-        var pacer = Context.ActorOf(PacerActor.Props(connection, options), "pacer");
+        var pacer = Context.ActorOf(PacerActor.Props(options), "pacer");
         // The order manager tells its own orders from other clients' by client id: it must be the connection's.
         var orders = Context.ActorOf(OrderManagerActor.Props(pacer, options.Orders with { ClientId = options.ClientId }), "orders");
-        router.Tell(new RouterActor.SetCollaborators(pacer, orders, connection));
+        var router = Context.ActorOf(RouterActor.Props(options, pacer, orders, routes), "router");
+        var connection = Context.ActorOf(ConnectionActor.Props(options, router, routes, [router, pacer, orders]), "connection");
 
         Receive<IOrderCommand>(command => orders.Forward(command));
         Receive<PacerMessages.GetStatus>(query => pacer.Forward(query));
         Receive<ConnectionMessages.GetState>(query => connection.Forward(query));
         Receive<ConnectionMessages.Connect>(command => connection.Forward(command));
-        ReceiveAny(message => router.Forward(message));
+        Receive<IDeskCommand>(command => router.Forward(command));
+        ReceiveAny(Refuse);
     }
 
     public static Props Props(DeskOptions options) => Actors.Props.Create(() => new DeskActor(options));
+
+    private void Refuse(object message)
+    {
+        if (_refusedTypes.Add(message.GetType()))
+            Log.LogWarning("desk: refused a {Type} from {Sender}: only desk commands (IDeskCommand) are accepted; further {Type} messages are dead-lettered without a log line",
+                message.GetType().Name, Sender.Path, message.GetType().Name);
+        Context.System.DeadLetters.Tell(new DeadLetter(message, Sender, Self));
+    }
 }
 
 /// <summary>Starts a desk in an actor system.</summary>

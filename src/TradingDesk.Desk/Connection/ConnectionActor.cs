@@ -11,7 +11,10 @@ namespace TradingDesk.Desk.Connection;
 
 /// <summary>
 /// Owns the link to TWS / IB Gateway and the reconnect policy. Socket I/O runs in <see cref="GatewayLink"/>'s loops
-/// outside the mailbox; they only Tell. Every state change is published on the EventStream (ConnectionEvents.*).
+/// outside the mailbox; they only Tell. Every state change (ConnectionEvents.*) is told, in order, to the listeners it
+/// was given at creation (the desk's router, pacer and order manager: this desk's actors only, never another desk's),
+/// then published on the EventStream for whoever observes the desk (consoles, hosting, tests). The pacer writes to
+/// the actor that told it Connected, so it needs no reference to the connection at creation.
 ///
 /// States and transitions:
 /// <code>
@@ -38,6 +41,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
     private readonly DeskOptions _options;
     private readonly IActorRef _router;
     private readonly Routing.RouteTable _routes;
+    private readonly IReadOnlyList<IActorRef> _listeners;
     private readonly TimeProvider _time;
     private readonly FrameBuffer _encodeBuffer = new(1024);
     private GatewayLink? _link;
@@ -53,19 +57,22 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public ConnectionActor(DeskOptions options, IActorRef router, Routing.RouteTable? routes = null)
+    public ConnectionActor(DeskOptions options, IActorRef router, Routing.RouteTable? routes = null, IReadOnlyList<IActorRef>? listeners = null)
     {
         _options = options;
         _router = router;
         _routes = routes ?? new Routing.RouteTable();
+        _listeners = listeners ?? [];
         _time = Context.System.TimeProvider;
     }
 
     protected override bool Receive(object message) => Disconnected(message);
 
     /// <param name="routes">Shared with the router so stream items go straight to their line actor (optional).</param>
-    public static Props Props(DeskOptions options, IActorRef router, Routing.RouteTable? routes = null) =>
-        Actors.Props.Create(() => new ConnectionActor(options, router, routes));
+    /// <param name="listeners">Told every state change before it is published; they exist before the connection, so
+    /// none of them can miss one.</param>
+    public static Props Props(DeskOptions options, IActorRef router, Routing.RouteTable? routes = null, IReadOnlyList<IActorRef>? listeners = null) =>
+        Actors.Props.Create(() => new ConnectionActor(options, router, routes, listeners));
 
     protected override void PreStart() => Self.Tell(ConnectionMessages.Connect.Instance);
 
@@ -106,14 +113,15 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         _accounts = null;
         _nextValidId = null;
         _state = ConnectionState.Connecting;
-        Publish(new ConnectionEvents.Connecting(_options.Host, _options.Port, _failures + 1, _time.GetUtcNow()));
         Context.Become(Connecting);
         var generation = _generation;
+        // Timers are armed before the state change is told: whoever hears of it may advance a virtual clock at once.
+        Timers.StartSingleTimer("connect-deadline", new ConnectDeadline(generation), _options.ConnectTimeout);
+        Publish(new ConnectionEvents.Connecting(_options.Host, _options.Port, _failures + 1, _time.GetUtcNow()));
         _opening = new CancellationTokenSource();
         var hello = new ClientHello(_options.MinVersion, _options.MaxVersion, _options.ConnectOptions);
         GatewayLink.OpenAsync(_options.Host, _options.Port, hello, _opening.Token)
             .PipeTo(Self, success: link => new Opened(generation, link), failure: ex => new OpenFailed(generation, ex.GetBaseException().Message));
-        Timers.StartSingleTimer("connect-deadline", new ConnectDeadline(generation), _options.ConnectTimeout);
     }
 
     private bool Connecting(object message)
@@ -225,9 +233,9 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         }
         var delay = Backoff.Delay(_failures, _options.BackoffUnit, _options.BackoffCap);
         _state = ConnectionState.Reconnecting;
-        Publish(new ConnectionEvents.Reconnecting(_failures, delay, reason, now));
         Context.Become(Reconnecting);
-        Timers.StartSingleTimer("retry", new RetryNow(), delay);
+        Timers.StartSingleTimer("retry", new RetryNow(), delay); // armed before Reconnecting is told (see StartConnecting)
+        Publish(new ConnectionEvents.Reconnecting(_failures, delay, reason, now));
     }
 
     private void WriteNow(Google.Protobuf.IMessage message)
@@ -255,5 +263,9 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         _link = null;
     }
 
-    private void Publish(ConnectionEvents.StateChanged change) => Context.System.EventStream.Publish(change);
+    private void Publish(ConnectionEvents.StateChanged change)
+    {
+        foreach (var listener in _listeners) listener.Tell(change, Self);
+        Context.System.EventStream.Publish(change);
+    }
 }

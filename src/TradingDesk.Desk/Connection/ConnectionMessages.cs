@@ -4,13 +4,13 @@ namespace TradingDesk.Desk.Connection;
 public static class ConnectionMessages
 {
     /// <summary>Start connecting (the actor also does so by itself when it starts); ignored unless Disconnected.</summary>
-    public sealed record Connect
+    public sealed record Connect : Messages.IDeskCommand
     {
         public static readonly Connect Instance = new();
     }
 
     /// <summary>Ask for the current <see cref="Gateway.ConnectionState"/>; the reply is a <see cref="StateReply"/>.</summary>
-    public sealed record GetState
+    public sealed record GetState : Messages.IDeskCommand
     {
         public static readonly GetState Instance = new();
     }

@@ -9,7 +9,7 @@ namespace TradingDesk.Desk.Messages;
 public static class AccountMessages
 {
     /// <summary>All positions of all accounts (reqPositions … positionEnd, then cancelPositions). Reply: <see cref="PositionsList"/>.</summary>
-    public sealed record GetPositions;
+    public sealed record GetPositions : IDeskCommand;
 
     /// <summary>One position.</summary>
     public sealed record PositionItem(AccountId Account, ContractSpec Contract, decimal Quantity, decimal? AverageCost);
@@ -21,7 +21,7 @@ public static class AccountMessages
     /// Account summary (reqAccountSummary … accountSummaryEnd, then cancelled). Reply: <see cref="AccountSummaryList"/>.
     /// <paramref name="Tags"/> e.g. "NetLiquidation,BuyingPower"; <paramref name="Group"/> "All" for every account.
     /// </summary>
-    public sealed record GetAccountSummary(string Tags = "NetLiquidation,TotalCashValue,BuyingPower", string Group = "All");
+    public sealed record GetAccountSummary(string Tags = "NetLiquidation,TotalCashValue,BuyingPower", string Group = "All") : IDeskCommand;
 
     /// <summary>One account summary value; <paramref name="Value"/> is the text, <paramref name="Amount"/> its decimal when numeric.</summary>
     public sealed record AccountSummaryItem(AccountId Account, string Tag, string Value, decimal? Amount, string Currency);
@@ -35,7 +35,7 @@ public static class AccountMessages
     /// is subscribed fails with InvalidRequest. Items: <see cref="AccountValueItem"/>, <see cref="PortfolioItem"/>,
     /// <see cref="AccountTime"/>, <see cref="AccountDownloadEnd"/>.
     /// </summary>
-    public sealed record SubscribeAccountUpdates(AccountId Account);
+    public sealed record SubscribeAccountUpdates(AccountId Account) : IDeskCommand;
 
     public sealed record AccountValueItem(SubscriptionId Subscription, AccountId Account, string Key, string Value, decimal? Amount, string Currency, DateTimeOffset LocalTime);
 
@@ -49,12 +49,12 @@ public static class AccountMessages
     public sealed record AccountDownloadEnd(SubscriptionId Subscription, AccountId Account, DateTimeOffset LocalTime);
 
     /// <summary>Daily / unrealized / realized P&amp;L of an account (reqPnL): a subscription. Items: <see cref="PnLItem"/>.</summary>
-    public sealed record SubscribePnL(AccountId Account, string ModelCode = "");
+    public sealed record SubscribePnL(AccountId Account, string ModelCode = "") : IDeskCommand;
 
     public sealed record PnLItem(SubscriptionId Subscription, decimal? Daily, decimal? Unrealized, decimal? Realized, DateTimeOffset LocalTime);
 
     /// <summary>P&amp;L of one position (reqPnLSingle): a subscription. Items: <see cref="PnLSingleItem"/>.</summary>
-    public sealed record SubscribePnLSingle(AccountId Account, ConId ConId, string ModelCode = "");
+    public sealed record SubscribePnLSingle(AccountId Account, ConId ConId, string ModelCode = "") : IDeskCommand;
 
     public sealed record PnLSingleItem(SubscriptionId Subscription, decimal Position, decimal? Daily, decimal? Unrealized, decimal? Realized, decimal? Value, DateTimeOffset LocalTime);
 }

@@ -28,6 +28,13 @@ public sealed record InvalidRequest(string Problem) : DeskFailure(Problem);
 /// <summary>The request was cancelled by its requester (or its strategy stopped) before it completed.</summary>
 public sealed record RequestCancelled(string Detail) : DeskFailure(Detail);
 
+/// <summary>
+/// RegisterStrategy was refused: another live actor (<paramref name="Holder"/>, its path) is registered under this
+/// strategy id. Two running strategies with one id would take over each other's order events; give each its own id.
+/// </summary>
+public sealed record StrategyIdInUse(Domain.StrategyId Strategy, string Holder)
+    : DeskFailure($"strategy id '{Strategy.Value}' is already registered by the running actor {Holder}; give each strategy its own id");
+
 /// <summary>The reply a requester gets when its request fails. Sent to the requester (Sender of the request).</summary>
 public sealed record RequestFailed(object Request, DeskFailure Failure);
 

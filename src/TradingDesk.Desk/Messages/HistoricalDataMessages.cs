@@ -12,7 +12,7 @@ public static class HistoricalDataMessages
     /// <paramref name="EndDateTime"/> empty means now; <paramref name="Duration"/> e.g. "1 D", <paramref name="BarSize"/> e.g. "1 min".
     /// </summary>
     public sealed record GetHistoricalBars(ContractSpec Contract, string Duration, string BarSize,
-        WhatToShow WhatToShow = WhatToShow.Trades, bool UseRth = true, string EndDateTime = "");
+        WhatToShow WhatToShow = WhatToShow.Trades, bool UseRth = true, string EndDateTime = "") : IDeskCommand;
 
     /// <summary>
     /// Bars that keep up to date (keepUpToDate=1): a subscription. Reply: <see cref="SubscriptionMessages.Subscribed"/>,
@@ -20,7 +20,7 @@ public static class HistoricalDataMessages
     /// subscribers (each needs its own history).
     /// </summary>
     public sealed record SubscribeHistoricalBars(ContractSpec Contract, string Duration, string BarSize,
-        WhatToShow WhatToShow = WhatToShow.Trades, bool UseRth = true);
+        WhatToShow WhatToShow = WhatToShow.Trades, bool UseRth = true) : IDeskCommand;
 
     /// <summary>One bar. <paramref name="Time"/> is the gateway's bar time text (format depends on bar size).</summary>
     public sealed record Bar(string Time, decimal? Open, decimal? High, decimal? Low, decimal? Close, decimal Volume, decimal? Wap, int Count);
@@ -32,7 +32,7 @@ public static class HistoricalDataMessages
     public sealed record BarUpdate(SubscriptionId Subscription, Bar Bar, DateTimeOffset LocalTime);
 
     /// <summary>The earliest data point available (reqHeadTimestamp). Reply: <see cref="HeadTimestampReply"/>.</summary>
-    public sealed record GetHeadTimestamp(ContractSpec Contract, WhatToShow WhatToShow = WhatToShow.Trades, bool UseRth = true);
+    public sealed record GetHeadTimestamp(ContractSpec Contract, WhatToShow WhatToShow = WhatToShow.Trades, bool UseRth = true) : IDeskCommand;
 
     /// <summary>Reply to <see cref="GetHeadTimestamp"/>: the gateway's timestamp text (formatDate=1, "yyyyMMdd-HH:mm:ss") and parsed UTC when possible.</summary>
     public sealed record HeadTimestampReply(string GatewayText, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime);

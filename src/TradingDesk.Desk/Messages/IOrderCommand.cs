@@ -4,4 +4,4 @@ namespace TradingDesk.Desk.Messages;
 /// Marker for every strategy command the desk forwards to the order manager (<c>OrderCommands</c>),
 /// keeping the original sender.
 /// </summary>
-public interface IOrderCommand {}
+public interface IOrderCommand : IDeskCommand {}

@@ -14,10 +14,10 @@ namespace TradingDesk.Desk.Messages;
 public static class MarketDataMessages
 {
     /// <summary>Level-1 data (reqMktData). Items: <see cref="Tick"/>, <see cref="MarketDataTypeChanged"/>.</summary>
-    public sealed record SubscribeMarketData(ContractSpec Contract, string GenericTicks = "");
+    public sealed record SubscribeMarketData(ContractSpec Contract, string GenericTicks = "") : IDeskCommand;
 
     /// <summary>A one-time snapshot (reqMktData snapshot=1). Reply: <see cref="MarketDataSnapshot"/> after tickSnapshotEnd.</summary>
-    public sealed record GetMarketDataSnapshot(ContractSpec Contract);
+    public sealed record GetMarketDataSnapshot(ContractSpec Contract) : IDeskCommand;
 
     /// <summary>Reply to <see cref="GetMarketDataSnapshot"/>: every tick received before tickSnapshotEnd.</summary>
     public sealed record MarketDataSnapshot(ContractSpec Contract, IReadOnlyList<Tick> Ticks, DateTimeOffset LocalTime);
@@ -26,7 +26,7 @@ public static class MarketDataMessages
     /// Switches the market data type for later subscriptions (reqMarketDataType; it has no reply on the wire).
     /// Reply: <see cref="MarketDataTypeSet"/> once the request has been queued to the gateway.
     /// </summary>
-    public sealed record SetMarketDataType(MarketDataType Type);
+    public sealed record SetMarketDataType(MarketDataType Type) : IDeskCommand;
 
     /// <summary>Reply to <see cref="SetMarketDataType"/>.</summary>
     public sealed record MarketDataTypeSet(MarketDataType Type);
@@ -41,7 +41,7 @@ public static class MarketDataMessages
     public sealed record MarketDataTypeChanged(SubscriptionId Subscription, MarketDataType Type, DateTimeOffset LocalTime);
 
     /// <summary>Tick-by-tick data (reqTickByTickData). Items: <see cref="TickByTick"/>.</summary>
-    public sealed record SubscribeTickByTick(ContractSpec Contract, TickByTickType Type, int NumberOfTicks = 0, bool IgnoreSize = false);
+    public sealed record SubscribeTickByTick(ContractSpec Contract, TickByTickType Type, int NumberOfTicks = 0, bool IgnoreSize = false) : IDeskCommand;
 
     /// <summary>
     /// One tick-by-tick item. Last/AllLast: <paramref name="Price"/>, <paramref name="Size"/>, <paramref name="Exchange"/>;
@@ -54,7 +54,7 @@ public static class MarketDataMessages
         DateTimeOffset LocalTime);
 
     /// <summary>Market depth (reqMktDepth). Items: <see cref="DepthUpdate"/>.</summary>
-    public sealed record SubscribeDepth(ContractSpec Contract, int Rows = 10, bool SmartDepth = false);
+    public sealed record SubscribeDepth(ContractSpec Contract, int Rows = 10, bool SmartDepth = false) : IDeskCommand;
 
     /// <summary>Depth book operation (IB: 0 insert, 1 update, 2 delete).</summary>
     public enum DepthOperation { Insert = 0, Update = 1, Delete = 2 }
@@ -67,7 +67,7 @@ public static class MarketDataMessages
         decimal? Price, decimal Size, string? MarketMaker, bool IsSmartDepth, DateTimeOffset LocalTime);
 
     /// <summary>5-second real-time bars (reqRealTimeBars). Items: <see cref="RealTimeBar"/>.</summary>
-    public sealed record SubscribeRealTimeBars(ContractSpec Contract, WhatToShow WhatToShow = WhatToShow.Trades, bool UseRth = false);
+    public sealed record SubscribeRealTimeBars(ContractSpec Contract, WhatToShow WhatToShow = WhatToShow.Trades, bool UseRth = false) : IDeskCommand;
 
     /// <summary>One real-time bar; <paramref name="GatewayTime"/> is the bar's start.</summary>
     public sealed record RealTimeBar(SubscriptionId Subscription, DateTimeOffset GatewayTime, decimal? Open, decimal? High, decimal? Low,

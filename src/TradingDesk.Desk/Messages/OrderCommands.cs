@@ -76,7 +76,9 @@ public static class OrderCommands
     /// <summary>
     /// Binds a strategy id to the sender, so order events of that strategy go to it (also those of orders placed by
     /// an earlier incarnation, e.g. before a restart) even when commands arrive through an Ask. Sent by StrategyActor
-    /// on start. Replied with <see cref="OrderEvents.StrategyRegistered"/>.
+    /// on start. Replied with <see cref="OrderEvents.StrategyRegistered"/>; or RequestFailed(<see cref="StrategyIdInUse"/>)
+    /// when a different live actor is registered under this id (the same actor again, or any actor once the holder
+    /// stopped, is accepted).
     /// </summary>
     public sealed record RegisterStrategy(StrategyId Strategy) : IOrderCommand;
 

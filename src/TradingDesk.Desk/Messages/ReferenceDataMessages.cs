@@ -14,7 +14,7 @@ public static class ReferenceDataMessages
     /// replies with the single nearest one that has not expired (by local date). No match: GatewayError 200.
     /// Safe to retry: after a reconnect an in-flight request is sent again once.
     /// </summary>
-    public sealed record GetContractDetails(ContractSpec Contract);
+    public sealed record GetContractDetails(ContractSpec Contract) : IDeskCommand;
 
     /// <summary>Reply to <see cref="GetContractDetails"/>.</summary>
     public sealed record ContractDetailsList(IReadOnlyList<ContractDetail> Details, DateTimeOffset LocalTime);
@@ -39,13 +39,13 @@ public static class ReferenceDataMessages
         string Category);
 
     /// <summary>The gateway's clock (reqCurrentTime). Reply: <see cref="CurrentTimeReply"/>. Safe to retry after a reconnect.</summary>
-    public sealed record GetCurrentTime;
+    public sealed record GetCurrentTime : IDeskCommand;
 
     /// <summary>Reply to <see cref="GetCurrentTime"/>: gateway time (whole seconds) and local time at receipt.</summary>
     public sealed record CurrentTimeReply(DateTimeOffset GatewayTime, DateTimeOffset LocalTime);
 
     /// <summary>The accounts this login manages (reqManagedAccts). Reply: <see cref="ManagedAccountsList"/>.</summary>
-    public sealed record GetManagedAccounts;
+    public sealed record GetManagedAccounts : IDeskCommand;
 
     /// <summary>Reply to <see cref="GetManagedAccounts"/>.</summary>
     public sealed record ManagedAccountsList(IReadOnlyList<AccountId> Accounts, DateTimeOffset LocalTime);

@@ -13,7 +13,7 @@ public static class SubscriptionMessages
     public sealed record Subscribed(SubscriptionId Id, object Request);
 
     /// <summary>Sent by a subscriber (or by StrategyActor on stop) to end a subscription. Idempotent.</summary>
-    public sealed record Unsubscribe(SubscriptionId Id);
+    public sealed record Unsubscribe(SubscriptionId Id) : IDeskCommand;
 
     /// <summary>
     /// A subscription is alive again after a reconnect or an 1101 (data lost): the desk re-sent it. The stream

@@ -63,8 +63,9 @@ public sealed partial class OrderManagerActor
         query.Collected.Clear();
         query.InFlight = true;
         query.Generation++;
-        _pacer.Tell(new GatewayMessages.Outbound(query.Request(head), OutboundPriority.Data));
+        // The deadline is armed before the request leaves: a test that sees the request may advance a virtual clock at once.
         Timers.StartSingleTimer(query.Name, new QueryTimedOut(query.Name, query.Generation), _options.QueryTimeout);
+        _pacer.Tell(new GatewayMessages.Outbound(query.Request(head), OutboundPriority.Data));
     }
 
     private void StartExecutions(object command, IActorRef? asker, Messages.ExecutionQuery filter)
@@ -79,8 +80,8 @@ public sealed partial class OrderManagerActor
         if (filter.SecType is { } st) f.SecType = WireNames.Of(st);
         if (filter.Exchange is not null) f.Exchange = filter.Exchange;
         if (filter.Side is not null) f.Side = filter.Side;
-        _pacer.Tell(new GatewayMessages.Outbound(new Pb.ExecutionRequest { ReqId = reqId, ExecutionFilter = f }, OutboundPriority.Data));
         Timers.StartSingleTimer($"exec-{reqId}", new QueryTimedOut($"exec-{reqId}", reqId), _options.QueryTimeout);
+        _pacer.Tell(new GatewayMessages.Outbound(new Pb.ExecutionRequest { ReqId = reqId, ExecutionFilter = f }, OutboundPriority.Data));
     }
 
     private void StartReconciliation()

@@ -12,7 +12,8 @@ namespace TradingDesk.Desk.Orders;
 /// sends placeOrder / cancelOrder / reqGlobalCancel to the pacer, and routes openOrder, orderStatus, execDetails,
 /// commission reports and order errors to the strategy that placed the order (and to subscribers of all updates).
 /// Created by the DeskActor; receives strategy commands (<see cref="IOrderCommand"/>) forwarded by it, inbound order
-/// messages forwarded by the router, and <see cref="ConnectionEvents"/> from the EventStream.
+/// messages forwarded by the router, and <see cref="ConnectionEvents"/> told by the desk's connection (created after
+/// it, so none is missed).
 /// <para>
 /// States (Become): Offline --Connected--> Online (ids seeded; after a reconnect: reconcile; an active kill switch
 /// re-sends reqGlobalCancel) --Disconnected/Reconnecting--> Offline (queries in flight fail with ConnectionLost).
@@ -48,10 +49,6 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
     public static Props Props(IActorRef pacer, OrderManagerOptions options) =>
         Actors.Props.Create(() => new OrderManagerActor(pacer, options));
 
-    protected override void PreStart() => Context.System.EventStream.Subscribe<ConnectionEvents.StateChanged>(Self);
-
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
-
     private void Offline()
     {
         Receive<ConnectionEvents.Connected>(OnConnected);
@@ -79,11 +76,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         Receive<GatewayMessages.Inbound>(OnInbound);
         Receive<OrderCommands.SubscribeOrderUpdates>(OnSubscribe);
         Receive<OrderCommands.UnsubscribeOrderUpdates>(OnUnsubscribe);
-        Receive<OrderCommands.RegisterStrategy>(r =>
-        {
-            Bind(r.Strategy, Sender, replace: true);
-            Sender.Tell(new OrderEvents.StrategyRegistered(r.Strategy));
-        });
+        Receive<OrderCommands.RegisterStrategy>(OnRegister);
         Receive<IOrderCommand>(OnCommand);
         Receive<Terminated>(OnTerminated);
         Receive<QueryTimedOut>(OnQueryTimedOut);
@@ -191,8 +184,27 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         ((_strategies.TryGetValue(s, out var owner) && owner.Equals(sender)) || (command is OrderCommands.ModifyOrder m && m.Strategy == s));
 
     /// <summary>
+    /// Binds the strategy id to the sender: a restarted strategy (the same actor, or a new one once the old one died)
+    /// takes over its orders. A different actor cannot take the id from a live one (it would receive that strategy's
+    /// fills): refused with <see cref="StrategyIdInUse"/>. A binding ends when its actor terminates (DeathWatch); a holder
+    /// that is already dead counts as gone even before its Terminated arrives, so a successor is never refused.
+    /// </summary>
+    private void OnRegister(OrderCommands.RegisterStrategy r)
+    {
+        // IsTerminated: the holder may have died with its Terminated still on its way here (a successor started at once).
+        if (_strategies.TryGetValue(r.Strategy, out var holder) && !holder.Equals(Sender) && !holder.IsTerminated())
+        {
+            Log.LogWarning("RegisterStrategy {Strategy} from {Sender} refused: {Holder} holds it", r.Strategy, Sender.Path, holder.Path);
+            Sender.Tell(new RequestFailed(r, new StrategyIdInUse(r.Strategy, holder.Path.ToString())));
+            return;
+        }
+        Bind(r.Strategy, Sender, replace: true);
+        Sender.Tell(new OrderEvents.StrategyRegistered(r.Strategy));
+    }
+
+    /// <summary>
     /// Remembers which actor receives a strategy's events. A place command binds its sender only when the strategy
-    /// has no live binding; RegisterStrategy always rebinds (a restarted strategy takes over its orders).
+    /// has no live binding; RegisterStrategy rebinds unless another live actor holds the id (<see cref="OnRegister"/>).
     /// </summary>
     private void Bind(StrategyId strategy, IActorRef actor, bool replace)
     {

@@ -8,6 +8,8 @@ namespace TradingDesk.Desk.Pacing;
 /// The pacer's actor shell: every outgoing message (from request actors and the order manager) passes through here
 /// and leaves for the connection as <see cref="GatewayMessages.Write"/> within IB's limits (see <see cref="PacingQueue"/>).
 ///
+/// It writes to the actor that told it <see cref="ConnectionEvents.Connected"/> (the desk's connection, which is given
+/// the pacer as a listener at creation): the pacer is created first and needs no reference to the connection.
 /// While the connection is down nothing is sent. On Disconnected the data and historical queues are DROPPED: the
 /// router fails or re-sends every request it owns once the link is back (with new request ids), so sending the old
 /// ones later would duplicate them. ORDER-priority messages are KEPT and sent after the reconnect, in order: an
@@ -25,7 +27,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
         public static readonly PublishStatus Instance = new();
     }
 
-    private readonly IActorRef _connection;
+    private IActorRef? _connection;
     private readonly DeskOptions _options;
     private readonly PacingQueue _queue;
     private readonly TimeProvider _time;
@@ -33,9 +35,8 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public PacerActor(IActorRef connection, DeskOptions options)
+    public PacerActor(DeskOptions options)
     {
-        _connection = connection;
         _options = options;
         _queue = new PacingQueue(options.MessagesPerSecond, options.Burst, options.PacingJitterMargin);
         _time = Context.System.TimeProvider;
@@ -51,13 +52,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
         Receive<PublishStatus>(_ => Context.System.EventStream.Publish(_queue.Status(_time.GetUtcNow(), _connected)));
         Receive<ConnectionEvents.Connected>(_ =>
         {
-            _connected = true;
-            Drain();
-        });
-        // The connection may have connected before PreStart subscribed: its state answers for what we missed.
-        Receive<Connection.ConnectionMessages.StateReply>(reply =>
-        {
-            if (reply.State != ConnectionState.Connected || _connected) return;
+            _connection = Sender;
             _connected = true;
             Drain();
         });
@@ -74,22 +69,17 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
         });
     }
 
-    public static Props Props(IActorRef connection, DeskOptions options) =>
-        Actors.Props.Create(() => new PacerActor(connection, options));
+    public static Props Props(DeskOptions options) => Actors.Props.Create(() => new PacerActor(options));
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe<ConnectionEvents.StateChanged>(Self);
-        _connection.Tell(Connection.ConnectionMessages.GetState.Instance, Self);
         if (_options.PacerStatusInterval > TimeSpan.Zero)
             Timers.StartPeriodicTimer(PublishStatus.Instance, PublishStatus.Instance, _options.PacerStatusInterval);
     }
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
-
     private void Drain()
     {
-        if (!_connected) return;
+        if (!_connected || _connection is null) return;
         var now = _time.GetUtcNow();
         while (_queue.TryTake(now) is { } entry)
         {

@@ -6,7 +6,7 @@ namespace TradingDesk.Desk.Pacing;
 public static class PacerMessages
 {
     /// <summary>Ask the pacer for its <see cref="PacerStatus"/> (reply to the sender).</summary>
-    public sealed record GetStatus
+    public sealed record GetStatus : Messages.IDeskCommand
     {
         public static readonly GetStatus Instance = new();
     }

@@ -16,7 +16,7 @@ namespace TradingDesk.Desk.Routing;
 /// each kind at a time, the next waits — so concurrent askers each get a complete answer; account updates: the one
 /// account line). Order-family messages and errors with an order id go to the order manager.
 ///
-/// Connection events (from the EventStream): Disconnected → one-shot requests fail with ConnectionLost or, when safe
+/// Connection events (told by this desk's connection, which is created after the router and given it): Disconnected → one-shot requests fail with ConnectionLost or, when safe
 /// to retry (contract details, current time, managed accounts, positions, account summary, head timestamp, snapshot),
 /// wait; Connected → every stream is re-sent under a new id (subscribers see Resubscribed) and waiting requests are
 /// re-sent once. 1101 (connectivity restored, data lost) → every stream is cancelled and re-sent.
@@ -24,9 +24,9 @@ namespace TradingDesk.Desk.Routing;
 public sealed partial class RouterActor : ReceiveActor
 {
     private readonly DeskOptions _options;
-    private IActorRef _pacer = ActorRefs.Nobody;
+    private readonly IActorRef _pacer;
     private readonly TimeProvider _time;
-    private IActorRef _orders = ActorRefs.Nobody;
+    private readonly IActorRef _orders;
     private int _nextRequestId = InboundRoutes.FirstRequestId;
     private long _nextSubscriptionId = 1;
     private bool _connected;
@@ -48,27 +48,18 @@ public sealed partial class RouterActor : ReceiveActor
         public readonly Queue<(RequestPlan Plan, IActorRef Requester)> Waiting = new();
     }
 
-    /// <summary>
-    /// Tells the router the pacer and the order manager (the DeskActor creates them after the router, because the
-    /// connection they depend on needs the router). The DeskActor sends it before any strategy message can arrive.
-    /// </summary>
-    public sealed record SetCollaborators(IActorRef Pacer, IActorRef OrderManager, IActorRef? Connection = null);
-
-    public RouterActor(DeskOptions options, RouteTable? routes = null)
+    /// <param name="pacer">Where outgoing requests go (the desk's pacer).</param>
+    /// <param name="orders">Where order-family messages and order errors go (the desk's order manager).</param>
+    /// <param name="routes">Shared with the connection so stream items go straight to their line actor.</param>
+    public RouterActor(DeskOptions options, IActorRef pacer, IActorRef orders, RouteTable? routes = null)
     {
         _options = options;
+        _pacer = pacer;
+        _orders = orders;
         _routes = routes ?? new RouteTable();
         _time = Context.System.TimeProvider;
 
         Receive<GatewayMessages.Inbound>(OnInbound);
-        Receive<SetCollaborators>(set =>
-        {
-            _pacer = set.Pacer;
-            _orders = set.OrderManager;
-            // Subscribed to the EventStream in PreStart; the connection's state covers a Connected published before.
-            set.Connection?.Tell(Connection.ConnectionMessages.GetState.Instance, Self);
-        });
-        Receive<Connection.ConnectionMessages.StateReply>(reply => _connected |= reply.State == ConnectionState.Connected);
         Receive<ConnectionEvents.Connected>(OnConnected);
         Receive<ConnectionEvents.Disconnected>(OnDisconnected);
         Receive<ConnectionEvents.StateChanged>(_ => { });
@@ -77,11 +68,8 @@ public sealed partial class RouterActor : ReceiveActor
         ReceiveRequests();
     }
 
-    public static Props Props(DeskOptions options, RouteTable? routes = null) => Actors.Props.Create(() => new RouterActor(options, routes));
-
-    protected override void PreStart() => Context.System.EventStream.Subscribe<ConnectionEvents.StateChanged>(Self);
-
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    public static Props Props(DeskOptions options, IActorRef pacer, IActorRef orders, RouteTable? routes = null) =>
+        Actors.Props.Create(() => new RouterActor(options, pacer, orders, routes));
 
     private int NextRequestId()
     {

@@ -9,7 +9,8 @@ namespace TradingDesk.Desk.Strategies;
 /// messages) and its <see cref="StrategyId"/>. It
 /// <list type="bullet">
 /// <item>registers with the order manager on start, so events of its orders arrive in its mailbox even when the
-/// orders were placed through <see cref="AskDesk{T}"/> or by an earlier incarnation;</item>
+/// orders were placed through <see cref="AskDesk{T}"/> or by an earlier incarnation (if another live actor holds its
+/// strategy id, the registration is refused and the strategy fails with <see cref="StrategyIdInUse"/>);</item>
 /// <item>asks the desk from <c>ReceiveAsync</c> handlers with <see cref="AskDesk{T}"/> (RequestFailed becomes a
 /// <see cref="DeskRequestException"/>; no answer in time becomes one with RequestTimedOut);</item>
 /// <item>subscribes with <see cref="Subscribe"/> (items arrive in its mailbox) and remembers the id of every
@@ -183,5 +184,8 @@ public abstract class StrategyActor : ReceiveActor
             OnSubscriptionEnded(e);
         });
         Receive<OrderEvents.StrategyRegistered>(_ => { });
+        // Another live actor runs under this strategy id: fail, so the host reports why and retries after a backoff
+        // (by then the other may have stopped). Running on would mean never hearing of this strategy's own orders.
+        Receive<RequestFailed>(f => f.Request is OrderCommands.RegisterStrategy, f => throw new DeskRequestException(f.Failure));
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using TradingDesk.Actors;
-using TradingDesk.Actors.Event;
 using TradingDesk.Desk.Messages;
 using static TradingDesk.Desk.Strategies.StrategyHostMessages;
 
@@ -8,10 +7,12 @@ namespace TradingDesk.Desk.Strategies;
 
 /// <summary>
 /// Starts named strategies, keeps them running and reports their state. Each strategy runs under its own
-/// <see cref="BackoffSupervisor"/> (OnFailure mode): a strategy that throws is stopped and started again after a
-/// growing delay, so a strategy that fails on every tick does not spin. The host learns what happens from the
-/// EventStream: <see cref="Error"/> (a failure: Restarting, count + 1), <see cref="StrategyLifecycle.Started"/> (Running),
-/// and from watching the supervisor (Stopped: on request, or the strategy stopped itself, or restarts ran out).
+/// <see cref="StrategySupervisor"/> (<c>/user/&lt;host&gt;/&lt;name&gt;/strategy</c>): a strategy that throws, in a handler
+/// or in its constructor, is stopped and started again after a growing delay, so a strategy that fails on every tick
+/// does not spin. The host learns what happens from its supervisors (a failure, once the restart timer is armed:
+/// Restarting, count + 1, and <see cref="StrategyLifecycle.RestartScheduled"/> on the EventStream), from the
+/// EventStream (<see cref="StrategyLifecycle.Started"/>: Running), and from watching the supervisor (Stopped: on
+/// request, or the strategy stopped itself, or restarts ran out).
 /// Per strategy: Starting → Running ⇄ Restarting; any → Stopping → Stopped; Running/Restarting → Stopped (gave up).
 /// </summary>
 public sealed class StrategyHost : ReceiveActor
@@ -25,6 +26,7 @@ public sealed class StrategyHost : ReceiveActor
         public string? LastFailure { get; set; }
         public DateTimeOffset Since { get; set; } = since;
         public List<IActorRef> StopWaiters { get; } = [];
+        public bool GaveUp { get; set; }
     }
 
     private readonly StrategyHostOptions _options;
@@ -44,7 +46,7 @@ public sealed class StrategyHost : ReceiveActor
         });
         Receive<GetStrategyStates>(_ => Sender.Tell(new StrategyStates(
             [.. _entries.Values.OrderBy(e => e.Name).Select(e => new StrategyState(e.Name, e.State, e.Failures, e.LastFailure, e.Since))])));
-        Receive<Error>(OnError);
+        Receive<StrategySupervisor.ChildFailed>(OnFailed);
         Receive<StrategyLifecycle.Started>(OnStarted);
         Receive<StrategyLifecycle.Stopped>(_ => { });
         Receive<Terminated>(OnTerminated);
@@ -53,11 +55,7 @@ public sealed class StrategyHost : ReceiveActor
     public static Props Props(StrategyHostOptions? options = null) =>
         Actors.Props.Create(() => new StrategyHost(options ?? new StrategyHostOptions()));
 
-    protected override void PreStart()
-    {
-        Context.System.EventStream.Subscribe<Error>(Self);
-        Context.System.EventStream.Subscribe<StrategyLifecycle.Started>(Self);
-    }
+    protected override void PreStart() => Context.System.EventStream.Subscribe<StrategyLifecycle.Started>(Self);
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
@@ -70,13 +68,10 @@ public sealed class StrategyHost : ReceiveActor
             Sender.Tell(new RequestFailed(s, new InvalidRequest($"a strategy named '{s.Name}' is already {existing.State}")));
             return;
         }
-        var backoff = BackoffOptions.OnFailure(s.Props, "strategy", _options.MinBackoff, _options.MaxBackoff, _options.RandomFactor)
-            .WithMaxNrOfRetries(_options.MaxRestarts)
-            .WithAutoReset(_options.ResetAfter);
         IActorRef supervisor;
         try
         {
-            supervisor = Context.ActorOf(BackoffSupervisor.Props(backoff), s.Name);
+            supervisor = Context.ActorOf(StrategySupervisor.Props(s.Props, _options), s.Name);
         }
         catch (InvalidActorNameException ex)
         {
@@ -126,13 +121,19 @@ public sealed class StrategyHost : ReceiveActor
     private Entry? Owning(IActorRef actor) =>
         _entries.Values.FirstOrDefault(e => actor.Path.Parent is { } parent && parent.Equals(e.Supervisor.Path) && e.State != StrategyRunState.Stopped);
 
-    private void OnError(Error error)
+    private void OnFailed(StrategySupervisor.ChildFailed failed)
     {
-        if (Owning(error.Actor) is not { } e) return;
+        var e = _entries.Values.FirstOrDefault(x => x.Supervisor.Equals(Sender) && x.State != StrategyRunState.Stopped);
+        if (e is null) return;
+        // A constructor that throws arrives wrapped: report what the strategy threw.
+        var cause = failed.Cause is ActorInitializationException { InnerException: { } inner } ? inner : failed.Cause;
         e.Failures++;
-        e.LastFailure = $"{error.Cause.GetType().Name}: {error.Cause.Message}";
+        e.LastFailure = $"{cause.GetType().Name}: {cause.Message}";
         Log.LogWarning("Strategy {Name} failed ({Count} so far): {Failure}", e.Name, e.Failures, e.LastFailure);
-        if (e.State != StrategyRunState.Stopping) Transition(e, StrategyRunState.Restarting);
+        if (failed.RestartAfter is null) e.GaveUp = true;
+        if (e.State == StrategyRunState.Stopping || failed.RestartAfter is not { } delay) return;
+        Transition(e, StrategyRunState.Restarting);
+        Context.System.EventStream.Publish(new StrategyLifecycle.RestartScheduled(e.Name, e.Failures, delay, e.LastFailure, Now));
     }
 
     private void OnStarted(StrategyLifecycle.Started started)
@@ -147,6 +148,7 @@ public sealed class StrategyHost : ReceiveActor
         if (e.State != StrategyRunState.Stopping)
             Log.LogWarning("Strategy {Name} stopped by itself or was given up after {Count} failures", e.Name, e.Failures);
         Transition(e, StrategyRunState.Stopped);
+        if (e.GaveUp) Context.System.EventStream.Publish(new StrategyLifecycle.GaveUp(e.Name, e.Failures, e.LastFailure ?? "", Now));
         foreach (var waiter in e.StopWaiters) waiter.Tell(new StrategyStopped(e.Name));
         e.StopWaiters.Clear();
         foreach (var all in _stopAll.ToList())

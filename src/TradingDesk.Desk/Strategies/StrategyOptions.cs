@@ -18,10 +18,21 @@ public sealed record StrategyOptions
 
 /// <summary>
 /// Published on the EventStream by every <see cref="StrategyActor"/> when it starts (also after a restart) and when it
-/// stops. The <see cref="StrategyHost"/> reports a strategy as running from these.
+/// stops. The <see cref="StrategyHost"/> reports a strategy as running from these, and publishes
+/// <see cref="RestartScheduled"/> when one failed.
 /// </summary>
 public static class StrategyLifecycle
 {
+    /// <summary>
+    /// The host's strategy <paramref name="Name"/> failed (<paramref name="Failures"/> so far, the last one
+    /// <paramref name="Failure"/>) and its next incarnation starts after <paramref name="Delay"/>. Published once the
+    /// restart timer is armed: advancing a virtual clock by the delay after this event starts the strategy again.
+    /// </summary>
+    public sealed record RestartScheduled(string Name, int Failures, TimeSpan Delay, string Failure, DateTimeOffset At);
+
+    /// <summary>The host gave up on strategy <paramref name="Name"/> after its restart limit; published once it is Stopped.</summary>
+    public sealed record GaveUp(string Name, int Failures, string Failure, DateTimeOffset At);
+
     public sealed record Started(Domain.StrategyId Strategy, Actors.IActorRef Actor, DateTimeOffset At);
 
     public sealed record Stopped(Domain.StrategyId Strategy, Actors.IActorRef Actor, DateTimeOffset At);

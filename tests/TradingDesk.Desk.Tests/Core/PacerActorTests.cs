@@ -13,7 +13,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
 {
     private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
 
-    /// <summary>A round trip: the pacer has handled everything told before (PreStart included: it subscribes there).</summary>
+    /// <summary>A round trip: the pacer has handled everything told before.</summary>
     private void Sync(IActorRef pacer)
     {
         var probe = CreateTestProbe();
@@ -27,8 +27,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
     public void Holds_while_disconnected_then_sends_orders_first_and_reports_its_queues()
     {
         var connection = CreateTestProbe();
-        var pacer = Sys.ActorOf(PacerActor.Props(connection.Ref, new DeskOptions { PacerStatusInterval = TimeSpan.Zero }));
-        connection.ExpectMsg<Connection.ConnectionMessages.GetState>(); // it asks, in case Connected was published before it started
+        var pacer = Sys.ActorOf(PacerActor.Props(new DeskOptions { PacerStatusInterval = TimeSpan.Zero }));
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 1 }, OutboundPriority.Data, "k1"));
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 2 }, OutboundPriority.Data, "k2"));
         pacer.Tell(new GatewayMessages.Outbound(new HeadTimestampRequest { ReqId = 3 }, OutboundPriority.Data, "k3")); // historical whatever it says
@@ -43,7 +42,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         Assert.False(status.Connected);
         connection.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
 
-        Sys.EventStream.Publish(Up());
+        pacer.Tell(Up(), connection.Ref);
         Assert.IsType<CancelOrderRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message);
         Assert.Equal(1, Assert.IsType<ContractDataRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message).ReqId);
         Assert.IsType<HeadTimestampRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message);
@@ -54,16 +53,15 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
     public void A_disconnect_drops_queued_data_and_keeps_orders()
     {
         var connection = CreateTestProbe();
-        var pacer = Sys.ActorOf(PacerActor.Props(connection.Ref, new DeskOptions { PacerStatusInterval = TimeSpan.Zero, MessagesPerSecond = 1, Burst = 1 }));
-        connection.ExpectMsg<Connection.ConnectionMessages.GetState>(); // it asks, in case Connected was published before it started
+        var pacer = Sys.ActorOf(PacerActor.Props(new DeskOptions { PacerStatusInterval = TimeSpan.Zero, MessagesPerSecond = 1, Burst = 1 }));
         Sync(pacer);
-        Sys.EventStream.Publish(Up());
+        pacer.Tell(Up(), connection.Ref);
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 1 }, OutboundPriority.Data));
         connection.ExpectMsg<GatewayMessages.Write>(); // the one the rate allows now
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 2 }, OutboundPriority.Data));
         pacer.Tell(new GatewayMessages.Outbound(new CancelOrderRequest { OrderId = 9 }, OutboundPriority.Order));
-        Sys.EventStream.Publish(new ConnectionEvents.Disconnected("test", At));
-        Sys.EventStream.Publish(Up());
+        pacer.Tell(new ConnectionEvents.Disconnected("test", At), connection.Ref);
+        pacer.Tell(Up(), connection.Ref);
         Sync(pacer);
         Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.IsType<CancelOrderRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message);
@@ -76,14 +74,13 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
     {
         var connection = CreateTestProbe();
         Sys.EventStream.Subscribe<PacerStatus>(TestActor);
-        var pacer = Sys.ActorOf(PacerActor.Props(connection.Ref, new DeskOptions { PacerStatusInterval = TimeSpan.FromSeconds(1) }));
-        connection.ExpectMsg<Connection.ConnectionMessages.GetState>(); // it asks, in case Connected was published before it started
+        var pacer = Sys.ActorOf(PacerActor.Props(new DeskOptions { PacerStatusInterval = TimeSpan.FromSeconds(1) }));
         Sync(pacer);
         Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(0, ExpectMsg<PacerStatus>().Queued);
         var owner = CreateTestProbe();
         var key = new Routing.RouterInternal.RequestKey(owner.Ref, 5);
-        Sys.EventStream.Publish(Up());
+        pacer.Tell(Up(), connection.Ref);
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 5 }, OutboundPriority.Data, key));
         Assert.Equal(key, owner.ExpectMsg<PacerMessages.Sent>().Key);
         Sync(pacer);
@@ -92,15 +89,19 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
     }
 
     [Fact]
-    public void A_pacer_that_starts_after_the_connection_connected_learns_it_from_the_connection()
+    public void It_writes_to_the_connection_that_told_it_Connected_and_not_on_connection_events_of_the_EventStream()
     {
-        Sys.EventStream.Publish(Up()); // before the pacer exists: it cannot hear this
         var connection = CreateTestProbe();
-        var pacer = Sys.ActorOf(PacerActor.Props(connection.Ref, new DeskOptions { PacerStatusInterval = TimeSpan.Zero }));
-        connection.ExpectMsg<Connection.ConnectionMessages.GetState>();
+        var pacer = Sys.ActorOf(PacerActor.Props(new DeskOptions { PacerStatusInterval = TimeSpan.Zero }));
+        // Another desk's connection publishes its state on the node-wide EventStream: this pacer must not act on it.
+        Sys.EventStream.Publish(Up());
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 1 }, OutboundPriority.Data));
-        connection.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        connection.Reply(new Connection.ConnectionMessages.StateReply(ConnectionState.Connected, 225, 1, Up()));
+        pacer.Tell(PacerMessages.GetStatus.Instance, TestActor);
+        var status = ExpectMsg<PacerStatus>();
+        Assert.False(status.Connected);
+        Assert.Equal(1, status.QueuedData);
+
+        pacer.Tell(Up(), connection.Ref);
         Assert.IsType<ContractDataRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message);
     }
 }

@@ -49,13 +49,18 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
         var host = Host();
         host.Tell(new StartStrategy("trader", Props.Create(() => new Trader(orders, TestActor))), TestActor);
         ExpectMsg<StrategyStarted>();
+        var lifecycle = Lifecycle();
         host.Tell(new SendToStrategy("trader", "buy"), TestActor);
         var id = ExpectMsg<OrderId>();
 
         host.Tell(new SendToStrategy("trader", "boom"), TestActor);
-        AwaitState(host, "trader", StrategyRunState.Restarting);
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        AwaitState(host, "trader", StrategyRunState.Running);
+        // The host publishes RestartScheduled once the backoff timer is armed: only then may the clock move.
+        var restart = lifecycle.FishForMessage<StrategyLifecycle.RestartScheduled>(_ => true);
+        Assert.Equal(TimeSpan.FromSeconds(1), restart.Delay);
+        Clock.Advance(restart.Delay);
+        // The new incarnation registered with the order manager before it published Started.
+        lifecycle.ExpectMsg<StrategyLifecycle.Started>();
+        Assert.Equal(StrategyRunState.Running, StateOf(host, "trader").State);
 
         orders.Tell(new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = id.Value, Status = "Filled", Filled = "1", Remaining = "0" }, Sys.TimeProvider.GetUtcNow()));
         var status = ExpectMsg<OrderEvents.OrderStatusChanged>();
@@ -64,14 +69,25 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
 
     private IActorRef Host() => Sys.ActorOf(StrategyHost.Props(HostOptions), "host");
 
+    /// <summary>
+    /// A probe for the strategies' lifecycle events. Subscribe it after the host answered once: the host subscribed
+    /// before it, so the host has every event queued before the probe sees it, and a query sent after an event the
+    /// probe saw finds the host's state up to date.
+    /// </summary>
+    private TestProbe Lifecycle()
+    {
+        var probe = CreateTestProbe("lifecycle");
+        Sys.EventStream.Subscribe<StrategyLifecycle.Started>(probe.Ref);
+        Sys.EventStream.Subscribe<StrategyLifecycle.RestartScheduled>(probe.Ref);
+        Sys.EventStream.Subscribe<StrategyLifecycle.GaveUp>(probe.Ref);
+        return probe;
+    }
+
     private StrategyState StateOf(IActorRef host, string name)
     {
         host.Tell(new GetStrategyStates(), TestActor);
         return ExpectMsg<StrategyStates>().Strategies.Single(s => s.Name == name);
     }
-
-    private void AwaitState(IActorRef host, string name, StrategyRunState state) =>
-        AwaitAssert(() => Assert.Equal(state, StateOf(host, name).State));
 
     [Fact]
     public void A_failing_strategy_is_restarted_after_its_backoff_and_the_host_reports_it()
@@ -80,17 +96,22 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
         var host = Host();
         host.Tell(new StartStrategy("flaky", Props.Create(() => new Flaky(desk.Ref))), TestActor);
         ExpectMsg<StrategyStarted>();
-        AwaitState(host, "flaky", StrategyRunState.Running);
+        var lifecycle = Lifecycle();
 
         host.Tell(new SendToStrategy("flaky", "boom"), TestActor);
-        AwaitState(host, "flaky", StrategyRunState.Restarting);
+        var restart = lifecycle.FishForMessage<StrategyLifecycle.RestartScheduled>(_ => true);
+        Assert.Equal((1, TimeSpan.FromSeconds(1)), (restart.Failures, restart.Delay));
         var failed = StateOf(host, "flaky");
-        Assert.Equal(1, failed.FailureCount);
+        Assert.Equal((StrategyRunState.Restarting, 1), (failed.State, failed.FailureCount));
         Assert.Contains("bad tick", failed.LastFailure);
 
-        Clock.Advance(TimeSpan.FromSeconds(1)); // the first backoff
-        AwaitState(host, "flaky", StrategyRunState.Running);
-        Assert.Equal(1, StateOf(host, "flaky").FailureCount);
+        Clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(1));
+        host.Tell(new SendToStrategy("flaky", "ping"), TestActor);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // not a moment early: the ping went to dead letters
+        Clock.Advance(TimeSpan.FromMilliseconds(1)); // the first backoff
+        lifecycle.ExpectMsg<StrategyLifecycle.Started>();
+        var running = StateOf(host, "flaky");
+        Assert.Equal((StrategyRunState.Running, 1), (running.State, running.FailureCount));
         host.Tell(new SendToStrategy("flaky", "ping"), TestActor);
         ExpectMsg("pong"); // a new incarnation answers
     }
@@ -102,15 +123,38 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
         var host = Host();
         host.Tell(new StartStrategy("flaky", Props.Create(() => new Flaky(desk.Ref))), TestActor);
         ExpectMsg<StrategyStarted>();
-        for (var i = 0; i < 3; i++)
+        var lifecycle = Lifecycle();
+        double[] delays = [1, 2];
+        for (var i = 0; i < delays.Length; i++)
         {
-            AwaitState(host, "flaky", StrategyRunState.Running);
             host.Tell(new SendToStrategy("flaky", "boom"), TestActor);
-            AwaitAssert(() => Assert.Equal(i + 1, StateOf(host, "flaky").FailureCount));
-            Clock.Advance(TimeSpan.FromSeconds(10));
+            var restart = lifecycle.FishForMessage<StrategyLifecycle.RestartScheduled>(_ => true);
+            Assert.Equal((i + 1, TimeSpan.FromSeconds(delays[i])), (restart.Failures, restart.Delay));
+            Clock.Advance(restart.Delay);
+            lifecycle.ExpectMsg<StrategyLifecycle.Started>();
         }
-        AwaitState(host, "flaky", StrategyRunState.Stopped);
-        Assert.Equal(3, StateOf(host, "flaky").FailureCount);
+        host.Tell(new SendToStrategy("flaky", "boom"), TestActor);
+        var gaveUp = lifecycle.ExpectMsg<StrategyLifecycle.GaveUp>();
+        Assert.Equal(("flaky", 3), (gaveUp.Name, gaveUp.Failures));
+        var state = StateOf(host, "flaky");
+        Assert.Equal((StrategyRunState.Stopped, 3), (state.State, state.FailureCount));
+    }
+
+    [Fact]
+    public void A_strategy_that_fails_in_its_constructor_is_retried_with_backoff()
+    {
+        var attempts = 0;
+        var desk = CreateTestProbe("desk");
+        var host = Host();
+        host.Tell(new StartStrategy("broken", Props.Create<ActorBase>(() =>
+            Interlocked.Increment(ref attempts) == 1 ? throw new InvalidOperationException("no config") : new Flaky(desk.Ref))), TestActor);
+        ExpectMsg<StrategyStarted>();
+        var lifecycle = Lifecycle();
+        var restart = lifecycle.FishForMessage<StrategyLifecycle.RestartScheduled>(_ => true);
+        Assert.Contains("no config", restart.Failure);
+        Clock.Advance(restart.Delay);
+        lifecycle.ExpectMsg<StrategyLifecycle.Started>();
+        Assert.Equal(StrategyRunState.Running, StateOf(host, "broken").State);
     }
 
     [Fact]
@@ -122,7 +166,8 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
         ExpectMsg<StrategyStarted>();
         desk.ExpectMsg<OrderCommands.RegisterStrategy>();
         desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(5), "quotes"));
-        AwaitState(host, "flaky", StrategyRunState.Running);
+        host.Tell(new SendToStrategy("flaky", "ping"), TestActor);
+        ExpectMsg("pong"); // the ping went after the Subscribed reply: the strategy has taken it
 
         host.Tell(new StopStrategy("flaky"), TestActor);
         ExpectMsg(new StrategyStopped("flaky"));

@@ -1,0 +1,86 @@
+using TradingDesk.Actors;
+
+namespace TradingDesk.Desk.Strategies;
+
+/// <summary>
+/// Keeps one strategy running for the <see cref="StrategyHost"/>: a strategy that throws (in a handler or in its
+/// constructor) is stopped and started again after a growing delay (the n-th restart waits
+/// min(MaxBackoff, MinBackoff × 2ⁿ), stretched by up to RandomFactor), so one that fails on every tick does not spin.
+/// It tells its parent of every failure AFTER the restart timer is armed (<see cref="ChildFailed"/> with the delay), so
+/// whoever hears of the restart can advance a virtual clock past it and know the timer fires. Gives up (stops itself)
+/// after MaxRestarts restarts, or when the strategy stops by itself. Messages sent to it go to the current incarnation
+/// (dead letters while it waits to restart). A strategy that ran ResetAfter without failing starts again from
+/// MinBackoff.
+/// </summary>
+internal sealed class StrategySupervisor : ReceiveActor, IWithTimers
+{
+    /// <summary>Told to the parent for every failure. <paramref name="RestartAfter"/> is null when it gave up.</summary>
+    public sealed record ChildFailed(Exception Cause, int Restarts, TimeSpan? RestartAfter);
+
+    private sealed record StartChild;
+
+    private sealed record ResetRestarts(int Generation);
+
+    private const string ChildName = "strategy";
+    private readonly Props _child;
+    private readonly StrategyHostOptions _options;
+    private readonly BackoffOptions _backoff;
+    private IActorRef? _current;
+    private Exception? _failure;
+    private int _restarts;
+    private int _generation;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public StrategySupervisor(Props child, StrategyHostOptions options)
+    {
+        _child = child;
+        _options = options;
+        // Only its delay formula is used: the same as the runtime's backoff supervisor's.
+        _backoff = BackoffOptions.OnFailure(child, ChildName, options.MinBackoff, options.MaxBackoff, options.RandomFactor);
+        Receive<StartChild>(_ => StartNow());
+        Receive<ResetRestarts>(r => { if (r.Generation == _generation) _restarts = 0; });
+        Receive<Terminated>(t => t.ActorRef.Equals(_current), _ => OnChildTerminated());
+        ReceiveAny(m => (_current ?? Context.System.DeadLetters).Forward(m));
+    }
+
+    public static Props Props(Props child, StrategyHostOptions options) => Actors.Props.Create(() => new StrategySupervisor(child, options));
+
+    protected override void PreStart() => StartNow();
+
+    // Stop the failed incarnation; its Terminated arms the delayed restart.
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(cause =>
+    {
+        _failure = cause;
+        return Directive.Stop;
+    });
+
+    private void StartNow()
+    {
+        _failure = null;
+        _generation++;
+        _current = Context.Watch(Context.ActorOf(_child, ChildName));
+        Timers.StartSingleTimer("reset", new ResetRestarts(_generation), _options.ResetAfter);
+    }
+
+    private void OnChildTerminated()
+    {
+        _current = null;
+        Timers.Cancel("reset");
+        if (_failure is not { } cause)
+        {
+            Context.Stop(Self); // it stopped by itself: nothing to restart
+            return;
+        }
+        if (_options.MaxRestarts >= 0 && _restarts >= _options.MaxRestarts)
+        {
+            Context.Parent.Tell(new ChildFailed(cause, _restarts, null));
+            Context.Stop(Self);
+            return;
+        }
+        var delay = _backoff.DelayFor(_restarts, Random.Shared.NextDouble());
+        _restarts++;
+        Timers.StartSingleTimer("backoff", new StartChild(), delay);
+        Context.Parent.Tell(new ChildFailed(cause, _restarts, delay));
+    }
+}
