@@ -4,7 +4,7 @@ using IBApi.protobuf;
 namespace TradingDesk.Desk.Pacing;
 
 /// <summary>
-/// IB's historical-data pacing rules (wire-protocol.md section 6), so the gateway never answers 162 for pacing:
+/// IB's historical-data pacing rules, so the gateway never answers 162 for pacing:
 /// <list type="number">
 /// <item>no identical request within 15 s;</item>
 /// <item>fewer than six requests for the same contract + exchange + whatToShow within 2 s (at most five);</item>

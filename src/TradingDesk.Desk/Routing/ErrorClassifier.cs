@@ -12,7 +12,7 @@ public enum ErrorSeverity
 /// <summary>
 /// The one table that decides whether an error code ends a request. Pure.
 ///
-/// Sources: wire-protocol.md section 6 (ib_async's warning set {105, 110, 165, 321, 329, 399, 404, 434, 492, 10167}
+/// Sources: IB's error-code table and other clients' practice (ib_async's warning set {105, 110, 165, 321, 329, 399, 404, 434, 492, 10167}
 /// and 2100–2199; stoqey's 2100–2999 non-fatal) and IB's ERRTAB texts. Decisions, with reasons:
 /// <list type="bullet">
 /// <item>2100–2199: account/farm/status notices (2104 farm OK, 2137 cross-side warning, 2176 fractional rules) — warning.</item>

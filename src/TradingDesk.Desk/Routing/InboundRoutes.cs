@@ -6,12 +6,12 @@ namespace TradingDesk.Desk.Routing;
 /// <summary>Where an inbound message goes: its request id, or the kind of owner for messages without one. Pure.</summary>
 public static class InboundRoutes
 {
-    /// <summary>Request ids the router allocates: 1,000,000,000 and up (order ids stay below; the brief's contract).</summary>
+    /// <summary>Request ids the router allocates: 1,000,000,000 and up (order ids stay below, so an error's id says whether it is about an order or a request).</summary>
     public const int FirstRequestId = 1_000_000_000;
     /// <summary>The order manager allocates its own request ids (reqExecutions …) from here.</summary>
     public const int FirstOrderManagerRequestId = 1_900_000_000;
 
-    /// <summary>Messages owned by the order manager (brief, contract item 2).</summary>
+    /// <summary>Messages owned by the order manager.</summary>
     public static bool IsOrderFamily(IMessage m) =>
         m is OpenOrder or OrderStatus or OpenOrdersEnd or CompletedOrder or CompletedOrdersEnd or OrderBound
             or ExecutionDetails or ExecutionDetailsEnd or CommissionAndFeesReport or NextValidId;

@@ -72,8 +72,7 @@ internal static class SubscriptionMemory
         {
             var outbound = new CountingSink.Countdown(count);
             var pacer = system.ActorOf(Props.Create(() => new CountingSink(outbound, typeof(GatewayMessages.Outbound))));
-            var router = system.ActorOf(RouterActor.Props(new DeskOptions()));
-            router.Tell(new RouterActor.SetCollaborators(pacer, pacer));
+            var router = system.ActorOf(RouterActor.Props(new DeskOptions(), pacer, pacer));
             var replies = new CountingSink.Countdown(long.MaxValue);
             var one = system.ActorOf(Props.Create(() => new CountingSink(replies, null)));
 
