@@ -8,9 +8,12 @@ namespace TradingDesk.Samples.MeanReversionMaker;
 /// <summary>
 /// Market making with a mean-reversion lean: watches the bid and ask, keeps the mean of the last
 /// <see cref="MakerOptions.Window"/> mids, and every <see cref="MakerOptions.RequoteEvery"/> cancels its resting
-/// limit orders and rests new ones chosen by <see cref="Quoting.Decide"/>. New quotes wait until every resting order
-/// has ended: a final status (filled, cancelled), OrderRejected or OrderLost. Each order is cancelled once; a cancel
-/// is sent again only after the desk answered the first with a failure that leaves the order working (e.g. 161).
+/// limit orders and rests new ones chosen by <see cref="Quoting.Decide"/>. The first quotes go out as soon as both
+/// sides of the book are known. New quotes wait until every resting order has ended: a final status (filled,
+/// cancelled), OrderRejected or OrderLost. An order the gateway lost is requoted at once when nothing else rests (a
+/// loss is rare and says nothing about the price); a rejection waits for the next period, so a contract the gateway
+/// keeps refusing is not retried at the pacer's rate. Each order is cancelled once; a cancel is sent again only after
+/// the desk answered the first with a failure that leaves the order working (e.g. 161).
 /// </summary>
 public sealed class MakerStrategy : StrategyActor, IWithTimers
 {
@@ -25,6 +28,7 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
     private decimal? _bid;
     private decimal? _ask;
     private decimal _position;
+    private bool _quoted; // the first quotes went out
 
     public MakerStrategy(IActorRef desk, StrategyId id, MakerOptions options, StrategyOptions? strategyOptions = null) : base(desk, id, strategyOptions)
     {
@@ -45,7 +49,11 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
         Receive<OrderEvents.Filled>(f => _position += f.Side.StartsWith('B') ? f.Quantity : -f.Quantity, f => f.Strategy == StrategyId);
         Receive<OrderEvents.OrderStatusChanged>(s => Ended(s.OrderId), s => s.Status.IsDone());
         Receive<OrderEvents.OrderRejected>(r => Ended(r.OrderId));
-        Receive<OrderEvents.OrderLost>(l => Ended(l.OrderId));
+        Receive<OrderEvents.OrderLost>(l =>
+        {
+            Ended(l.OrderId);
+            if (_working.Count == 0 && _pending == 0) OnRequote();
+        });
         Receive<OrderEvents.CancelSent>(_ => { });
         Receive<OrderEvents.IOrderEvent>(_ => { });
     }
@@ -70,6 +78,7 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
         if (_bid is not { } b || _ask is not { } a) return;
         _mids.Enqueue((a + b) / 2);
         while (_mids.Count > _options.Window) _mids.Dequeue();
+        if (!_quoted) OnRequote();
     }
 
     private void Ended(OrderId id)
@@ -88,6 +97,7 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
             }
             return; // the next period quotes once every order has ended
         }
+        _quoted = true;
         decimal? mean = _mids.Count > 0 ? _mids.Average() : null;
         foreach (var q in Quoting.Decide(_bid, _ask, mean, _position, _options))
         {

@@ -53,7 +53,6 @@ public sealed class MakerStrategyTests(ITestOutputHelper output) : TestKit(outpu
         Send(maker, Tick(TickType.Bid, 99m));
         Send(maker, Tick(TickType.Ask, 100m)); // one mid: at the mean, so both sides
 
-        Clock.Advance(TimeSpan.FromSeconds(3));
         var first = desk.ExpectMsg<OrderCommands.PlaceOrder>();
         var second = desk.ExpectMsg<OrderCommands.PlaceOrder>();
         Assert.Equal([(OrderAction.Buy, 99m), (OrderAction.Sell, 100m)],
@@ -101,7 +100,35 @@ public sealed class MakerStrategyTests(ITestOutputHelper output) : TestKit(outpu
         desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
-    /// <summary>A maker with two resting quotes (ids 7 and 8), right after the requote that placed them.</summary>
+    [Fact]
+    public void Quotes_as_soon_as_both_sides_of_the_book_are_known()
+    {
+        var desk = CreateTestProbe();
+        var maker = Sys.ActorOf(MakerStrategy.Props(desk.Ref, new StrategyId("maker"), new MakerOptions { Symbol = "MSFT", Quantity = 10, Window = 4, RequoteEvery = TimeSpan.FromSeconds(3) }), "maker");
+        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
+        desk.ExpectMsg<MarketDataMessages.SubscribeMarketData>();
+        Send(maker, Tick(TickType.Bid, 99m));
+        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Send(maker, Tick(TickType.Ask, 100m));
+        desk.ExpectMsg<OrderCommands.PlaceOrder>(); // no clock advanced: the first quotes do not wait a period
+        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+    }
+
+    [Fact]
+    public void An_order_the_gateway_lost_is_requoted_at_once_when_nothing_else_rests()
+    {
+        var (desk, maker) = Quoting(out var first, out var second);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectMsg<OrderCommands.CancelOrder>();
+        desk.ExpectMsg<OrderCommands.CancelOrder>();
+        maker.Tell(new OrderEvents.OrderRejected(second, 201, "Order rejected", null, null, DateTimeOffset.UnixEpoch), desk.Ref);
+        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // a rejection waits for the next period
+
+        maker.Tell(new OrderEvents.OrderLost(first, new StrategyId("maker"), "the gateway answered the cancel with 135", DateTimeOffset.UnixEpoch), desk.Ref);
+        desk.ExpectMsg<OrderCommands.PlaceOrder>(); // no clock advanced
+    }
+
+    /// <summary>A maker with two resting quotes (ids 7 and 8), placed as soon as the book was known.</summary>
     private (TestProbe Desk, IActorRef Maker) Quoting(out OrderId first, out OrderId second)
     {
         var desk = CreateTestProbe();
@@ -110,7 +137,6 @@ public sealed class MakerStrategyTests(ITestOutputHelper output) : TestKit(outpu
         desk.ExpectMsg<MarketDataMessages.SubscribeMarketData>();
         Send(maker, Tick(TickType.Bid, 99m));
         Send(maker, Tick(TickType.Ask, 100m));
-        Clock.Advance(TimeSpan.FromSeconds(3));
         desk.ExpectMsg<OrderCommands.PlaceOrder>();
         desk.ExpectMsg<OrderCommands.PlaceOrder>();
         (first, second) = (new OrderId(7), new OrderId(8));
@@ -163,8 +189,9 @@ public sealed class MakerSimulatorTests(ITestOutputHelper output)
         updates.Send(desk, new OrderCommands.SubscribeOrderUpdates());
         updates.ExpectMsg<SubscriptionMessages.Subscribed>();
         var maker = new StrategyId("maker");
-        // Requotes slower than the restart takes, so the quotes rest when the gateway forgets them.
-        Sys.ActorOf(MakerStrategy.Props(desk, maker, new MakerOptions { Symbol = "MSFT", RequoteEvery = TimeSpan.FromSeconds(2) }), "maker");
+        // The first quotes go out with the first book; no requote comes within the test, so they rest when the gateway
+        // forgets them, and the quotes after the restart come from the loss alone.
+        Sys.ActorOf(MakerStrategy.Props(desk, maker, new MakerOptions { Symbol = "MSFT", RequoteEvery = TimeSpan.FromMinutes(10) }), "maker");
 
         updates.FishForMessage<OrderEvents.OrderStatusChanged>(s => s.Strategy == maker && s.PermId is not null && s.Status.IsActive(), TimeSpan.FromSeconds(20));
         // Every placement the desk sent so far reached the gateway before this query: the highest old id.

@@ -109,7 +109,7 @@ public sealed class ContractVectorTests
     public void ContractDataEnd_decodes_despite_the_stray_empty_field() =>
         Assert.Equal(9001, CodecAssert.DecodeText<ContractDataEnd>(ContractVectors.ContractDataEnd, FixtureVersion, ServerToClient).ReqId);
 
-    // DISCREPANCY (reported): captured-vectors.txt labels this fixture "at server >= 176 … issuerId ''", but its bytes
+    // DISCREPANCY: this fixture came labelled "at server >= 176 … issuerId ''", but its bytes
     // hold 18 fields and end at secId: there is no issuerId field. That is IB's layout below 176 (BOND_ISSUERID),
     // and matches the RS2 v2 tests, which stub the server version at 164 (SIZE_RULES). So the fixture is decoded and
     // re-encoded at 164; at 176 the codec writes the one extra (empty) issuerId field, as IBPY does.

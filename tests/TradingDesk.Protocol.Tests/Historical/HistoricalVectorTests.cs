@@ -8,8 +8,8 @@ using static TradingDesk.Protocol.Codec.Direction;
 namespace TradingDesk.Protocol.Tests.Historical;
 
 /// <summary>
-/// Constructed vectors (captured-vectors.txt holds none of this family): built field by field from IBPY's
-/// client.py / decoder.py layouts, in that file's notation.
+/// Constructed vectors (no capture covers this family): built field by field from IBPY's
+/// client.py / decoder.py layouts, in the captured frames' notation.
 /// </summary>
 public sealed class HistoricalVectorTests
 {

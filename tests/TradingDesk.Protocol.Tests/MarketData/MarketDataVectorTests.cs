@@ -7,9 +7,9 @@ using static TradingDesk.Protocol.Codec.Direction;
 namespace TradingDesk.Protocol.Tests.MarketData;
 
 /// <summary>
-/// Constructed vectors in the notation of captured-vectors.txt. None of this family's messages appear in that file
-/// (checked: it holds session, position, account-summary, order, execution and contract frames only), so these
-/// frames are built field by field from IBPY decoder.py / client.py layouts and are not captures.
+/// Constructed vectors in the captured frames' notation ("\0" for NUL). No capture covers this family (the captures
+/// hold session, position, account-summary, order, execution and contract frames only), so these frames are built
+/// field by field from IBPY decoder.py / client.py layouts and are not captures.
 /// </summary>
 public sealed class MarketDataVectorTests
 {

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace TradingDesk.Protocol.Tests.Support;
 
-/// <summary>Builds wire bytes from the notation of captured-vectors.txt, where "\0" stands for a NUL byte.</summary>
+/// <summary>Builds wire bytes from the notation of the captured frames, where "\0" stands for a NUL byte.</summary>
 public static class Wire
 {
     /// <summary>A text payload from "49\01\0"-style notation (a literal backslash-zero is a NUL).</summary>
