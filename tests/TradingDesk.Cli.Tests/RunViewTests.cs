@@ -72,5 +72,8 @@ public sealed class RunViewTests
         Assert.Matches(@"strategy\s+orders\s+filled\s+execs", text);
         Assert.Matches(@"maker\s+40\s+3\s+5\s+MSFT \+20", text);
         Assert.Contains("order 31 (maker, MSFT) lost: cancel answered 135", text, StringComparison.Ordinal);
+        // The table and its legend fit an 80-column terminal (the first line and the problem lines are prose).
+        var table = text.Split('\n').Skip(1).Where(l => !l.StartsWith("order ", StringComparison.Ordinal)).Select(l => l.TrimEnd('\r'));
+        Assert.All(table, line => Assert.True(line.Split("  (")[0].Length <= 80, $"wider than 80 columns: '{line}'"));
     }
 }

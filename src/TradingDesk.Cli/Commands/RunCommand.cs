@@ -167,11 +167,13 @@ public static partial class RunCommand
     public static void WriteSummary(TextWriter stdout, DeskSnapshot snapshot, TimeSpan elapsed, StopReport? stop)
     {
         stdout.WriteLine($"desk run: summary after {elapsed.TotalSeconds:0}s ({stop?.Describe() ?? "the desk did not stop in order; see the log"})");
-        stdout.WriteLine($"{"strategy",-20} {"orders",7} {"filled",7} {"execs",7} {"position",-24} {"pnl",12}");
+        // 73 columns before the lost/rejected note, so the table fits an 80-column terminal.
+        stdout.WriteLine($"{"strategy",-16} {"orders",6} {"filled",6} {"execs",6} {"position",-24} {"pnl",10}");
         foreach (var s in snapshot.Strategies)
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Strategy,-20} {s.Orders,7} {s.FilledOrders,7} {s.Executions,7} {Positions(s),-24} {s.Pnl,12:0.00}") +
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Strategy,-16} {s.Orders,6} {s.FilledOrders,6} {s.Executions,6} {Positions(s),-24} {s.Pnl,10:0.00}") +
                 (s.Lost + s.Rejected > 0 ? $"  ({s.Lost} lost, {s.Rejected} rejected)" : ""));
-        stdout.WriteLine("orders: placed; filled: orders filled completely; execs: executions (one order can fill in several)");
+        stdout.WriteLine("orders: placed; filled: orders filled completely;");
+        stdout.WriteLine("execs: executions (one order can fill in several)");
         foreach (var p in snapshot.RecentProblems.Reverse())
             stdout.WriteLine($"order {p.OrderId} ({p.Strategy}, {p.Symbol}) {p.Outcome.ToLowerInvariant()}: {p.Reason}");
     }
