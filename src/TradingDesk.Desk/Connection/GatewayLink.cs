@@ -75,7 +75,10 @@ internal sealed class GatewayLink : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the read and write loops. Session messages (managedAccounts, nextValidId, currentTime) also go to the connection.</summary>
+    /// <summary>
+    /// Starts the read and write loops. Session messages (managedAccounts, nextValidId, currentTime) and errors that
+    /// refuse the session (<see cref="SessionRefusal"/>) also go to the connection.
+    /// </summary>
     public void Start(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
     {
         var read = Task.Run(() => ReadLoopAsync(generation, connection, router, routes, time, log));
@@ -136,7 +139,10 @@ internal sealed class GatewayLink : IAsyncDisposable
         }
         var now = time.GetUtcNow();
         var inbound = new GatewayMessages.Inbound(message, now);
-        if (message is ManagedAccounts or NextValidId or CurrentTime) connection.Tell(inbound);
+        // The connection also hears the session messages, and an error that refuses the session (326, …): the gateway
+        // closes the socket right after it, and the error, not the EOF, is the reason the session ended.
+        if (message is ManagedAccounts or NextValidId or CurrentTime || message is ErrorMessage error && SessionRefusal.Refuses(error))
+            connection.Tell(inbound);
         if (routes.TryRoute(message, out var owner)) owner.Tell(inbound); // stream items skip the router's mailbox
         else router.Tell(inbound);
         if (decoded.Companion is { } companion) router.Tell(new GatewayMessages.Inbound(companion, now));
