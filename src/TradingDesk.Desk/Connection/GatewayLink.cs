@@ -40,7 +40,10 @@ internal sealed class GatewayLink : IAsyncDisposable
     public int ServerVersion { get; }
     public string ConnectionTime { get; }
 
-    /// <summary>Told to the connection when the link dies (EOF, framing error, socket error, write failure).</summary>
+    /// <summary>
+    /// Told to the connection when the link dies (EOF, framing error, socket error, write failure); never once the
+    /// connection has begun disposing the link.
+    /// </summary>
     public sealed record Down(int Generation, string Reason);
 
     /// <summary>Opens TCP, sends the client hello in one write and reads the server's version/time reply.</summary>
@@ -102,7 +105,7 @@ internal sealed class GatewayLink : IAsyncDisposable
                 var before = buffer.Length;
                 try
                 {
-                    while (FrameReader.TryReadFrame(ref buffer, out var payload, offset + (before - buffer.Length)))
+                    while (!_stop.IsCancellationRequested && FrameReader.TryReadFrame(ref buffer, out var payload, offset + (before - buffer.Length)))
                         Deliver(payload, connection, router, routes, time, log);
                 }
                 finally
@@ -113,10 +116,12 @@ internal sealed class GatewayLink : IAsyncDisposable
                 if (result.IsCompleted) break;
             }
         }
-        catch (OperationCanceledException) { reason = "closed by the desk"; }
+        catch (OperationCanceledException) { }
         catch (ProtocolException ex) { reason = $"framing error: {ex.Message}"; } // bad length: the stream cannot be trusted past it
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException) { reason = $"socket error: {ex.Message}"; }
-        connection.Tell(new Down(generation, reason));
+        // Disposal is the connection's own doing (it closed this link, or it is stopping): it needs no news of it, and a
+        // stopped connection would only dead-letter it.
+        if (!_stop.IsCancellationRequested) connection.Tell(new Down(generation, reason));
     }
 
     private void Deliver(ReadOnlySequence<byte> payload, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
@@ -165,7 +170,7 @@ internal sealed class GatewayLink : IAsyncDisposable
         catch (OperationCanceledException) { return; }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
-            connection.Tell(new Down(generation, $"write failed: {ex.Message}"));
+            if (!_stop.IsCancellationRequested) connection.Tell(new Down(generation, $"write failed: {ex.Message}")); // see ReadLoopAsync
         }
     }
 
