@@ -66,7 +66,7 @@ public sealed class GatewayFailureTests : IAsyncLifetime
         var first = _gw.Start(stdout, stderr, "quote", "AAPL", "--count", "1000", "--json", "--client-id", "9");
         Assert.True(await stdout.NextLineAsync(TimeSpan.FromSeconds(30)), stderr.ToString());
 
-        // Several times: the 326 and the close reach the desk through two actors, in either order.
+        // Several times: the gateway's 326 and its close arrive back to back, and the line must name the 326 every time.
         for (var i = 0; i < 5; i++)
         {
             var (code, output, error) = await Run("positions", "--client-id", "9", "--gateway", _gw.Gateway);

@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using TradingDesk.Actors;
-using TradingDesk.Actors.Event;
 using TradingDesk.Desk;
-using TradingDesk.Desk.Connection;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 
@@ -141,11 +139,8 @@ public static class GatewayVerb
         {
             var watch = new ConnectionWatch();
             var watcher = system.ActorOf(Props.Create(() => new ConnectionWatcher(watch)), "connection-watch");
-            // Before the desk starts connecting: its state changes, the gateway's notices (a 326 comes as one, just
-            // before the gateway closes the socket) and the router barrier's echo (see ConnectionWatcher).
+            // Before the desk starts connecting, so no state change is missed.
             system.EventStream.Subscribe<ConnectionEvents.StateChanged>(watcher);
-            system.EventStream.Subscribe<GatewayNotice>(watcher);
-            system.EventStream.Subscribe<UnhandledMessage>(watcher);
             IActorRef desk;
             try
             {
@@ -156,7 +151,6 @@ public static class GatewayVerb
                 stderr.WriteLine($"desk {verb}: {ex.Message.Replace("\n  ", " ")}");
                 return Program.BadInput;
             }
-            watcher.Tell(new ConnectionWatcher.WatchDesk(desk));
 
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
             // The desk's own ConnectTimeout covers the handshake; this is the backstop for a connect that never returns.
@@ -166,9 +160,9 @@ public static class GatewayVerb
             {
                 connected = await watch.Up.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
             }
-            catch (GatewayUnreachableException ex) when (ex.Refusal is { } refusal)
+            catch (GatewayUnreachableException ex) when (ex.GatewayErrorCode is { } code)
             {
-                stderr.WriteLine(Refused(verb, options, refusal));
+                stderr.WriteLine(Refused(verb, options, code, ex.Message));
                 return Program.BadInput;
             }
             catch (GatewayUnreachableException ex)
@@ -187,19 +181,8 @@ public static class GatewayVerb
                 return Cancelled;
             }
 
-            // The watcher subscribed to the EventStream before the desk's own actors, so it can hear Connected before the
-            // order manager and the router have it in their mailboxes (a command sent now would find them "not
-            // connected"). One round trip through the connection actor, which published Connected in an earlier turn,
-            // guarantees every subscriber has it queued ahead of what the verb sends next.
-            try
-            {
-                await desk.Ask(ConnectionMessages.GetState.Instance, options.ConnectTimeout, deadline.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or AskTimeoutException && !cancellation.IsCancellationRequested)
-            {
-                stderr.WriteLine(Unreachable(verb, options, "the desk did not confirm the connection"));
-                return Program.BadInput;
-            }
+            // The connection tells the desk's own actors (router, pacer, order manager) of Connected before it publishes
+            // it, so they have it queued ahead of anything the verb sends from here.
             Trace?.Invoke($"{verb} {options.Port}: connected");
             using var lost = CancellationTokenSource.CreateLinkedTokenSource(cancellation, watch.Lost.Token);
             // Backstop above every desk deadline (historical 60 s): a request the desk never answers still ends the verb.
@@ -269,12 +252,14 @@ public static class GatewayVerb
             $"that {options.Port} is its socket port, that this machine's IP is trusted, that client id {options.ClientId} is not already in use, and {hint}";
     }
 
-    /// <summary>The line for a gateway that answered the session with an error and closed it (326, 502, …).</summary>
-    private static string Refused(string verb, DeskOptions options, GatewayNotice refusal)
+    /// <summary>
+    /// The line for a gateway that answered the session with an error and closed it (326, 502, …);
+    /// <paramref name="said"/> is the desk's reason, "error 326: " and the gateway's text.
+    /// </summary>
+    private static string Refused(string verb, DeskOptions options, int code, string said)
     {
         var gateway = $"{options.Host}:{options.Port}";
-        var said = $"error {refusal.Code}: {refusal.Message.ReplaceLineEndings(" ").Trim()}";
-        return refusal.Code switch
+        return code switch
         {
             326 => $"desk {verb}: client id {options.ClientId} is already in use at the gateway at {gateway} ({said}); " +
                 $"pass another --client-id (e.g. --client-id {(options.ClientId == int.MaxValue ? 18 : options.ClientId + 1)}), or close the other session that uses client id {options.ClientId}",
@@ -283,10 +268,10 @@ public static class GatewayVerb
         };
     }
 
-    private sealed class GatewayUnreachableException(string reason, GatewayNotice? refusal) : Exception(reason)
+    private sealed class GatewayUnreachableException(string reason, int? gatewayErrorCode) : Exception(reason)
     {
-        /// <summary>The error the gateway sent before closing the session, when it sent one.</summary>
-        public GatewayNotice? Refusal { get; } = refusal;
+        /// <summary>The error the gateway refused the session with before closing it (326, 502, …), when it sent one.</summary>
+        public int? GatewayErrorCode { get; } = gatewayErrorCode;
     }
 
     private sealed class ConnectionWatch
@@ -297,81 +282,22 @@ public static class GatewayVerb
     }
 
     /// <summary>
-    /// Turns the connection's events into the verb's task: ready, refused (before ready) or lost (after).
-    /// <para>
-    /// A gateway that refuses the session (326: the client id is in use) sends an error with id −1 and closes the
-    /// socket. The desk's link hands that error to the router, which publishes it as a <see cref="GatewayNotice"/>,
-    /// and the close to the connection, which publishes Disconnected: two actors, so the Disconnected can arrive here
-    /// first. The error was queued at the router before the close was read, so once the router has handled a message
-    /// sent after the Disconnected, its notice is already in this mailbox. That message is a barrier the router does
-    /// not handle: the runtime publishes it back as an <see cref="UnhandledMessage"/> from the router's own turn.
-    /// </para>
+    /// Turns the connection's events into the verb's task: ready, refused (before ready) or lost (after). A gateway that
+    /// refuses the session (326: the client id is in use) says why in the Disconnected itself (its GatewayErrorCode).
     /// </summary>
     private sealed class ConnectionWatcher : ReceiveActor
     {
-        /// <summary>The desk, once started (the watcher exists before it).</summary>
-        public sealed record WatchDesk(IActorRef Desk);
-
-        private sealed record RouterBarrier;
-        private sealed record BarrierTimedOut(RouterBarrier Barrier);
-
-        /// <summary>Backstop if the barrier never comes back: report what is known rather than wait for the verb's deadline.</summary>
-        private static readonly TimeSpan BarrierTimeout = TimeSpan.FromSeconds(2);
-
-        private IActorRef? _desk;
-        private string? _downBeforeReady;
-        private GatewayNotice? _refusal;
-        private RouterBarrier? _barrier;
-
         public ConnectionWatcher(ConnectionWatch watch)
         {
             Receive<ConnectionEvents.Connected>(c => watch.Up.TrySetResult(c));
-            Receive<GatewayNotice>(n =>
-            {
-                // Before the API is ready the only errors are the gateway's reasons for refusing the session.
-                if (!watch.Up.Task.IsCompleted && n.Kind == NoticeKind.Other && n.Code < 2000) _refusal = n;
-            });
             Receive<ConnectionEvents.Disconnected>(d =>
             {
-                if (!watch.Up.Task.IsCompleted)
-                {
-                    _downBeforeReady ??= d.Reason;
-                    ProbeRouter(watch);
-                    return;
-                }
+                // A verb's desk does not reconnect: the first Disconnected before ready ends the wait.
+                if (watch.Up.TrySetException(new GatewayUnreachableException(d.Reason, d.GatewayErrorCode))) return;
                 watch.LostReason = d.Reason;
                 watch.Lost.Cancel();
             });
-            Receive<WatchDesk>(w =>
-            {
-                _desk = w.Desk;
-                if (_downBeforeReady is not null) ProbeRouter(watch);
-            });
-            Receive<UnhandledMessage>(u =>
-            {
-                if (_barrier is not null && ReferenceEquals(u.Message, _barrier)) Refuse(watch);
-            });
-            Receive<BarrierTimedOut>(t =>
-            {
-                if (ReferenceEquals(t.Barrier, _barrier)) Refuse(watch);
-            });
             ReceiveAny(_ => { });
         }
-
-        private void ProbeRouter(ConnectionWatch watch)
-        {
-            if (_refusal is not null)
-            {
-                Refuse(watch); // the notice is already here: no need to wait for the barrier
-                return;
-            }
-            if (_barrier is not null || _desk is null) return; // a barrier is out, or WatchDesk probes when it comes
-            _barrier = new RouterBarrier();
-            _desk.Tell(_barrier, Self); // the desk forwards what it does not know to the router
-            Context.System.Scheduler.ScheduleTellOnce(BarrierTimeout, Self, new BarrierTimedOut(_barrier), Self);
-        }
-
-        private void Refuse(ConnectionWatch watch) =>
-            watch.Up.TrySetException(new GatewayUnreachableException(_downBeforeReady ?? "the gateway closed the connection", _refusal));
     }
 }

@@ -21,6 +21,7 @@ namespace TradingDesk.Desk.Connection;
 ///   Disconnected --Connect (also sent to itself at start)----------------&gt; Connecting
 ///   Connecting   --handshake + startApi + managedAccounts + nextValidId--&gt; Connected
 ///   Connecting   --connect/handshake failed, link down, deadline---------&gt; Reconnecting  (Disconnected published first)
+///   Connecting   --an error that refuses the session (326, 502, 503)-----&gt; Reconnecting  (Disconnected carries the code)
 ///   Connected    --EOF, framing error, write failure, missed heartbeat---&gt; Reconnecting  (Disconnected published first)
 ///   Reconnecting --Fibonacci backoff timer-------------------------------&gt; Connecting
 ///   Reconnecting --MaxReconnectAttempts exhausted------------------------&gt; Disconnected (stays; Connect starts again)
@@ -151,6 +152,10 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
                 _nextValidId = next.OrderId;
                 TryReady();
                 return true;
+            case GatewayMessages.Inbound { Message: ErrorMessage error } when SessionRefusal.Refuses(error):
+                // The gateway closes the socket next; ending here makes the error, not that EOF, the reason.
+                LinkLost(SessionRefusal.Reason(error), error.ErrorCode);
+                return true;
             default:
                 return Common(message);
         }
@@ -213,7 +218,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         return Common(message);
     }
 
-    private void LinkLost(string reason)
+    private void LinkLost(string reason, int? gatewayErrorCode = null)
     {
         Log.LogWarning("connection: link to {Host}:{Port} lost: {Reason}", _options.Host, _options.Port, reason);
         CloseLink();
@@ -224,7 +229,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         _failures++;
         var now = _time.GetUtcNow();
         _state = ConnectionState.Disconnected;
-        Publish(new ConnectionEvents.Disconnected(reason, now));
+        Publish(new ConnectionEvents.Disconnected(reason, now, gatewayErrorCode));
         if (_options.MaxReconnectAttempts is { } max && _failures > max)
         {
             Log.LogError("connection: giving up after {Attempts} reconnect attempts", max);

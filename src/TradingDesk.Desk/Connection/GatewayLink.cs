@@ -40,7 +40,10 @@ internal sealed class GatewayLink : IAsyncDisposable
     public int ServerVersion { get; }
     public string ConnectionTime { get; }
 
-    /// <summary>Told to the connection when the link dies (EOF, framing error, socket error, write failure).</summary>
+    /// <summary>
+    /// Told to the connection when the link dies (EOF, framing error, socket error, write failure); never once the
+    /// connection has begun disposing the link.
+    /// </summary>
     public sealed record Down(int Generation, string Reason);
 
     /// <summary>Opens TCP, sends the client hello in one write and reads the server's version/time reply.</summary>
@@ -75,7 +78,10 @@ internal sealed class GatewayLink : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the read and write loops. Session messages (managedAccounts, nextValidId, currentTime) also go to the connection.</summary>
+    /// <summary>
+    /// Starts the read and write loops. Session messages (managedAccounts, nextValidId, currentTime) and errors that
+    /// refuse the session (<see cref="SessionRefusal"/>) also go to the connection.
+    /// </summary>
     public void Start(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
     {
         var read = Task.Run(() => ReadLoopAsync(generation, connection, router, routes, time, log));
@@ -99,7 +105,7 @@ internal sealed class GatewayLink : IAsyncDisposable
                 var before = buffer.Length;
                 try
                 {
-                    while (FrameReader.TryReadFrame(ref buffer, out var payload, offset + (before - buffer.Length)))
+                    while (!_stop.IsCancellationRequested && FrameReader.TryReadFrame(ref buffer, out var payload, offset + (before - buffer.Length)))
                         Deliver(payload, connection, router, routes, time, log);
                 }
                 finally
@@ -110,10 +116,12 @@ internal sealed class GatewayLink : IAsyncDisposable
                 if (result.IsCompleted) break;
             }
         }
-        catch (OperationCanceledException) { reason = "closed by the desk"; }
+        catch (OperationCanceledException) { }
         catch (ProtocolException ex) { reason = $"framing error: {ex.Message}"; } // bad length: the stream cannot be trusted past it
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException) { reason = $"socket error: {ex.Message}"; }
-        connection.Tell(new Down(generation, reason));
+        // Disposal is the connection's own doing (it closed this link, or it is stopping): it needs no news of it, and a
+        // stopped connection would only dead-letter it.
+        if (!_stop.IsCancellationRequested) connection.Tell(new Down(generation, reason));
     }
 
     private void Deliver(ReadOnlySequence<byte> payload, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
@@ -136,7 +144,10 @@ internal sealed class GatewayLink : IAsyncDisposable
         }
         var now = time.GetUtcNow();
         var inbound = new GatewayMessages.Inbound(message, now);
-        if (message is ManagedAccounts or NextValidId or CurrentTime) connection.Tell(inbound);
+        // The connection also hears the session messages, and an error that refuses the session (326, …): the gateway
+        // closes the socket right after it, and the error, not the EOF, is the reason the session ended.
+        if (message is ManagedAccounts or NextValidId or CurrentTime || message is ErrorMessage error && SessionRefusal.Refuses(error))
+            connection.Tell(inbound);
         if (routes.TryRoute(message, out var owner)) owner.Tell(inbound); // stream items skip the router's mailbox
         else router.Tell(inbound);
         if (decoded.Companion is { } companion) router.Tell(new GatewayMessages.Inbound(companion, now));
@@ -159,7 +170,7 @@ internal sealed class GatewayLink : IAsyncDisposable
         catch (OperationCanceledException) { return; }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or InvalidOperationException)
         {
-            connection.Tell(new Down(generation, $"write failed: {ex.Message}"));
+            if (!_stop.IsCancellationRequested) connection.Tell(new Down(generation, $"write failed: {ex.Message}")); // see ReadLoopAsync
         }
     }
 

@@ -21,8 +21,12 @@ public static class ConnectionEvents
     public sealed record Connected(int ServerVersion, string ConnectionTime, IReadOnlyList<string> Accounts, int NextValidId, bool IsReconnect, DateTimeOffset At)
         : StateChanged(ConnectionState.Connected, At);
 
-    /// <summary>The link is gone (EOF, write failure, missed heartbeat, refused). Requests in flight fail or wait.</summary>
-    public sealed record Disconnected(string Reason, DateTimeOffset At) : StateChanged(ConnectionState.Disconnected, At);
+    /// <summary>
+    /// The link is gone (EOF, write failure, missed heartbeat, refused). Requests in flight fail or wait.
+    /// <paramref name="GatewayErrorCode"/> is set when the gateway refused the session with an error (326: the client id
+    /// is in use, 502, 503) before closing it; <paramref name="Reason"/> then says "error 326: " and the gateway's text.
+    /// </summary>
+    public sealed record Disconnected(string Reason, DateTimeOffset At, int? GatewayErrorCode = null) : StateChanged(ConnectionState.Disconnected, At);
 
     /// <summary>Waiting <paramref name="Delay"/> before attempt <paramref name="Attempt"/> (Fibonacci backoff).</summary>
     public sealed record Reconnecting(int Attempt, TimeSpan Delay, string LastError, DateTimeOffset At) : StateChanged(ConnectionState.Reconnecting, At);

@@ -140,8 +140,11 @@ public abstract class StrategyActor : ReceiveActor
         }
         finally
         {
-            ReleaseSubscriptions();
-            if (Options.CancelOrdersOnStop) Desk.Tell(new OrderCommands.CancelStrategyOrders(StrategyId), Self);
+            // From nobody: this actor is gone, so the replies (SubscriptionEnded, CancelsSent) would only be dead letters.
+            // The router knows a subscriber by its ref and so ignores an Unsubscribe from nobody, but it watches every
+            // subscriber: this actor's Terminated releases its lines there; the order manager ends by id.
+            ReleaseSubscriptions(ActorRefs.Nobody);
+            if (Options.CancelOrdersOnStop) Desk.Tell(new OrderCommands.CancelStrategyOrders(StrategyId), ActorRefs.Nobody);
             Context.System.EventStream.Publish(new StrategyLifecycle.Stopped(StrategyId, Self, Context.System.TimeProvider.GetUtcNow()));
         }
     }
@@ -156,13 +159,13 @@ public abstract class StrategyActor : ReceiveActor
         }
         finally
         {
-            ReleaseSubscriptions();
+            ReleaseSubscriptions(Self); // the same ref lives on: the router must know it is this subscriber leaving
         }
     }
 
-    private void ReleaseSubscriptions()
+    private void ReleaseSubscriptions(IActorRef sender)
     {
-        foreach (var (id, request) in _subscriptions) Desk.Tell(UnsubscribeFor(id, request), Self);
+        foreach (var (id, request) in _subscriptions) Desk.Tell(UnsubscribeFor(id, request), sender);
         _subscriptions.Clear();
     }
 
