@@ -18,7 +18,7 @@ public sealed partial class RepositoryTextTests
     [GeneratedRegex(@"\.\./shared/|\bshared/(design\.md|protocol/|checks/|hooks/)|wire-protocol\.md|captured-vectors\.txt")]
     private static partial Regex OutsideReference();
 
-    // Who wrote what, or how the work was organised: "engineer B", "engineer A's", "the brief's contract".
+    // Who wrote what, or how the work was organised: a lettered engineer, or the task text it was written from.
     [GeneratedRegex(@"\bengineer [A-Z]\b|\bthe brief\b|\bbrief's\b|\(brief,")]
     private static partial Regex Authorship();
 
