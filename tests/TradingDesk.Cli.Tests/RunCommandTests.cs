@@ -179,16 +179,14 @@ public sealed class RunCommandTests : IDisposable
     {
         var port = DeadPort();
         var config = WriteConfig("""{ "ConnectTimeout": "1h" }""");
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var (code, _, stderr) = Desk("run", "--gateway", $"127.0.0.1:{port}", "--duration", "2", "--config", config);
 
-        clock.Stop();
         Assert.Equal(2, code);
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith($"desk run: no connection to 127.0.0.1:{port} within --duration 2s", lines[^1], StringComparison.Ordinal);
         Assert.Contains($"desk run: connecting to 127.0.0.1:{port} (attempt 2)", lines);
-        // An hour's ConnectTimeout did not hold it: the run ended at its 2 s (generous bound for a loaded machine).
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
+        // An hour's ConnectTimeout did not hold it: the duration ended the run (that it ends exactly at the duration is
+        // checked on the test clock in the Hosting tests, not with a wall-clock bound here).
     }
 }

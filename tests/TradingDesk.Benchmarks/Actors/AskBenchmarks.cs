@@ -60,7 +60,7 @@ public class AskBenchmarks
         for (var i = 0; i < RoundTrips; i++) await _echo.Ask<object>(Request, Timeout).ConfigureAwait(false);
     }
 
-    private sealed class Echo : ReceiveActor
+    internal sealed class Echo : ReceiveActor
     {
         public Echo() => ReceiveAny(m => Sender.Tell(m, Self));
     }

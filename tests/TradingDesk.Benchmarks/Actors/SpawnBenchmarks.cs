@@ -92,7 +92,7 @@ public class SpawnBenchmarks
         Task.WaitAll(workers);
     }
 
-    private sealed class Idle : ReceiveActor
+    internal sealed class Idle : ReceiveActor
     {
         private readonly CountdownEvent? _started;
 
@@ -106,7 +106,7 @@ public class SpawnBenchmarks
     }
 
     /// <summary>On n: creates n children, stops each, replies n once every child's PostStop has run.</summary>
-    private sealed class Spawner : ReceiveActor
+    internal sealed class Spawner : ReceiveActor
     {
         private static readonly Props ChildProps = Props.Create(() => new Child());
         private IActorRef _replyTo = ActorRefs.Nobody;

@@ -99,7 +99,7 @@ public class TellThroughputBenchmarks
         public void Signal() => _tcs.TrySetResult();
     }
 
-    private sealed class CountingActor : ReceiveActor
+    internal sealed class CountingActor : ReceiveActor
     {
         private int _count;
 

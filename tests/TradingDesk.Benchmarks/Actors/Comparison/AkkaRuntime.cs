@@ -113,3 +113,9 @@ internal sealed class AkkaRuntime : IDisposable
         }
     }
 }
+
+/// <summary>A child's PostStop ran (the Akka.NET spawner counts these).</summary>
+internal sealed class ChildStopped
+{
+    public static readonly ChildStopped Instance = new();
+}

@@ -2,7 +2,10 @@ using TradingDesk.Actors;
 
 namespace TradingDesk.Benchmarks.Actors.Comparison;
 
-/// <summary>The benchmark shapes on the project's own runtime (TradingDesk.Actors).</summary>
+/// <summary>
+/// The benchmark shapes on the project's own runtime (TradingDesk.Actors), with the same actors the own-runtime
+/// benchmarks use (counter, echo, idle, spawner).
+/// </summary>
 internal sealed class OwnRuntime : IDisposable
 {
     private static readonly object Msg = new();
@@ -15,9 +18,9 @@ internal sealed class OwnRuntime : IDisposable
 
     public OwnRuntime(int messages)
     {
-        _counter = _system.ActorOf(Props.Create(() => new Counter(_completion, messages)));
-        _echo = _system.ActorOf(Props.Create(() => new Echo()));
-        _spawner = _system.ActorOf(Props.Create(() => new Spawner()));
+        _counter = _system.ActorOf(Props.Create(() => new TellThroughputBenchmarks.CountingActor(_completion, messages)));
+        _echo = _system.ActorOf(Props.Create(() => new AskBenchmarks.Echo()));
+        _spawner = _system.ActorOf(Props.Create(() => new SpawnBenchmarks.Spawner()));
     }
 
     public async Task Tell(int messages, int producers)
@@ -38,7 +41,7 @@ internal sealed class OwnRuntime : IDisposable
     public double IdleBytesPerActor(int count)
     {
         using var started = new CountdownEvent(count);
-        var props = Props.Create(() => new Idle(started));
+        var props = Props.Create(() => new SpawnBenchmarks.Idle(started));
         var before = GC.GetTotalMemory(true);
         var refs = new IActorRef[count];
         for (var i = 0; i < count; i++) refs[i] = _system.ActorOf(props);
@@ -50,70 +53,4 @@ internal sealed class OwnRuntime : IDisposable
     }
 
     public void Dispose() => _system.Terminate().Wait();
-
-    private sealed class Counter : ReceiveActor
-    {
-        private int _count;
-
-        public Counter(TellThroughputBenchmarks.Completion completion, int expected) => Receive<object>(_ =>
-        {
-            if (++_count != expected) return;
-            _count = 0;
-            completion.Signal();
-        });
-    }
-
-    private sealed class Echo : ReceiveActor
-    {
-        public Echo() => ReceiveAny(m => Sender.Tell(m, Self));
-    }
-
-    private sealed class Idle : ReceiveActor
-    {
-        private readonly CountdownEvent _started;
-
-        public Idle(CountdownEvent started)
-        {
-            _started = started;
-            ReceiveAny(_ => { });
-        }
-
-        protected override void PreStart() => _started.Signal();
-    }
-
-    /// <summary>On n: creates n children, stops each, replies n once every child's PostStop has run.</summary>
-    private sealed class Spawner : ReceiveActor
-    {
-        private static readonly Props ChildProps = Props.Create(() => new Child());
-        private IActorRef _replyTo = ActorRefs.Nobody;
-        private int _pending;
-        private int _n;
-
-        public Spawner()
-        {
-            Receive<int>(n =>
-            {
-                _replyTo = Sender;
-                _n = _pending = n;
-                for (var i = 0; i < n; i++) Context.Stop(Context.ActorOf(ChildProps));
-            });
-            Receive<ChildStopped>(_ =>
-            {
-                if (--_pending == 0) _replyTo.Tell(_n);
-            });
-        }
-
-        private sealed class Child : ReceiveActor
-        {
-            public Child() => ReceiveAny(_ => { });
-
-            protected override void PostStop() => Context.Parent.Tell(ChildStopped.Instance);
-        }
-    }
-}
-
-/// <summary>A child's PostStop ran (both runtimes' spawners count these).</summary>
-internal sealed class ChildStopped
-{
-    public static readonly ChildStopped Instance = new();
 }
