@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
-using TradingDesk.Actors.Event;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Connection;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Orders;
@@ -22,6 +21,7 @@ namespace TradingDesk.Desk;
 /// </summary>
 public sealed class DeskActor : ReceiveActor
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HashSet<Type> _refusedTypes = [];
 
     public DeskActor(DeskOptions options)
@@ -45,12 +45,12 @@ public sealed class DeskActor : ReceiveActor
         ReceiveAny(Refuse);
     }
 
-    public static Props Props(DeskOptions options) => Actors.Props.Create(() => new DeskActor(options));
+    public static Props Props(DeskOptions options) => Akka.Actor.Props.Create(() => new DeskActor(options));
 
     private void Refuse(object message)
     {
         if (_refusedTypes.Add(message.GetType()))
-            Log.LogWarning("desk: refused a {Type} from {Sender}: only desk commands (IDeskCommand) are accepted; further {Type} messages are dead-lettered without a log line",
+            _log.Warning("desk: refused a {0} from {1}: only desk commands (IDeskCommand) are accepted; further {2} messages are dead-lettered without a log line",
                 message.GetType().Name, Sender.Path, message.GetType().Name);
         Context.System.DeadLetters.Tell(new DeadLetter(message, Sender, Self));
     }

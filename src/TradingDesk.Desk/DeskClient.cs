@@ -1,4 +1,4 @@
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Messages;
 using static TradingDesk.Desk.Messages.AccountMessages;
 using static TradingDesk.Desk.Messages.HistoricalDataMessages;

@@ -1,6 +1,6 @@
 using IBApi.protobuf;
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Protocol;
 using TradingDesk.Protocol.Codec;
@@ -32,6 +32,7 @@ namespace TradingDesk.Desk.Connection;
 /// </summary>
 public sealed class ConnectionActor : ActorBase, IWithTimers
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private sealed record Opened(int Generation, GatewayLink Link);
     private sealed record OpenFailed(int Generation, string Reason);
     private sealed record ConnectDeadline(int Generation);
@@ -43,7 +44,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
     private readonly IActorRef _router;
     private readonly Routing.RouteTable _routes;
     private readonly IReadOnlyList<IActorRef> _listeners;
-    private readonly TimeProvider _time;
+    private readonly ITimeProvider _time;
     private readonly FrameBuffer _encodeBuffer = new(1024);
     private GatewayLink? _link;
     private CancellationTokenSource? _opening;
@@ -64,7 +65,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         _router = router;
         _routes = routes ?? new Routing.RouteTable();
         _listeners = listeners ?? [];
-        _time = Context.System.TimeProvider;
+        _time = Context.System.Scheduler;
     }
 
     protected override bool Receive(object message) => Disconnected(message);
@@ -73,7 +74,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
     /// <param name="listeners">Told every state change before it is published; they exist before the connection, so
     /// none of them can miss one.</param>
     public static Props Props(DeskOptions options, IActorRef router, Routing.RouteTable? routes = null, IReadOnlyList<IActorRef>? listeners = null) =>
-        Actors.Props.Create(() => new ConnectionActor(options, router, routes, listeners));
+        Akka.Actor.Props.Create(() => new ConnectionActor(options, router, routes, listeners));
 
     protected override void PreStart() => Self.Tell(ConnectionMessages.Connect.Instance);
 
@@ -88,7 +89,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
                     _state == ConnectionState.Connected ? _lastConnected : null));
                 return true;
             case GatewayMessages.Write write:
-                Log.LogWarning("connection: dropped {Type} written while {State}", write.Message.Descriptor.Name, _state);
+                _log.Warning("connection: dropped {0} written while {1}", write.Message.Descriptor.Name, _state);
                 return true;
             case Opened opened when opened.Generation != _generation:
                 _ = opened.Link.DisposeAsync(); // a stale attempt finished after its deadline
@@ -118,7 +119,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         var generation = _generation;
         // Timers are armed before the state change is told: whoever hears of it may advance a virtual clock at once.
         Timers.StartSingleTimer("connect-deadline", new ConnectDeadline(generation), _options.ConnectTimeout);
-        Publish(new ConnectionEvents.Connecting(_options.Host, _options.Port, _failures + 1, _time.GetUtcNow()));
+        Publish(new ConnectionEvents.Connecting(_options.Host, _options.Port, _failures + 1, _time.Now));
         _opening = new CancellationTokenSource();
         var hello = new ClientHello(_options.MinVersion, _options.MaxVersion, _options.ConnectOptions);
         GatewayLink.OpenAsync(_options.Host, _options.Port, hello, _opening.Token)
@@ -131,7 +132,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         {
             case Opened opened when opened.Generation == _generation:
                 _link = opened.Link;
-                _link.Start(_generation, Self, _router, _routes, _time, Log);
+                _link.Start(_generation, Self, _router, _routes, _time, _log);
                 // startApi goes through the codec: text below 213, protobuf from 213.
                 WriteNow(new StartApiRequest { ClientId = _options.ClientId, OptionalCapabilities = _options.OptionalCapabilities });
                 return true;
@@ -174,9 +175,9 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         Context.Become(Connected);
         Timers.StartPeriodicTimer("heartbeat", new HeartbeatDue(), _options.HeartbeatInterval);
         var accounts = _accounts.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Log.LogInformation("connection: connected to {Host}:{Port} at server version {Version} (client id {ClientId}{Re})",
+        _log.Info("connection: connected to {0}:{1} at server version {2} (client id {3}{4})",
             _options.Host, _options.Port, _link.ServerVersion, _options.ClientId, isReconnect ? ", reconnect" : "");
-        _lastConnected = new ConnectionEvents.Connected(_link.ServerVersion, _link.ConnectionTime, accounts, _nextValidId.Value, isReconnect, _time.GetUtcNow());
+        _lastConnected = new ConnectionEvents.Connected(_link.ServerVersion, _link.ConnectionTime, accounts, _nextValidId.Value, isReconnect, _time.Now);
         Publish(_lastConnected);
     }
 
@@ -220,19 +221,19 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
 
     private void LinkLost(string reason, int? gatewayErrorCode = null)
     {
-        Log.LogWarning("connection: link to {Host}:{Port} lost: {Reason}", _options.Host, _options.Port, reason);
+        _log.Warning("connection: link to {0}:{1} lost: {2}", _options.Host, _options.Port, reason);
         CloseLink();
         Timers.Cancel("heartbeat");
         Timers.Cancel("heartbeat-deadline");
         Timers.Cancel("connect-deadline");
         _generation++; // anything the old link or attempt still says is stale from now on
         _failures++;
-        var now = _time.GetUtcNow();
+        var now = _time.Now;
         _state = ConnectionState.Disconnected;
         Publish(new ConnectionEvents.Disconnected(reason, now, gatewayErrorCode));
         if (_options.MaxReconnectAttempts is { } max && _failures > max)
         {
-            Log.LogError("connection: giving up after {Attempts} reconnect attempts", max);
+            _log.Error("connection: giving up after {0} reconnect attempts", max);
             Context.Become(Disconnected);
             return;
         }
@@ -253,11 +254,11 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         }
         catch (ProtocolException ex)
         {
-            Log.LogError("connection: cannot send {Type} at server version {Version}: {Error}", message.Descriptor.Name, _link.ServerVersion, ex.Message);
+            _log.Error("connection: cannot send {0} at server version {1}: {2}", message.Descriptor.Name, _link.ServerVersion, ex.Message);
             return;
         }
         if (!_link.TryWrite(_encodeBuffer.ToArray()))
-            Log.LogWarning("connection: dropped {Type}: the link is closing", message.Descriptor.Name);
+            _log.Warning("connection: dropped {0}: the link is closing", message.Descriptor.Name);
     }
 
     private void CloseLink()

@@ -4,8 +4,8 @@ using System.Net.Sockets;
 using System.Threading.Channels;
 using Google.Protobuf;
 using IBApi.protobuf;
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Protocol;
 using TradingDesk.Protocol.Codec;
@@ -82,7 +82,7 @@ internal sealed class GatewayLink : IAsyncDisposable
     /// Starts the read and write loops. Session messages (managedAccounts, nextValidId, currentTime) and errors that
     /// refuse the session (<see cref="SessionRefusal"/>) also go to the connection.
     /// </summary>
-    public void Start(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
+    public void Start(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, ITimeProvider time, ILoggingAdapter log)
     {
         var read = Task.Run(() => ReadLoopAsync(generation, connection, router, routes, time, log));
         var write = Task.Run(() => WriteLoopAsync(generation, connection, log));
@@ -92,7 +92,7 @@ internal sealed class GatewayLink : IAsyncDisposable
     /// <summary>Queues one encoded frame for the write loop; false when the link is closing.</summary>
     public bool TryWrite(byte[] frame) => _frames.Writer.TryWrite(frame);
 
-    private async Task ReadLoopAsync(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
+    private async Task ReadLoopAsync(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, ITimeProvider time, ILoggingAdapter log)
     {
         string reason = "the gateway closed the connection (EOF)";
         long offset = 0;
@@ -124,7 +124,7 @@ internal sealed class GatewayLink : IAsyncDisposable
         if (!_stop.IsCancellationRequested) connection.Tell(new Down(generation, reason));
     }
 
-    private void Deliver(ReadOnlySequence<byte> payload, IActorRef connection, IActorRef router, Routing.RouteTable routes, TimeProvider time, ILogger log)
+    private void Deliver(ReadOnlySequence<byte> payload, IActorRef connection, IActorRef router, Routing.RouteTable routes, ITimeProvider time, ILoggingAdapter log)
     {
         DecodedMessage decoded;
         try
@@ -134,15 +134,15 @@ internal sealed class GatewayLink : IAsyncDisposable
         catch (ProtocolException ex)
         {
             // A well-delimited frame we cannot decode: skip it, the next frame starts cleanly.
-            log.LogWarning("gateway: skipped a malformed frame of {Length} bytes: {Error}", payload.Length, ex.Message);
+            log.Warning("gateway: skipped a malformed frame of {0} bytes: {1}", payload.Length, ex.Message);
             return;
         }
         if (decoded.Message is not { } message)
         {
-            log.LogWarning("gateway: skipped a message with unknown id {Id} ({Encoding})", decoded.Id, decoded.Encoding);
+            log.Warning("gateway: skipped a message with unknown id {0} ({1})", decoded.Id, decoded.Encoding);
             return;
         }
-        var now = time.GetUtcNow();
+        var now = time.Now;
         var inbound = new GatewayMessages.Inbound(message, now);
         // The connection also hears the session messages, and an error that refuses the session (326, …): the gateway
         // closes the socket right after it, and the error, not the EOF, is the reason the session ended.
@@ -153,7 +153,7 @@ internal sealed class GatewayLink : IAsyncDisposable
         if (decoded.Companion is { } companion) router.Tell(new GatewayMessages.Inbound(companion, now));
     }
 
-    private async Task WriteLoopAsync(int generation, IActorRef connection, ILogger log)
+    private async Task WriteLoopAsync(int generation, IActorRef connection, ILoggingAdapter log)
     {
         var writer = PipeWriter.Create(_stream, new StreamPipeWriterOptions(leaveOpen: true));
         try

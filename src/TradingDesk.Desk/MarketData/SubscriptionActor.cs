@@ -1,6 +1,6 @@
 using IBApi.protobuf;
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Pacing;
@@ -19,6 +19,7 @@ namespace TradingDesk.Desk.MarketData;
 /// </summary>
 public sealed class SubscriptionActor : ReceiveActor
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly StreamPlan _plan;
     private readonly SubscriptionId _id;
     private readonly IActorRef _pacer;
@@ -49,7 +50,8 @@ public sealed class SubscriptionActor : ReceiveActor
             // A superseded request still left the queue (it raced a Resend): cancel it so no orphan line stays open.
             _pacer.Tell(new GatewayMessages.Outbound(_plan.Cancel(key.RequestId), OutboundPriority.Data));
         });
-        Receive<RouterInternal.ConnectionDown>(_ => _liveOnLink = false); // the request died with the link
+        // A block body: with an expression body the bool assignment would pick Receive(Func<T, bool>) and read as "unhandled".
+        Receive<RouterInternal.ConnectionDown>(_ => { _liveOnLink = false; }); // the request died with the link
         Receive<RouterInternal.Resend>(resend =>
         {
             var old = _requestId;
@@ -62,12 +64,12 @@ public sealed class SubscriptionActor : ReceiveActor
             _liveOnLink = false;
             var wasLive = _everSent;
             Send();
-            if (wasLive && resend.Notify) FanOut(new SubscriptionMessages.Resubscribed(_id, resend.Reason, Context.System.TimeProvider.GetUtcNow()));
+            if (wasLive && resend.Notify) FanOut(new SubscriptionMessages.Resubscribed(_id, resend.Reason, Context.System.Scheduler.Now));
         });
     }
 
     public static Props Props(StreamPlan plan, SubscriptionId id, IActorRef firstSubscriber, IActorRef pacer, int requestId) =>
-        Actors.Props.Create(() => new SubscriptionActor(plan, id, firstSubscriber, pacer, requestId));
+        Akka.Actor.Props.Create(() => new SubscriptionActor(plan, id, firstSubscriber, pacer, requestId));
 
     protected override void PreStart() => Send();
 
@@ -91,7 +93,7 @@ public sealed class SubscriptionActor : ReceiveActor
                 FanOut(new SubscriptionMessages.SubscriptionNotice(_id, error.ErrorCode, error.ErrorMsg, now));
                 return;
             }
-            Log.LogWarning("subscription {Id} ({Command}) ended by gateway error {Code}: {Message}", _id, _plan.Command.GetType().Name, error.ErrorCode, error.ErrorMsg);
+            _log.Warning("subscription {0} ({1}) ended by gateway error {2}: {3}", _id, _plan.Command.GetType().Name, error.ErrorCode, error.ErrorMsg);
             _ended = true;
             FanOut(new SubscriptionMessages.SubscriptionEnded(_id, new GatewayError(error.ErrorCode, error.ErrorMsg)));
             Context.Stop(Self);

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -47,7 +47,7 @@ public sealed partial class OrderManagerActor
         if (effect is not (OrderErrorEffect.CancelNotFound or OrderErrorEffect.CancelRefused)) return false;
         _pendingCancels.Remove(id);
         var failure = new GatewayError(e.ErrorCode, e.ErrorMsg, string.IsNullOrEmpty(e.AdvancedOrderRejectJson) ? null : e.AdvancedOrderRejectJson);
-        Log.LogInformation("Cancel of order {OrderId} failed: {Failure}", id, failure);
+        _log.Info("Cancel of order {0} failed: {1}", id, failure);
         foreach (var (command, asker) in askers) asker.Tell(new RequestFailed(command, failure));
         if (effect == OrderErrorEffect.CancelNotFound && _book.Orders.TryGetValue(id, out var order) && order.IsWorking)
         {
@@ -63,7 +63,7 @@ public sealed partial class OrderManagerActor
     /// </summary>
     private void Lose(OrderRecord order, string reason, DateTimeOffset local)
     {
-        Log.LogWarning("Order {OrderId} of {Strategy} is lost: {Reason}", order.Id, order.Strategy, reason);
+        _log.Warning("Order {0} of {1} is lost: {2}", order.Id, order.Strategy, reason);
         var lost = new BookEvent.Observed(new OrderEvents.OrderLost(order.Id, order.Strategy, reason, local), true);
         Apply(lost);
         Deliver(lost);
@@ -82,7 +82,7 @@ public sealed partial class OrderManagerActor
         foreach (var subscriber in _subscribers.Values.Distinct())
             if (!subscriber.Equals(owner)) subscriber.Tell(observed.Event, Self);
         if (observed.Event is OrderEvents.OrderRejected r)
-            Log.LogWarning("Order {OrderId} rejected with {Code}: {Reason}", r.OrderId, r.Code, r.Reason);
+            _log.Warning("Order {0} rejected with {1}: {2}", r.OrderId, r.Code, r.Reason);
     }
 
     private void OnSubscribe(OrderCommands.SubscribeOrderUpdates command)

@@ -1,6 +1,6 @@
 using Google.Protobuf;
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -86,7 +86,7 @@ public sealed partial class OrderManagerActor
 
     private void StartReconciliation()
     {
-        Log.LogInformation("Reconnected: reconciling open orders and executions");
+        _log.Info("Reconnected: reconciling open orders and executions");
         Enqueue(_openOrders, new Reconcile(), null);
         StartExecutions(new Reconcile(), null, new Messages.ExecutionQuery { ClientId = _options.ClientId });
     }
@@ -152,7 +152,7 @@ public sealed partial class OrderManagerActor
         }
         var query = t.Query == _openOrders.Name ? _openOrders : _completedOrders;
         if (!query.InFlight || query.Generation != t.Generation) return;
-        Log.LogWarning("{Query} query got no end within {Timeout}", query.Name, _options.QueryTimeout);
+        _log.Warning("{0} query got no end within {1}", query.Name, _options.QueryTimeout);
         foreach (var (command, asker) in query.Current) asker?.Tell(new RequestFailed(command, failure));
         query.InFlight = false;
         query.Current = [];

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging;
+using Akka.Event;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 
@@ -21,13 +21,13 @@ public sealed partial class OrderManagerActor
             .Where(o => o.Strategy is not null && o.IsWorking && !listed.Contains(o.Id))
             .Select(o => o.Id).ToHashSet();
         if (_unknownAfterReconnect.Count == 0) return;
-        Log.LogInformation("Reconcile: {Count} orders were working before the outage and are not open now; asking for completed orders", _unknownAfterReconnect.Count);
+        _log.Info("Reconcile: {0} orders were working before the outage and are not open now; asking for completed orders", _unknownAfterReconnect.Count);
         Enqueue(_completedOrders, new Reconcile(), null);
     }
 
     private void ReconcileCompleted(OrderEvents.CompletedOrders done)
     {
-        var now = _time.GetUtcNow();
+        var now = _time.Now;
         foreach (var id in _unknownAfterReconnect)
         {
             if (!_book.Orders.TryGetValue(id, out var order) || !order.IsWorking) continue;
@@ -37,7 +37,7 @@ public sealed partial class OrderManagerActor
             {
                 // Never acknowledged and listed nowhere: the placeOrder died with the old link (written, never read).
                 // Re-sending the same id is safe: a gateway that did have it answers 103 instead of placing it twice.
-                Log.LogWarning("Reconcile: order {OrderId} never reached the gateway before the outage; sending it again", id);
+                _log.Warning("Reconcile: order {0} never reached the gateway before the outage; sending it again", id);
                 Send(PlaceRequest(order));
                 Deliver(new BookEvent.Observed(new OrderEvents.OrderNotice(id, OrderEvents.OrderNotice.ResentAfterReconnect,
                     "the gateway had no record of this order after the reconnect: sent again with the same id", null, now), true));

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -23,9 +23,10 @@ namespace TradingDesk.Desk.Orders;
 /// </summary>
 public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _pacer;
     private readonly OrderManagerOptions _options;
-    private readonly TimeProvider _time;
+    private readonly ITimeProvider _time;
     private OrderBook _book;
     private readonly Dictionary<StrategyId, IActorRef> _strategies = [];
     private readonly Dictionary<SubscriptionId, IActorRef> _subscribers = [];
@@ -37,7 +38,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
     {
         _pacer = pacer;
         _options = options.Validated();
-        _time = Context.System.TimeProvider;
+        _time = Context.System.Scheduler;
         _book = new OrderBook { ClientId = _options.ClientId };
         _nextExecutionRequestId = _options.FirstExecutionRequestId;
         Offline();
@@ -47,7 +48,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
 
     /// <summary>The contract with the DeskActor: exactly this signature.</summary>
     public static Props Props(IActorRef pacer, OrderManagerOptions options) =>
-        Actors.Props.Create(() => new OrderManagerActor(pacer, options));
+        Akka.Actor.Props.Create(() => new OrderManagerActor(pacer, options));
 
     private void Offline()
     {
@@ -91,7 +92,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         OfferIds(c.NextValidId, "Connected");
         Apply(new BookEvent.ConnectivityChanged(true));
         Become(Online);
-        Log.LogInformation("Order manager online (reconnect: {IsReconnect}); next order id {NextId}", c.IsReconnect, _book.NextId);
+        _log.Info("Order manager online (reconnect: {0}); next order id {1}", c.IsReconnect, _book.NextId);
         if (_book.KillSwitch is not null) Send(new Pb.GlobalCancelRequest { OrderCancel = new Pb.OrderCancel() });
         if (c.IsReconnect && _options.ReconcileOnReconnect) StartReconciliation();
     }
@@ -107,7 +108,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
     private void OfferIds(int offered, string source)
     {
         if (_book.IdsSeeded && offered < _book.NextId)
-            Log.LogWarning("{Source}: the gateway's nextValidId {Offered} is below the next id this desk would use ({NextId}); keeping ours so no id is reused",
+            _log.Warning("{0}: the gateway's nextValidId {1} is below the next id this desk would use ({2}); keeping ours so no id is reused",
                 source, offered, _book.NextId);
         Apply(new BookEvent.IdsOffered(offered));
     }
@@ -118,7 +119,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         var decision = _book.Decide(command, _options, order => IsOwner(order, sender, command));
         if (decision.Failure is { } failure)
         {
-            Log.LogInformation("{Command} refused: {Failure}", command.GetType().Name, failure);
+            _log.Info("{0} refused: {1}", command.GetType().Name, failure);
             sender.Tell(new RequestFailed(command, failure));
             return;
         }
@@ -151,7 +152,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
                     break;
             }
         }
-        var now = _time.GetUtcNow();
+        var now = _time.Now;
         object reply = command switch
         {
             OrderCommands.PlaceOrder => new OrderEvents.OrderAccepted(placed[0]),
@@ -167,7 +168,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         };
         if (reply is OrderEvents.KillSwitchActivated or OrderEvents.KillSwitchReleased)
         {
-            Log.LogWarning("Kill switch: {Reply}", reply);
+            _log.Warning("Kill switch: {0}", reply);
             Context.System.EventStream.Publish(reply);
         }
         sender.Tell(reply);
@@ -187,14 +188,15 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
     /// Binds the strategy id to the sender: a restarted strategy (the same actor, or a new one once the old one died)
     /// takes over its orders. A different actor cannot take the id from a live one (it would receive that strategy's
     /// fills): refused with <see cref="StrategyIdInUse"/>. A binding ends when its actor terminates (DeathWatch); a holder
-    /// that is already dead counts as gone even before its Terminated arrives, so a successor is never refused.
+    /// at the same path (a later incarnation of the holder) takes over even before the old one's Terminated arrives, so a successor is never refused.
     /// </summary>
     private void OnRegister(OrderCommands.RegisterStrategy r)
     {
-        // IsTerminated: the holder may have died with its Terminated still on its way here (a successor started at once).
-        if (_strategies.TryGetValue(r.Strategy, out var holder) && !holder.Equals(Sender) && !holder.IsTerminated())
+        // Same path, another incarnation: the holder died (names are unique among live siblings) and its Terminated may
+        // still be on its way here; ActorPath equality ignores the incarnation's uid.
+        if (_strategies.TryGetValue(r.Strategy, out var holder) && !holder.Path.Equals(Sender.Path))
         {
-            Log.LogWarning("RegisterStrategy {Strategy} from {Sender} refused: {Holder} holds it", r.Strategy, Sender.Path, holder.Path);
+            _log.Warning("RegisterStrategy {0} from {1} refused: {2} holds it", r.Strategy, Sender.Path, holder.Path);
             Sender.Tell(new RequestFailed(r, new StrategyIdInUse(r.Strategy, holder.Path.ToString())));
             return;
         }

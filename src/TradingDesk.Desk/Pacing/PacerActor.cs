@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 
 namespace TradingDesk.Desk.Pacing;
@@ -17,6 +17,7 @@ namespace TradingDesk.Desk.Pacing;
 /// </summary>
 public sealed class PacerActor : ReceiveActor, IWithTimers
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private sealed record Pump
     {
         public static readonly Pump Instance = new();
@@ -30,7 +31,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
     private IActorRef? _connection;
     private readonly DeskOptions _options;
     private readonly PacingQueue _queue;
-    private readonly TimeProvider _time;
+    private readonly ITimeProvider _time;
     private bool _connected;
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -39,17 +40,17 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
     {
         _options = options;
         _queue = new PacingQueue(options.MessagesPerSecond, options.Burst, options.PacingJitterMargin);
-        _time = Context.System.TimeProvider;
+        _time = Context.System.Scheduler;
 
         Receive<GatewayMessages.Outbound>(outbound =>
         {
-            _queue.Enqueue(outbound, _time.GetUtcNow());
+            _queue.Enqueue(outbound, _time.Now);
             Drain();
         });
         Receive<GatewayMessages.Withdraw>(withdraw => _queue.Withdraw(withdraw.Key));
         Receive<Pump>(_ => Drain());
-        Receive<PacerMessages.GetStatus>(_ => Sender.Tell(_queue.Status(_time.GetUtcNow(), _connected)));
-        Receive<PublishStatus>(_ => Context.System.EventStream.Publish(_queue.Status(_time.GetUtcNow(), _connected)));
+        Receive<PacerMessages.GetStatus>(_ => Sender.Tell(_queue.Status(_time.Now, _connected)));
+        Receive<PublishStatus>(_ => Context.System.EventStream.Publish(_queue.Status(_time.Now, _connected)));
         Receive<ConnectionEvents.Connected>(_ =>
         {
             _connection = Sender;
@@ -64,12 +65,12 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
             if (changed is ConnectionEvents.Disconnected)
             {
                 var dropped = _queue.Drop(OutboundPriority.Data, OutboundPriority.Historical);
-                if (dropped > 0) Log.LogInformation("pacer: dropped {Count} queued data/historical requests on disconnect (the router re-sends or fails them)", dropped);
+                if (dropped > 0) _log.Info("pacer: dropped {0} queued data/historical requests on disconnect (the router re-sends or fails them)", dropped);
             }
         });
     }
 
-    public static Props Props(DeskOptions options) => Actors.Props.Create(() => new PacerActor(options));
+    public static Props Props(DeskOptions options) => Akka.Actor.Props.Create(() => new PacerActor(options));
 
     protected override void PreStart()
     {
@@ -80,7 +81,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
     private void Drain()
     {
         if (!_connected || _connection is null) return;
-        var now = _time.GetUtcNow();
+        var now = _time.Now;
         while (_queue.TryTake(now) is { } entry)
         {
             _connection.Tell(new GatewayMessages.Write(entry.Message), Self);

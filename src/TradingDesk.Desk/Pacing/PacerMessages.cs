@@ -1,3 +1,4 @@
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 
 namespace TradingDesk.Desk.Pacing;
@@ -17,7 +18,7 @@ public static class PacerMessages
     /// </summary>
     public interface INotifyOnSent
     {
-        Actors.IActorRef Owner { get; }
+        IActorRef Owner { get; }
     }
 
     /// <summary>Told to <see cref="INotifyOnSent.Owner"/> when the message with this key was written.</summary>

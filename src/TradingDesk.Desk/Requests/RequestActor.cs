@@ -1,6 +1,6 @@
 using IBApi.protobuf;
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Pacing;
@@ -16,6 +16,7 @@ namespace TradingDesk.Desk.Requests;
 /// </summary>
 public sealed class RequestActor : ReceiveActor, IWithTimers
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private sealed record Deadline(int RequestId);
     private sealed record QueueDeadline;
 
@@ -85,7 +86,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
     }
 
     public static Props Props(RequestPlan plan, IActorRef requester, IActorRef pacer, int requestId, RequestTimeouts timeouts, bool connected) =>
-        Actors.Props.Create(() => new RequestActor(plan, requester, pacer, requestId, timeouts, connected));
+        Akka.Actor.Props.Create(() => new RequestActor(plan, requester, pacer, requestId, timeouts, connected));
 
     // Timers exist from PreStart on (not in the constructor).
     protected override void PreStart()
@@ -120,7 +121,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
         {
             if (ErrorClassifier.Classify(error.ErrorCode) == ErrorSeverity.Warning)
             {
-                Log.LogInformation("request {Id} ({Command}): warning {Code} {Message}", _requestId, _plan.Command.GetType().Name, error.ErrorCode, error.ErrorMsg);
+                _log.Info("request {0} ({1}): warning {2} {3}", _requestId, _plan.Command.GetType().Name, error.ErrorCode, error.ErrorMsg);
                 return;
             }
             Finish(new RequestFailed(_plan.Command, new GatewayError(error.ErrorCode, error.ErrorMsg, NullIfEmpty(error.AdvancedOrderRejectJson))));

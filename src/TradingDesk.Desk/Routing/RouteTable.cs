@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 
 namespace TradingDesk.Desk.Routing;
 

@@ -1,5 +1,5 @@
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.MarketData;
@@ -18,7 +18,7 @@ public sealed partial class RouterActor
     private void ReceiveRequests()
     {
         // One-shot / multi-part with a request id.
-        Receive<GetContractDetails>(c => StartRequest(new ContractDetailsPlan(c, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime))));
+        Receive<GetContractDetails>(c => StartRequest(new ContractDetailsPlan(c, DateOnly.FromDateTime(_time.Now.UtcDateTime))));
         Receive<GetHistoricalBars>(c => StartRequest(new HistoricalBarsPlan(c)));
         Receive<GetHeadTimestamp>(c => StartRequest(new HeadTimestampPlan(c)));
         Receive<GetAccountSummary>(c => StartRequest(new AccountSummaryPlan(c)));

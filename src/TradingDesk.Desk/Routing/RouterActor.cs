@@ -1,6 +1,6 @@
 using IBApi.protobuf;
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.MarketData;
 using TradingDesk.Desk.Messages;
@@ -23,9 +23,10 @@ namespace TradingDesk.Desk.Routing;
 /// </summary>
 public sealed partial class RouterActor : ReceiveActor
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly DeskOptions _options;
     private readonly IActorRef _pacer;
-    private readonly TimeProvider _time;
+    private readonly ITimeProvider _time;
     private readonly IActorRef _orders;
     private int _nextRequestId = InboundRoutes.FirstRequestId;
     private long _nextSubscriptionId = 1;
@@ -57,7 +58,7 @@ public sealed partial class RouterActor : ReceiveActor
         _pacer = pacer;
         _orders = orders;
         _routes = routes ?? new RouteTable();
-        _time = Context.System.TimeProvider;
+        _time = Context.System.Scheduler;
 
         Receive<GatewayMessages.Inbound>(OnInbound);
         Receive<ConnectionEvents.Connected>(OnConnected);
@@ -69,7 +70,7 @@ public sealed partial class RouterActor : ReceiveActor
     }
 
     public static Props Props(DeskOptions options, IActorRef pacer, IActorRef orders, RouteTable? routes = null) =>
-        Actors.Props.Create(() => new RouterActor(options, pacer, orders, routes));
+        Akka.Actor.Props.Create(() => new RouterActor(options, pacer, orders, routes));
 
     private int NextRequestId()
     {
@@ -105,7 +106,7 @@ public sealed partial class RouterActor : ReceiveActor
         }
         if (InboundRoutes.IsOrderFamily(m)) { _orders.Tell(inbound); return; }
         if (InboundRoutes.RequestIdOf(m) is { } id && _byRequestId.TryGetValue(id, out var child)) { child.Tell(inbound); return; }
-        Log.LogDebug("router: no owner for {Type} (a late answer to a finished or cancelled request)", m.Descriptor.Name);
+        _log.Debug("router: no owner for {0} (a late answer to a finished or cancelled request)", m.Descriptor.Name);
     }
 
     private void OnError(ErrorMessage error, GatewayMessages.Inbound inbound)
@@ -121,7 +122,7 @@ public sealed partial class RouterActor : ReceiveActor
         // The contract: ids below 1e9 are order ids; the order manager's own request ids start at 1.9e9.
         if (id < InboundRoutes.FirstRequestId || id >= InboundRoutes.FirstOrderManagerRequestId) { _orders.Tell(inbound); return; }
         if (_byRequestId.TryGetValue(id, out var child)) child.Tell(inbound);
-        else Log.LogInformation("router: error {Code} for finished request {Id}: {Message}", error.ErrorCode, id, error.ErrorMsg);
+        else _log.Info("router: error {0} for finished request {1}: {2}", error.ErrorCode, id, error.ErrorMsg);
     }
 
     private void ToOwner(string kind, GatewayMessages.Inbound inbound)

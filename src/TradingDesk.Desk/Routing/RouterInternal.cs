@@ -1,4 +1,4 @@
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Pacing;
 
 namespace TradingDesk.Desk.Routing;

@@ -1,4 +1,4 @@
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 
@@ -128,7 +128,7 @@ public abstract class StrategyActor : ReceiveActor
     protected sealed override void PreStart()
     {
         Desk.Tell(new OrderCommands.RegisterStrategy(StrategyId), Self);
-        Context.System.EventStream.Publish(new StrategyLifecycle.Started(StrategyId, Self, Context.System.TimeProvider.GetUtcNow()));
+        Context.System.EventStream.Publish(new StrategyLifecycle.Started(StrategyId, Self, Context.System.Scheduler.Now));
         OnStart();
     }
 
@@ -145,14 +145,14 @@ public abstract class StrategyActor : ReceiveActor
             // subscriber: this actor's Terminated releases its lines there; the order manager ends by id.
             ReleaseSubscriptions(ActorRefs.Nobody);
             if (Options.CancelOrdersOnStop) Desk.Tell(new OrderCommands.CancelStrategyOrders(StrategyId), ActorRefs.Nobody);
-            Context.System.EventStream.Publish(new StrategyLifecycle.Stopped(StrategyId, Self, Context.System.TimeProvider.GetUtcNow()));
+            Context.System.EventStream.Publish(new StrategyLifecycle.Stopped(StrategyId, Self, Context.System.Scheduler.Now));
         }
     }
 
     /// <summary>Before a restart: release subscriptions (OnStart subscribes again) but keep the orders working.</summary>
     protected sealed override void PreRestart(Exception reason, object? message)
     {
-        foreach (var child in Context.Children) Context.Stop(child);
+        foreach (var child in Context.GetChildren()) Context.Stop(child);
         try
         {
             OnStop();

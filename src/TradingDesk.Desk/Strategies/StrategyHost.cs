@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Event;
+using Akka.Actor;
 using TradingDesk.Desk.Messages;
 using static TradingDesk.Desk.Strategies.StrategyHostMessages;
 
@@ -17,6 +17,7 @@ namespace TradingDesk.Desk.Strategies;
 /// </summary>
 public sealed class StrategyHost : ReceiveActor
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private sealed class Entry(string name, IActorRef supervisor, DateTimeOffset since)
     {
         public string Name { get; } = name;
@@ -53,13 +54,13 @@ public sealed class StrategyHost : ReceiveActor
     }
 
     public static Props Props(StrategyHostOptions? options = null) =>
-        Actors.Props.Create(() => new StrategyHost(options ?? new StrategyHostOptions()));
+        Akka.Actor.Props.Create(() => new StrategyHost(options ?? new StrategyHostOptions()));
 
     protected override void PreStart() => Context.System.EventStream.Subscribe<StrategyLifecycle.Started>(Self);
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
-    private DateTimeOffset Now => Context.System.TimeProvider.GetUtcNow();
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
 
     private void Start(StartStrategy s)
     {
@@ -80,7 +81,7 @@ public sealed class StrategyHost : ReceiveActor
         }
         Context.Watch(supervisor);
         _entries[s.Name] = new Entry(s.Name, supervisor, Now);
-        Log.LogInformation("Strategy {Name} starting", s.Name);
+        _log.Info("Strategy {0} starting", s.Name);
         Sender.Tell(new StrategyStarted(s.Name, supervisor));
     }
 
@@ -129,7 +130,7 @@ public sealed class StrategyHost : ReceiveActor
         var cause = failed.Cause is ActorInitializationException { InnerException: { } inner } ? inner : failed.Cause;
         e.Failures++;
         e.LastFailure = $"{cause.GetType().Name}: {cause.Message}";
-        Log.LogWarning("Strategy {Name} failed ({Count} so far): {Failure}", e.Name, e.Failures, e.LastFailure);
+        _log.Warning("Strategy {0} failed ({1} so far): {2}", e.Name, e.Failures, e.LastFailure);
         if (failed.RestartAfter is null) e.GaveUp = true;
         if (e.State == StrategyRunState.Stopping || failed.RestartAfter is not { } delay) return;
         Transition(e, StrategyRunState.Restarting);
@@ -146,7 +147,7 @@ public sealed class StrategyHost : ReceiveActor
         var e = _entries.Values.FirstOrDefault(x => x.Supervisor.Equals(t.ActorRef));
         if (e is null) return;
         if (e.State != StrategyRunState.Stopping)
-            Log.LogWarning("Strategy {Name} stopped by itself or was given up after {Count} failures", e.Name, e.Failures);
+            _log.Warning("Strategy {0} stopped by itself or was given up after {1} failures", e.Name, e.Failures);
         Transition(e, StrategyRunState.Stopped);
         if (e.GaveUp) Context.System.EventStream.Publish(new StrategyLifecycle.GaveUp(e.Name, e.Failures, e.LastFailure ?? "", Now));
         foreach (var waiter in e.StopWaiters) waiter.Tell(new StrategyStopped(e.Name));

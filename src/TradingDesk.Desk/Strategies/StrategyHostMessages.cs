@@ -1,4 +1,4 @@
-using TradingDesk.Actors;
+using Akka.Actor;
 
 namespace TradingDesk.Desk.Strategies;
 

@@ -1,3 +1,4 @@
+using Akka.Actor;
 namespace TradingDesk.Desk.Strategies;
 
 /// <summary>How a <see cref="StrategyActor"/> behaves towards the desk. Defaults: keep orders on stop, 30 s asks.</summary>
@@ -33,7 +34,7 @@ public static class StrategyLifecycle
     /// <summary>The host gave up on strategy <paramref name="Name"/> after its restart limit; published once it is Stopped.</summary>
     public sealed record GaveUp(string Name, int Failures, string Failure, DateTimeOffset At);
 
-    public sealed record Started(Domain.StrategyId Strategy, Actors.IActorRef Actor, DateTimeOffset At);
+    public sealed record Started(Domain.StrategyId Strategy, IActorRef Actor, DateTimeOffset At);
 
-    public sealed record Stopped(Domain.StrategyId Strategy, Actors.IActorRef Actor, DateTimeOffset At);
+    public sealed record Stopped(Domain.StrategyId Strategy, IActorRef Actor, DateTimeOffset At);
 }

@@ -1,4 +1,4 @@
-using TradingDesk.Actors;
+using Akka.Actor;
 
 namespace TradingDesk.Desk.Strategies;
 
@@ -24,7 +24,6 @@ internal sealed class StrategySupervisor : ReceiveActor, IWithTimers
     private const string ChildName = "strategy";
     private readonly Props _child;
     private readonly StrategyHostOptions _options;
-    private readonly BackoffOptions _backoff;
     private IActorRef? _current;
     private Exception? _failure;
     private int _restarts;
@@ -36,15 +35,13 @@ internal sealed class StrategySupervisor : ReceiveActor, IWithTimers
     {
         _child = child;
         _options = options;
-        // Only its delay formula is used: the same as the runtime's backoff supervisor's.
-        _backoff = BackoffOptions.OnFailure(child, ChildName, options.MinBackoff, options.MaxBackoff, options.RandomFactor);
         Receive<StartChild>(_ => StartNow());
         Receive<ResetRestarts>(r => { if (r.Generation == _generation) _restarts = 0; });
         Receive<Terminated>(t => t.ActorRef.Equals(_current), _ => OnChildTerminated());
         ReceiveAny(m => (_current ?? Context.System.DeadLetters).Forward(m));
     }
 
-    public static Props Props(Props child, StrategyHostOptions options) => Actors.Props.Create(() => new StrategySupervisor(child, options));
+    public static Props Props(Props child, StrategyHostOptions options) => Akka.Actor.Props.Create(() => new StrategySupervisor(child, options));
 
     protected override void PreStart() => StartNow();
 
@@ -78,7 +75,7 @@ internal sealed class StrategySupervisor : ReceiveActor, IWithTimers
             Context.Stop(Self);
             return;
         }
-        var delay = _backoff.DelayFor(_restarts, Random.Shared.NextDouble());
+        var delay = RestartBackoff.Delay(_restarts, _options.MinBackoff, _options.MaxBackoff, _options.RandomFactor, Random.Shared.NextDouble());
         _restarts++;
         Timers.StartSingleTimer("backoff", new StartChild(), delay);
         Context.Parent.Tell(new ChildFailed(cause, _restarts, delay));
