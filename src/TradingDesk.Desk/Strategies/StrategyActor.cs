@@ -12,7 +12,7 @@ namespace TradingDesk.Desk.Strategies;
 /// orders were placed through <see cref="AskDesk{T}"/> or by an earlier incarnation (if another live actor holds its
 /// strategy id, the registration is refused and the strategy fails with <see cref="StrategyIdInUse"/>);</item>
 /// <item>asks the desk from <c>ReceiveAsync</c> handlers with <see cref="AskDesk{T}"/> (RequestFailed becomes a
-/// <see cref="DeskRequestException"/>; no answer in time becomes one with RequestTimedOut);</item>
+/// <see cref="DeskRequestException"/>; no answer within the timeout, measured on the scheduler, becomes one with RequestTimedOut);</item>
 /// <item>subscribes with <see cref="Subscribe"/> (items arrive in its mailbox) and remembers the id of every
 /// <see cref="SubscriptionMessages.Subscribed"/> reply; on stop (and before a restart) it unsubscribes each;</item>
 /// <item>on a real stop, cancels its working orders when <see cref="StrategyOptions.CancelOrdersOnStop"/> is set.</item>
@@ -81,14 +81,22 @@ public abstract class StrategyActor : ReceiveActor
     protected async Task<T> AskDesk<T>(object command, TimeSpan? timeout = null)
     {
         var wait = timeout ?? Options.AskTimeout;
+        // The deadline is a scheduler timer, not Ask's own timeout (which runs on real time): one virtual clock then
+        // drives it in tests, like every other deadline of the desk.
+        using var deadline = new CancellationTokenSource();
+        var timer = Context.System.Scheduler.Advanced.ScheduleOnceCancelable(wait, deadline.Cancel);
         object reply;
         try
         {
-            reply = await Desk.Ask(command, wait);
+            reply = await Desk.Ask(command, cancellationToken: deadline.Token);
         }
-        catch (AskTimeoutException)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             throw new DeskRequestException(new RequestTimedOut(wait));
+        }
+        finally
+        {
+            timer.Cancel();
         }
         return reply switch
         {
