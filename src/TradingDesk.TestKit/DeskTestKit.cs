@@ -1,0 +1,61 @@
+using Akka.Actor;
+using Akka.Configuration;
+using Akka.TestKit;
+using Xunit.Abstractions;
+
+namespace TradingDesk.Testing;
+
+/// <summary>
+/// Base class for tests of strategies and desk actors: Akka.NET's xunit TestKit on virtual time. The actor system's
+/// scheduler is Akka's <see cref="TestScheduler"/>, so every timer, deadline, backoff, heartbeat, pacing window and
+/// "now" stamp of the desk (<c>Sys.Scheduler.Now</c>) moves only when the test calls <see cref="Advance"/>. Advance only after a signal that the
+/// timer you mean to fire is armed (the desk publishes one for each: Reconnecting, RestartScheduled, the Sent of a
+/// request); advancing first races the actor that arms it.
+/// <code>
+/// public sealed class MyStrategyTests(ITestOutputHelper output) : DeskTestKit(output)
+/// {
+///     [Fact]
+///     public void Quotes_at_the_first_book()
+///     {
+///         var desk = CreateDeskProbe();
+///         var strategy = Sys.ActorOf(Props.Create(() =&gt; new MyStrategy(desk.Ref, new StrategyId("s1"))));
+///         var subscribe = desk.ExpectSubscribe&lt;SubscribeMarketDepth&gt;();
+///         …
+///     }
+/// }
+/// </code>
+/// Two differences from a plain actor test to keep in mind, both Akka's: a Tell from the test thread has
+/// <c>TestActor</c> as its sender (pass <c>ActorRefs.NoSender</c> to send from nobody), and <c>ExpectNoMsg()</c>
+/// without an argument waits Akka's default of 3 s: pass <see cref="Quiet"/> or another short span.
+/// </summary>
+public abstract class DeskTestKit : Akka.TestKit.Xunit2.TestKit
+{
+    /// <summary>The HOCON every DeskTestKit system starts from: the virtual scheduler, and logs at INFO.</summary>
+    public const string DefaultHocon = """
+        akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
+        akka.loglevel = INFO
+        akka.test.single-expect-default = 5s
+        """;
+
+    /// <summary>A short quiet period for ExpectNoMsg: long enough for a message already on its way to arrive.</summary>
+    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);
+
+    /// <param name="output">xunit's output: the system's log goes there.</param>
+    /// <param name="hocon">More configuration, taking precedence over <see cref="DefaultHocon"/>.</param>
+    /// <param name="systemName">The actor system's name (default "test").</param>
+    protected DeskTestKit(ITestOutputHelper? output = null, string? hocon = null, string systemName = "test")
+        : base(Build(hocon), systemName, output)
+    {
+    }
+
+    /// <summary>The system's virtual scheduler.</summary>
+    public TestScheduler Scheduler => Sys.Scheduler as TestScheduler
+        ?? throw new InvalidOperationException($"The system's scheduler is {Sys.Scheduler.GetType().Name}, not the TestScheduler: do not override akka.scheduler.implementation.");
+
+    /// <summary>Moves virtual time on by <paramref name="by"/>, firing every timer due by then, in order, on the test thread.</summary>
+    public void Advance(TimeSpan by) => Scheduler.Advance(by);
+
+    private static Config Build(string? hocon) =>
+        (hocon is null ? ConfigurationFactory.Empty : ConfigurationFactory.ParseString(hocon))
+        .WithFallback(ConfigurationFactory.ParseString(DefaultHocon));
+}
