@@ -22,6 +22,34 @@ public sealed partial class RepositoryTextTests
     [GeneratedRegex(@"\bengineer [A-Z]\b|\bthe brief\b|\bbrief's\b|\(brief,")]
     private static partial Regex Authorship();
 
+    // The actor runtime the desk ran on before Akka.NET is gone: no project, code or document names it.
+    [GeneratedRegex(@"TradingDesk\.Actors\b")]
+    private static partial Regex OldRuntime();
+
+    // Akka's ReceiveActor has Receive<T>(Func<T, bool>): a handler whose expression body is bool-typed (a bool
+    // assignment, |=, a TrySet…, a set's Add or Remove) binds to it and reads "unhandled" whenever it yields false.
+    // Handlers like that need a block body.
+    [GeneratedRegex(@"\bReceive<[^>]+>\(\s*\(?\w+\)?\s*=>\s*(?!\{)[^;{]*?(=\s*(true|false)\b|\|=|&=|\.TrySet\w*\(|\.(Try)?(Add|Remove)\()")]
+    private static partial Regex BoolBodiedReceive();
+
+    [Fact]
+    public void Nothing_names_the_old_actor_runtime() => AssertNoMatch(OldRuntime(), "name the deleted actor runtime");
+
+    [Fact]
+    public void No_receive_handler_has_a_bool_expression_body() =>
+        AssertNoMatch(BoolBodiedReceive(), "are Receive handlers with a bool-typed expression body (Akka reads false as unhandled: use a block body)");
+
+    [Theory]
+    [InlineData("Receive<Connected>(c => watch.Up.TrySetResult(c));", true)]
+    [InlineData("Receive<ConnectionDown>(_ => _liveOnLink = false);", true)]
+    [InlineData("Receive<Up>(u => _connected |= u.Ok);", true)]
+    [InlineData("Receive<Gone>(g => _ids.Remove(g.Id));", true)]
+    [InlineData("Receive<ConnectionDown>(_ => { _liveOnLink = false; });", false)]
+    [InlineData("Receive<Filled>(f => _position += f.Quantity, f => f.Strategy == StrategyId);", false)]
+    [InlineData("Receive<Withdraw>(w => _queue.Withdraw(w.Key));", false)]
+    public void The_bool_body_check_tells_the_trap_from_fine_handlers(string line, bool trap) =>
+        Assert.Equal(trap, BoolBodiedReceive().IsMatch(line));
+
     [Fact]
     public void Nothing_points_outside_the_repository() => AssertNoMatch(OutsideReference(), "points outside the repository");
 
