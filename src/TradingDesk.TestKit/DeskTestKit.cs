@@ -1,6 +1,8 @@
 using Akka.Actor;
 using Akka.Configuration;
 using Akka.TestKit;
+using TradingDesk.Desk;
+using TradingDesk.Simulator;
 using Xunit.Abstractions;
 
 namespace TradingDesk.Testing;
@@ -46,7 +48,11 @@ public abstract class DeskTestKit : Akka.TestKit.Xunit2.TestKit
     protected DeskTestKit(ITestOutputHelper? output = null, string? hocon = null, string systemName = "test")
         : base(Build(hocon), systemName, output)
     {
+        TestOutput = output;
     }
+
+    /// <summary>xunit's output, for collaborators (the simulator fixture writes the simulator's log there).</summary>
+    internal ITestOutputHelper? TestOutput { get; }
 
     /// <summary>The system's virtual scheduler.</summary>
     public TestScheduler Scheduler => Sys.Scheduler as TestScheduler
@@ -54,6 +60,32 @@ public abstract class DeskTestKit : Akka.TestKit.Xunit2.TestKit
 
     /// <summary>Moves virtual time on by <paramref name="by"/>, firing every timer due by then, in order, on the test thread.</summary>
     public void Advance(TimeSpan by) => Scheduler.Advance(by);
+
+    /// <summary>A <see cref="DeskProbe"/>: a stand-in desk that expects what a strategy asks for and answers as the desk does.</summary>
+    public DeskProbe CreateDeskProbe(string? name = null) => new(CreateTestProbe(name ?? "desk"));
+
+    /// <summary>
+    /// Returns once <paramref name="actor"/> has started (PreStart, a strategy's OnStart) and handled every message sent
+    /// to it from this thread before: an Identify round trip through its mailbox. The signal to wait for before
+    /// advancing time to fire a timer the actor arms on start.
+    /// </summary>
+    public void Barrier(IActorRef actor)
+    {
+        var probe = CreateTestProbe();
+        actor.Tell(new Identify(actor.Path.ToString()), probe.Ref);
+        var identity = probe.ExpectMsg<ActorIdentity>();
+        if (identity.Subject is null) throw new DeskProtocolException($"{actor.Path} is not alive: it answered Identify without a subject.");
+    }
+
+    /// <summary>
+    /// Starts the gateway simulator (port 0, <paramref name="seed"/>, manual market clock standing at
+    /// <see cref="SimulatorOptions.DefaultManualStart"/> unless <paramref name="simulator"/> says otherwise) and a real
+    /// desk against it in <c>Sys</c> (<see cref="SimulatorFixture.DefaultDeskOptions"/>, adjusted by <paramref name="desk"/>);
+    /// returns once the desk is connected. Dispose it (<c>await using</c>) to stop both.
+    /// </summary>
+    public Task<SimulatorFixture> StartSimulatorAsync(long seed = 1, int clientId = 1, Func<SimulatorOptions, SimulatorOptions>? simulator = null,
+        Func<DeskOptions, DeskOptions>? desk = null, string deskName = "desk") =>
+        SimulatorFixture.StartAsync(this, seed, clientId, simulator, desk, deskName);
 
     private static Config Build(string? hocon) =>
         (hocon is null ? ConfigurationFactory.Empty : ConfigurationFactory.ParseString(hocon))

@@ -1,4 +1,4 @@
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Strategies;
@@ -61,7 +61,7 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IActorRef desk, StrategyId id, MakerOptions options, StrategyOptions? strategyOptions = null) =>
-        Actors.Props.Create(() => new MakerStrategy(desk, id, options, strategyOptions));
+        Akka.Actor.Props.Create(() => new MakerStrategy(desk, id, options, strategyOptions));
 
     protected override void OnStart()
     {

@@ -1,10 +1,6 @@
-using TradingDesk.Actors;
-using TradingDesk.Desk;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
-using TradingDesk.Desk.Orders;
-using TradingDesk.Simulator;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -37,171 +33,158 @@ public sealed class QuotingTests
         Assert.Contains("MaxPosition", Assert.Throws<ArgumentException>(() => new MakerOptions { Quantity = 10, MaxPosition = 5 }.Validated()).Message, StringComparison.Ordinal);
 }
 
-/// <summary>The actor with a probe in place of the desk and the test clock driving the requote timer.</summary>
-public sealed class MakerStrategyTests(ITestOutputHelper output) : TestKit(output)
+/// <summary>The actor with a desk probe in place of the desk and virtual time driving the requote timer.</summary>
+public sealed class MakerStrategyTests(ITestOutputHelper output) : DeskTestKit(output)
 {
-    private static MarketDataMessages.Tick Tick(TickType type, decimal price) => new(new SubscriptionId(1), type, price, 100, null, 0, DateTimeOffset.UnixEpoch);
+    private static readonly StrategyId Maker = new("maker");
+    private static readonly MakerOptions Options = new() { Symbol = "MSFT", Quantity = 10, Window = 4, RequoteEvery = TimeSpan.FromSeconds(3) };
 
     [Fact]
     public void Rests_quotes_then_cancels_them_at_the_next_requote()
     {
-        var desk = CreateTestProbe();
-        var id = new StrategyId("maker");
-        var maker = Sys.ActorOf(MakerStrategy.Props(desk.Ref, id, new MakerOptions { Symbol = "MSFT", Quantity = 10, Window = 4, RequoteEvery = TimeSpan.FromSeconds(3) }), "maker");
-        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
-        Assert.Equal("MSFT", desk.ExpectMsg<MarketDataMessages.SubscribeMarketData>().Contract.Symbol);
-        Send(maker, Tick(TickType.Bid, 99m));
-        Send(maker, Tick(TickType.Ask, 100m)); // one mid: at the mean, so both sides
+        var (desk, book) = Start();
+        Assert.Equal("MSFT", book.Command.Contract.Symbol);
+        book.Quote(bid: 99m, ask: 100m); // one mid: at the mean, so both sides
 
-        var first = desk.ExpectMsg<OrderCommands.PlaceOrder>();
-        var second = desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        var orders = new[] { desk.ExpectPlaceOrder(), desk.ExpectPlaceOrder() };
         Assert.Equal([(OrderAction.Buy, 99m), (OrderAction.Sell, 100m)],
-            new[] { first, second }.Select(p => (p.Order.Action, p.Order.LimitPrice!.Value)).Order().ToArray());
-        maker.Tell(new OrderEvents.OrderAccepted(new OrderId(7)), desk.Ref);
-        maker.Tell(new OrderEvents.OrderAccepted(new OrderId(8)), desk.Ref);
+            orders.Select(o => (o.Command.Order.Action, o.Command.Order.LimitPrice!.Value)).Order().ToArray());
+        orders[0].Accept(new OrderId(7));
+        orders[1].Accept(new OrderId(8));
 
-        Clock.Advance(TimeSpan.FromSeconds(3));
-        var cancels = new[] { desk.ExpectMsg<OrderCommands.CancelOrder>(), desk.ExpectMsg<OrderCommands.CancelOrder>() };
-        Assert.Equal([new OrderId(7), new OrderId(8)], cancels.Select(c => c.OrderId).OrderBy(o => o.Value).ToArray());
+        // The requote timer was armed on start, before the maker saw the book that made it quote.
+        Advance(TimeSpan.FromSeconds(3));
+        var cancels = new[] { desk.ExpectCancelOrder(), desk.ExpectCancelOrder() };
+        Assert.Equal([new OrderId(7), new OrderId(8)], cancels.Select(c => c.Command.OrderId).OrderBy(o => o.Value).ToArray());
     }
 
     [Fact]
     public void Cancels_each_order_once_and_quotes_again_after_its_orders_are_lost_or_rejected()
     {
-        var (desk, maker) = Quoting(out var first, out var second);
-        Clock.Advance(TimeSpan.FromSeconds(3));
-        desk.ExpectMsg<OrderCommands.CancelOrder>();
-        desk.ExpectMsg<OrderCommands.CancelOrder>();
+        var (desk, first, second) = Quoting();
+        Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectCancelOrder();
+        desk.ExpectCancelOrder();
 
         // The cancels are unanswered: the next requotes neither cancel again nor quote.
-        Clock.Advance(TimeSpan.FromSeconds(3));
-        Clock.Advance(TimeSpan.FromSeconds(3));
-        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Advance(TimeSpan.FromSeconds(3));
+        Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectNoCommand(Quiet);
 
         // One order the gateway forgot, the other it refused: both are over, so the maker quotes again.
-        maker.Tell(new OrderEvents.OrderLost(first, new StrategyId("maker"), "the gateway answered the cancel with 135", DateTimeOffset.UnixEpoch), desk.Ref);
-        maker.Tell(new OrderEvents.OrderRejected(second, 201, "Order rejected", null, null, DateTimeOffset.UnixEpoch), desk.Ref);
-        Clock.Advance(TimeSpan.FromSeconds(3));
-        desk.ExpectMsg<OrderCommands.PlaceOrder>();
-        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        first.Lost("the gateway answered the cancel with 135");
+        second.Reject(201, "Order rejected");
+        Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectPlaceOrder();
+        desk.ExpectPlaceOrder();
     }
 
     [Fact]
     public void A_cancel_that_failed_while_the_order_works_is_sent_again_at_the_next_requote_only()
     {
-        var (desk, maker) = Quoting(out var first, out var second);
-        Clock.Advance(TimeSpan.FromSeconds(3));
-        var cancels = new[] { desk.ExpectMsg<OrderCommands.CancelOrder>(), desk.ExpectMsg<OrderCommands.CancelOrder>() };
-        var refused = cancels.Single(c => c.OrderId == first);
-        maker.Tell(new RequestFailed(refused, new GatewayError(161, "Cancel attempted when order is not in a cancellable state")), desk.Ref);
-        maker.Tell(new OrderEvents.OrderStatusChanged(second, null, new StrategyId("maker"), OrderStatus.Cancelled, 0, 10, null, null, null, null, null, DateTimeOffset.UnixEpoch), desk.Ref);
-        Clock.Advance(TimeSpan.FromSeconds(3));
-        Assert.Equal(first, desk.ExpectMsg<OrderCommands.CancelOrder>().OrderId);
-        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        var (desk, first, second) = Quoting();
+        Advance(TimeSpan.FromSeconds(3));
+        var cancels = new[] { desk.ExpectCancelOrder(), desk.ExpectCancelOrder() };
+        cancels.Single(c => c.Command.OrderId == first.Id).Fail(new GatewayError(161, "Cancel attempted when order is not in a cancellable state"));
+        cancels.Single(c => c.Command.OrderId == second.Id).Cancelled();
+        Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectCancelOrder(first.Id);
+        desk.ExpectNoCommand(Quiet);
     }
 
     [Fact]
     public void Quotes_as_soon_as_both_sides_of_the_book_are_known()
     {
-        var desk = CreateTestProbe();
-        var maker = Sys.ActorOf(MakerStrategy.Props(desk.Ref, new StrategyId("maker"), new MakerOptions { Symbol = "MSFT", Quantity = 10, Window = 4, RequoteEvery = TimeSpan.FromSeconds(3) }), "maker");
-        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
-        desk.ExpectMsg<MarketDataMessages.SubscribeMarketData>();
-        Send(maker, Tick(TickType.Bid, 99m));
-        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
-        Send(maker, Tick(TickType.Ask, 100m));
-        desk.ExpectMsg<OrderCommands.PlaceOrder>(); // no clock advanced: the first quotes do not wait a period
-        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        var (desk, book) = Start();
+        book.Tick(TickType.Bid, 99m, 100);
+        desk.ExpectNoCommand(Quiet);
+        book.Tick(TickType.Ask, 100m, 100);
+        desk.ExpectPlaceOrder(); // no time advanced: the first quotes do not wait a period
+        desk.ExpectPlaceOrder();
     }
 
     [Fact]
     public void An_order_the_gateway_lost_is_requoted_at_once_when_nothing_else_rests()
     {
-        var (desk, maker) = Quoting(out var first, out var second);
-        Clock.Advance(TimeSpan.FromSeconds(3));
-        desk.ExpectMsg<OrderCommands.CancelOrder>();
-        desk.ExpectMsg<OrderCommands.CancelOrder>();
-        maker.Tell(new OrderEvents.OrderRejected(second, 201, "Order rejected", null, null, DateTimeOffset.UnixEpoch), desk.Ref);
-        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // a rejection waits for the next period
+        var (desk, first, second) = Quoting();
+        Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectCancelOrder();
+        desk.ExpectCancelOrder();
+        second.Reject(201, "Order rejected");
+        desk.ExpectNoCommand(Quiet); // a rejection waits for the next period
 
-        maker.Tell(new OrderEvents.OrderLost(first, new StrategyId("maker"), "the gateway answered the cancel with 135", DateTimeOffset.UnixEpoch), desk.Ref);
-        desk.ExpectMsg<OrderCommands.PlaceOrder>(); // no clock advanced
+        first.Lost("the gateway answered the cancel with 135");
+        desk.ExpectPlaceOrder(); // no time advanced
+    }
+
+    /// <summary>A started maker whose market data subscription is confirmed.</summary>
+    private (DeskProbe Desk, DeskSubscription<MarketDataMessages.SubscribeMarketData> Book) Start()
+    {
+        var desk = CreateDeskProbe();
+        Sys.ActorOf(MakerStrategy.Props(desk.Ref, Maker, Options), "maker");
+        desk.ExpectRegisterStrategy(Maker);
+        return (desk, desk.ExpectSubscribe<MarketDataMessages.SubscribeMarketData>().Subscribed());
     }
 
     /// <summary>A maker with two resting quotes (ids 7 and 8), placed as soon as the book was known.</summary>
-    private (TestProbe Desk, IActorRef Maker) Quoting(out OrderId first, out OrderId second)
+    private (DeskProbe Desk, DeskOrder First, DeskOrder Second) Quoting()
     {
-        var desk = CreateTestProbe();
-        var maker = Sys.ActorOf(MakerStrategy.Props(desk.Ref, new StrategyId("maker"), new MakerOptions { Symbol = "MSFT", Quantity = 10, Window = 4, RequoteEvery = TimeSpan.FromSeconds(3) }), "maker");
-        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
-        desk.ExpectMsg<MarketDataMessages.SubscribeMarketData>();
-        Send(maker, Tick(TickType.Bid, 99m));
-        Send(maker, Tick(TickType.Ask, 100m));
-        desk.ExpectMsg<OrderCommands.PlaceOrder>();
-        desk.ExpectMsg<OrderCommands.PlaceOrder>();
-        (first, second) = (new OrderId(7), new OrderId(8));
-        maker.Tell(new OrderEvents.OrderAccepted(first), desk.Ref);
-        maker.Tell(new OrderEvents.OrderAccepted(second), desk.Ref);
-        return (desk, maker);
+        var (desk, book) = Start();
+        book.Quote(bid: 99m, ask: 100m);
+        var first = desk.ExpectPlaceOrder().Accept(new OrderId(7));
+        var second = desk.ExpectPlaceOrder().Accept(new OrderId(8));
+        return (desk, first, second);
     }
 }
 
-/// <summary>End to end against the gateway simulator in real time: quotes rest, some fill, and they are cancelled.</summary>
-public sealed class MakerSimulatorTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(30) })
+/// <summary>
+/// End to end: the maker, a real desk and the gateway simulator, on the simulator's manual market clock and the desk's
+/// virtual time: quotes rest, and they are cancelled (or fill); after a restart that loses the gateway's state it quotes again.
+/// </summary>
+public sealed class MakerSimulatorTests(ITestOutputHelper output) : DeskTestKit(output)
 {
+    private static readonly StrategyId Maker = new("maker");
+
     [Fact]
     public async Task Rests_limit_orders_and_cancels_them_against_the_simulator()
     {
-        var day = DateTime.UtcNow.Date;
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
-        await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 7, Start = new DateTimeOffset(day.AddHours(15), TimeSpan.Zero) });
-        var connected = CreateTestProbe();
-        Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
-        var desk = DeskSystem.Start(Sys, new DeskOptions { Port = sim.Port, ClientId = 6, Orders = new OrderManagerOptions { ClientId = 6 } });
-        connected.ExpectMsg<ConnectionEvents.Connected>();
-        var updates = CreateTestProbe();
-        updates.Send(desk, new OrderCommands.SubscribeOrderUpdates());
-        updates.ExpectMsg<SubscriptionMessages.Subscribed>();
+        await using var sim = await StartSimulatorAsync(seed: 7, clientId: 6);
+        var updates = await sim.SubscribeOrderUpdatesAsync();
 
-        Sys.ActorOf(MakerStrategy.Props(desk, new StrategyId("maker"), new MakerOptions { Symbol = "MSFT", RequoteEvery = TimeSpan.FromSeconds(1) }), "maker");
+        Sys.ActorOf(MakerStrategy.Props(sim.Desk, Maker, new MakerOptions { Symbol = "MSFT", RequoteEvery = TimeSpan.FromSeconds(1) }), "maker");
 
-        var open = updates.FishForMessage<OrderEvents.OpenOrderUpdated>(o => o.Strategy == new StrategyId("maker"), TimeSpan.FromSeconds(20));
+        // The simulator sends the book as soon as the line opens: the first quotes rest without any time passing.
+        var open = await updates.FishForMessageAsync<OrderEvents.OpenOrderUpdated>(o => o.Strategy == Maker);
         Assert.Equal("LMT", open.Order.OrderType);
-        updates.FishForMessage<OrderEvents.OrderStatusChanged>(
-            s => s.Strategy == new StrategyId("maker") && s.Status is OrderStatus.Cancelled or OrderStatus.ApiCancelled or OrderStatus.Filled, TimeSpan.FromSeconds(20));
+        // The requote timer was armed on start, before the maker quoted: one period later it cancels what rests.
+        await sim.AdvanceAsync(TimeSpan.FromSeconds(1));
+        await updates.FishForMessageAsync<OrderEvents.OrderStatusChanged>(
+            s => s.Strategy == Maker && s.Status is OrderStatus.Cancelled or OrderStatus.ApiCancelled or OrderStatus.Filled);
     }
 
     [Fact]
     public async Task Quotes_again_after_a_gateway_restart_that_forgot_its_orders()
     {
-        var day = DateTime.UtcNow.Date;
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
-        await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 9, Start = new DateTimeOffset(day.AddHours(15), TimeSpan.Zero) });
-        var connected = CreateTestProbe();
-        Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
-        var desk = DeskSystem.Start(Sys, new DeskOptions
-        {
-            Port = sim.Port, ClientId = 6, BackoffUnit = TimeSpan.FromMilliseconds(50), BackoffCap = TimeSpan.FromMilliseconds(200),
-        });
-        connected.ExpectMsg<ConnectionEvents.Connected>();
-        var updates = CreateTestProbe();
-        updates.Send(desk, new OrderCommands.SubscribeOrderUpdates());
-        updates.ExpectMsg<SubscriptionMessages.Subscribed>();
-        var maker = new StrategyId("maker");
+        await using var sim = await StartSimulatorAsync(seed: 9, clientId: 6,
+            desk: o => o with { BackoffUnit = TimeSpan.FromMilliseconds(50), BackoffCap = TimeSpan.FromMilliseconds(200) });
+        var updates = await sim.SubscribeOrderUpdatesAsync();
         // The first quotes go out with the first book; no requote comes within the test, so they rest when the gateway
         // forgets them, and the quotes after the restart come from the loss alone.
-        Sys.ActorOf(MakerStrategy.Props(desk, maker, new MakerOptions { Symbol = "MSFT", RequoteEvery = TimeSpan.FromMinutes(10) }), "maker");
+        Sys.ActorOf(MakerStrategy.Props(sim.Desk, Maker, new MakerOptions { Symbol = "MSFT", RequoteEvery = TimeSpan.FromMinutes(10) }), "maker");
 
-        updates.FishForMessage<OrderEvents.OrderStatusChanged>(s => s.Strategy == maker && s.PermId is not null && s.Status.IsActive(), TimeSpan.FromSeconds(20));
+        await updates.FishForMessageAsync<OrderEvents.OrderStatusChanged>(s => s.Strategy == Maker && s.PermId is not null && s.Status.IsActive());
         // Every placement the desk sent so far reached the gateway before this query: the highest old id.
-        updates.Send(desk, new OrderCommands.GetOpenOrders());
-        var highest = updates.FishForMessage<OrderEvents.OpenOrders>().Orders.Where(o => o.ClientId == 6).Select(o => o.OrderId.Value).DefaultIfEmpty(0).Max();
-        await sim.Faults.RestartLosingStateAsync();
-        connected.ExpectMsg<ConnectionEvents.Connected>(c => c.IsReconnect, hint: "reconnect after the restart");
+        sim.Desk.Tell(new OrderCommands.GetOpenOrders(), updates.Ref);
+        var highest = (await updates.FishForMessageAsync<OrderEvents.OpenOrders>(_ => true)).Orders
+            .Where(o => o.ClientId == 6).Select(o => o.OrderId.Value).DefaultIfEmpty(0).Max();
+        await sim.Simulator.Faults.RestartLosingStateAsync();
+        // The reconnect waits its backoff on the desk's virtual clock; Reconnecting is published once that timer is armed.
+        var reconnecting = await sim.Connection.FishForMessageAsync<ConnectionEvents.Reconnecting>(_ => true);
+        Advance(reconnecting.Delay);
+        await sim.Connection.FishForMessageAsync<ConnectionEvents.Connected>(c => c.IsReconnect, hint: "reconnect after the restart");
 
         // The quotes the gateway forgot end as lost, and the maker rests new ones instead of waiting for ever.
-        updates.FishForMessage<OrderEvents.OrderLost>(l => l.Strategy == maker, TimeSpan.FromSeconds(20));
-        updates.FishForMessage<OrderEvents.OpenOrderUpdated>(o => o.Strategy == maker && o.OrderId.Value > highest, TimeSpan.FromSeconds(20));
+        await updates.FishForMessageAsync<OrderEvents.OrderLost>(l => l.Strategy == Maker);
+        await updates.FishForMessageAsync<OrderEvents.OpenOrderUpdated>(o => o.Strategy == Maker && o.OrderId.Value > highest);
     }
 }

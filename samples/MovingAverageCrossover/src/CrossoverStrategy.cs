@@ -1,4 +1,4 @@
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Strategies;
@@ -36,7 +36,7 @@ public sealed class CrossoverStrategy : StrategyActor
     }
 
     public static Props Props(IActorRef desk, StrategyId id, CrossoverOptions options, StrategyOptions? strategyOptions = null) =>
-        Actors.Props.Create(() => new CrossoverStrategy(desk, id, options, strategyOptions));
+        Akka.Actor.Props.Create(() => new CrossoverStrategy(desk, id, options, strategyOptions));
 
     protected override void OnStart() => Subscribe(new MarketDataMessages.SubscribeRealTimeBars(_contract));
 

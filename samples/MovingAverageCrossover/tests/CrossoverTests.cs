@@ -1,12 +1,9 @@
-using TradingDesk.Desk;
 using TradingDesk.Desk.Domain;
-using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
-using TradingDesk.Desk.Orders;
-using TradingDesk.Simulator;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
+using Pb = IBApi.protobuf;
 
 namespace TradingDesk.Samples.MovingAverageCrossover.Tests;
 
@@ -28,90 +25,83 @@ public sealed class CrossoverSignalTests
         Assert.Contains(expected, Assert.Throws<ArgumentException>(() => new CrossoverOptions { Fast = fast, Slow = slow }.Validated()).Message, StringComparison.Ordinal);
 }
 
-/// <summary>The actor with a probe in place of the desk.</summary>
-public sealed class CrossoverStrategyTests(ITestOutputHelper output) : TestKit(output)
+/// <summary>The actor with a desk probe in place of the desk.</summary>
+public sealed class CrossoverStrategyTests(ITestOutputHelper output) : DeskTestKit(output)
 {
-    private static MarketDataMessages.RealTimeBar Bar(decimal close) =>
-        new(new SubscriptionId(1), DateTimeOffset.UnixEpoch, close, close, close, close, 100, close, 1, DateTimeOffset.UnixEpoch);
-
     [Fact]
     public void Subscribes_to_bars_goes_long_on_a_rise_then_reverses_to_short_on_a_fall()
     {
-        var desk = CreateTestProbe();
+        var desk = CreateDeskProbe();
         var id = new StrategyId("mac");
-        var strategy = Sys.ActorOf(CrossoverStrategy.Props(desk.Ref, id, new CrossoverOptions { Symbol = "AAPL", Quantity = 10, Fast = 1, Slow = 2 }), "mac");
-        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
-        Assert.Equal("AAPL", desk.ExpectMsg<MarketDataMessages.SubscribeRealTimeBars>().Contract.Symbol);
+        Sys.ActorOf(CrossoverStrategy.Props(desk.Ref, id, new CrossoverOptions { Symbol = "AAPL", Quantity = 10, Fast = 1, Slow = 2 }), "mac");
+        desk.ExpectRegisterStrategy(id);
+        var bars = desk.ExpectSubscribe<MarketDataMessages.SubscribeRealTimeBars>();
+        Assert.Equal("AAPL", bars.Command.Contract.Symbol);
+        bars.Subscribed();
 
-        Send(strategy, Bar(100m));
-        Send(strategy, Bar(101m));
-        var buy = desk.ExpectMsg<OrderCommands.PlaceOrder>();
-        Assert.Equal((OrderAction.Buy, 10m, id), (buy.Order.Action, buy.Order.Quantity, buy.Strategy));
+        bars.Bar(100m).Bar(101m);
+        var buy = desk.ExpectPlaceOrder();
+        Assert.Equal((OrderAction.Buy, 10m, id), (buy.Command.Order.Action, buy.Command.Order.Quantity, buy.Command.Strategy));
 
-        Send(strategy, Bar(99m)); // an order is working: no second order
-        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        bars.Bar(99m); // an order is working: no second order
+        desk.ExpectNoCommand(Quiet);
 
-        Send(strategy, new OrderEvents.Filled(new OrderId(1), null, new ExecId("e1"), id, buy.Contract, "BOT", 10, 101m, 10, 101m, "DU1", "NASDAQ", null, DateTimeOffset.UnixEpoch));
-        Send(strategy, new OrderEvents.OrderStatusChanged(new OrderId(1), null, id, OrderStatus.Filled, 10, 0, 101m, 101m, null, null, null, DateTimeOffset.UnixEpoch));
-        Send(strategy, Bar(98m));
-        var sell = desk.ExpectMsg<OrderCommands.PlaceOrder>();
-        Assert.Equal((OrderAction.Sell, 20m), (sell.Order.Action, sell.Order.Quantity)); // from +10 to -10
+        buy.Accept(new OrderId(1)).Fill(10, 101m); // Filled, then OrderStatusChanged(Filled)
+        bars.Bar(98m);
+        var sell = desk.ExpectPlaceOrder();
+        Assert.Equal((OrderAction.Sell, 20m), (sell.Command.Order.Action, sell.Command.Order.Quantity)); // from +10 to -10
     }
 }
 
 /// <summary>Rejected and lost orders are over: the next bar may trade again.</summary>
-public sealed class CrossoverTerminalEventsTests(ITestOutputHelper output) : TestKit(output)
+public sealed class CrossoverTerminalEventsTests(ITestOutputHelper output) : DeskTestKit(output)
 {
-    private static MarketDataMessages.RealTimeBar Bar(decimal close) =>
-        new(new SubscriptionId(1), DateTimeOffset.UnixEpoch, close, close, close, close, 100, close, 1, DateTimeOffset.UnixEpoch);
-
     [Fact]
     public void After_OrderRejected_or_OrderLost_the_next_bar_places_a_new_order()
     {
-        var desk = CreateTestProbe();
+        var desk = CreateDeskProbe();
         var id = new StrategyId("mac");
-        var strategy = Sys.ActorOf(CrossoverStrategy.Props(desk.Ref, id, new CrossoverOptions { Symbol = "AAPL", Quantity = 10, Fast = 1, Slow = 2 }), "mac");
-        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
-        desk.ExpectMsg<MarketDataMessages.SubscribeRealTimeBars>();
-        Send(strategy, Bar(100m));
-        Send(strategy, Bar(101m));
-        desk.ExpectMsg<OrderCommands.PlaceOrder>();
-        strategy.Tell(new OrderEvents.OrderAccepted(new OrderId(1)), desk.Ref);
+        Sys.ActorOf(CrossoverStrategy.Props(desk.Ref, id, new CrossoverOptions { Symbol = "AAPL", Quantity = 10, Fast = 1, Slow = 2 }), "mac");
+        desk.ExpectRegisterStrategy(id);
+        var bars = desk.ExpectSubscribe<MarketDataMessages.SubscribeRealTimeBars>().Subscribed();
+        bars.Bar(100m).Bar(101m);
+        var first = desk.ExpectPlaceOrder().Accept(new OrderId(1));
 
-        strategy.Tell(new OrderEvents.OrderRejected(new OrderId(1), 200, "No security definition has been found for the request", null, null, DateTimeOffset.UnixEpoch), desk.Ref);
-        Send(strategy, Bar(102m));
-        Assert.Equal(10m, desk.ExpectMsg<OrderCommands.PlaceOrder>().Order.Quantity);
-        strategy.Tell(new OrderEvents.OrderAccepted(new OrderId(2)), desk.Ref);
+        first.Reject(200, "No security definition has been found for the request");
+        bars.Bar(102m);
+        var second = desk.ExpectPlaceOrder().Accept(new OrderId(2));
+        Assert.Equal(10m, second.Command.Order.Quantity);
 
-        Send(strategy, Bar(103m)); // order 2 works: nothing
-        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
-        strategy.Tell(new OrderEvents.OrderLost(new OrderId(2), id, "after the reconnect the gateway lists this order neither as open nor as completed", DateTimeOffset.UnixEpoch), desk.Ref);
-        Send(strategy, Bar(104m));
-        Assert.Equal(10m, desk.ExpectMsg<OrderCommands.PlaceOrder>().Order.Quantity);
+        bars.Bar(103m); // order 2 works: nothing
+        desk.ExpectNoCommand(Quiet);
+        second.Lost("after the reconnect the gateway lists this order neither as open nor as completed");
+        bars.Bar(104m);
+        Assert.Equal(10m, desk.ExpectPlaceOrder().Command.Order.Quantity);
     }
 }
 
-/// <summary>End to end: the strategy, the real desk and the gateway simulator in real time.</summary>
-public sealed class CrossoverSimulatorTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(30) })
+/// <summary>
+/// End to end: the strategy, the real desk and the gateway simulator, on the simulator's manual market clock: two
+/// 5-second bars take two clock steps, not ten seconds.
+/// </summary>
+public sealed class CrossoverSimulatorTests(ITestOutputHelper output) : DeskTestKit(output)
 {
     [Fact]
     public async Task Trades_against_the_simulator_within_a_few_bars()
     {
-        var day = DateTime.UtcNow.Date;
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
-        await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 7, Start = new DateTimeOffset(day.AddHours(15), TimeSpan.Zero) });
-        var connected = CreateTestProbe();
-        Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
-        var desk = DeskSystem.Start(Sys, new DeskOptions { Port = sim.Port, ClientId = 5, Orders = new OrderManagerOptions { ClientId = 5 } });
-        connected.ExpectMsg<ConnectionEvents.Connected>();
-        var updates = CreateTestProbe();
-        updates.Send(desk, new OrderCommands.SubscribeOrderUpdates());
-        updates.ExpectMsg<SubscriptionMessages.Subscribed>();
+        await using var sim = await StartSimulatorAsync(seed: 7, clientId: 5);
+        var updates = await sim.SubscribeOrderUpdatesAsync();
+        var mac = new StrategyId("mac");
 
-        Sys.ActorOf(CrossoverStrategy.Props(desk, new StrategyId("mac"), new CrossoverOptions { Symbol = "AAPL", Quantity = 10, Fast = 1, Slow = 2 }), "mac");
+        Sys.ActorOf(CrossoverStrategy.Props(sim.Desk, mac, new CrossoverOptions { Symbol = "AAPL", Quantity = 10, Fast = 1, Slow = 2 }), "mac");
 
-        var fill = updates.FishForMessage<OrderEvents.Filled>(f => f.Strategy == new StrategyId("mac"), TimeSpan.FromSeconds(40));
+        // The bar line must be at the simulator before its clock moves, or the first bar would go to nobody.
+        await sim.RequestReadAsync<Pb.RealTimeBarsRequest>();
+        await sim.AdvanceAsync(TimeSpan.FromSeconds(5));
+        await sim.AdvanceAsync(TimeSpan.FromSeconds(5));
+
+        // Two bars with different closes: the fast average leaves the slow one and the strategy buys or sells at market.
+        var fill = await updates.FishForMessageAsync<OrderEvents.Filled>(f => f.Strategy == mac);
         Assert.Equal(10m, fill.Quantity);
         Assert.True(fill.Price > 0);
     }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Actor;
+using Akka.Event;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Strategies;
@@ -16,6 +16,7 @@ public sealed class RebalancerStrategy : StrategyActor, IWithTimers
 {
     private sealed record Rebalance;
 
+    private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly RebalancerOptions _options;
 
     public RebalancerStrategy(IActorRef desk, StrategyId id, RebalancerOptions options, StrategyOptions? strategyOptions = null) : base(desk, id, strategyOptions)
@@ -23,15 +24,15 @@ public sealed class RebalancerStrategy : StrategyActor, IWithTimers
         _options = options.Validated();
         ReceiveAsync<Rebalance>(_ => RebalanceAsync());
         // Terminal without a fill: the next rebalance plans from the positions as they are, so nothing waits for it.
-        Receive<OrderEvents.OrderRejected>(r => Log.LogWarning("Rebalance order {OrderId} of {Strategy} rejected ({Code}): {Reason}", r.OrderId, StrategyId, r.Code, r.Reason));
-        Receive<OrderEvents.OrderLost>(l => Log.LogWarning("Rebalance order {OrderId} of {Strategy} lost: {Reason}", l.OrderId, StrategyId, l.Reason));
+        Receive<OrderEvents.OrderRejected>(r => _log.Warning("Rebalance order {0} of {1} rejected ({2}): {3}", r.OrderId, StrategyId, r.Code, r.Reason));
+        Receive<OrderEvents.OrderLost>(l => _log.Warning("Rebalance order {0} of {1} lost: {2}", l.OrderId, StrategyId, l.Reason));
         Receive<OrderEvents.IOrderEvent>(_ => { });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IActorRef desk, StrategyId id, RebalancerOptions options, StrategyOptions? strategyOptions = null) =>
-        Actors.Props.Create(() => new RebalancerStrategy(desk, id, options, strategyOptions));
+        Akka.Actor.Props.Create(() => new RebalancerStrategy(desk, id, options, strategyOptions));
 
     protected override void OnStart() => Timers.StartPeriodicTimer("rebalance", new Rebalance(), TimeSpan.Zero, _options.Interval);
 
@@ -60,7 +61,7 @@ public sealed class RebalancerStrategy : StrategyActor, IWithTimers
         }
         catch (DeskRequestException ex)
         {
-            Log.LogWarning("Rebalance of {Strategy} skipped: {Failure}", StrategyId, ex.Message);
+            _log.Warning("Rebalance of {0} skipped: {1}", StrategyId, ex.Message);
         }
     }
 

@@ -1,9 +1,5 @@
-using TradingDesk.Desk;
 using TradingDesk.Desk.Domain;
-using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
-using TradingDesk.Desk.Orders;
-using TradingDesk.Simulator;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -44,60 +40,58 @@ public sealed class RebalancingTests
             new RebalancerOptions { Weights = new Dictionary<string, decimal> { ["SPY"] = 0.7m, ["TLT"] = 0.7m } }.Validated()).Message, StringComparison.Ordinal);
 }
 
-/// <summary>The actor with a probe in place of the desk: it reads the account and positions, then trades.</summary>
-public sealed class RebalancerStrategyTests(ITestOutputHelper output) : TestKit(output)
+/// <summary>The actor with a desk probe in place of the desk: it reads the account and positions, then trades.</summary>
+public sealed class RebalancerStrategyTests(ITestOutputHelper output) : DeskTestKit(output)
 {
     private static MarketDataMessages.Tick Tick(TickType type, decimal price) => new(new SubscriptionId(1), type, price, 100, null, 0, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public void Reads_account_positions_and_prices_then_places_the_planned_orders()
     {
-        var desk = CreateTestProbe();
+        var desk = CreateDeskProbe();
         var id = new StrategyId("rebalancer");
-        Sys.ActorOf(RebalancerStrategy.Props(desk.Ref, id, new RebalancerOptions
+        var rebalancer = Sys.ActorOf(RebalancerStrategy.Props(desk.Ref, id, new RebalancerOptions
         {
             Weights = new Dictionary<string, decimal> { ["SPY"] = 1m }, Budget = 10_000m, MinTradeValue = 0, Interval = TimeSpan.FromMinutes(1),
         }), "rebalancer");
-        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
-        Clock.Advance(TimeSpan.Zero);
+        desk.ExpectRegisterStrategy(id);
+        Barrier(rebalancer); // it has started: the first rebalance, due at once, is armed on the virtual clock
+        Advance(TimeSpan.Zero);
 
-        Assert.Equal("NetLiquidation", desk.ExpectMsg<AccountMessages.GetAccountSummary>().Tags);
-        desk.Reply(new AccountMessages.AccountSummaryList([new AccountMessages.AccountSummaryItem(new AccountId("DU1"), "NetLiquidation", "5000", 5000m, "USD")], DateTimeOffset.UnixEpoch));
-        desk.ExpectMsg<AccountMessages.GetPositions>();
-        desk.Reply(new AccountMessages.PositionsList([new AccountMessages.PositionItem(new AccountId("DU1"), Contract.Stock("SPY"), 10, 90m)], DateTimeOffset.UnixEpoch));
-        Assert.Equal("SPY", desk.ExpectMsg<MarketDataMessages.GetMarketDataSnapshot>().Contract.Symbol);
-        desk.Reply(new MarketDataMessages.MarketDataSnapshot(Contract.Stock("SPY"), [Tick(TickType.Bid, 99m), Tick(TickType.Ask, 101m)], DateTimeOffset.UnixEpoch));
+        var summary = desk.ExpectCommand<AccountMessages.GetAccountSummary>();
+        Assert.Equal("NetLiquidation", summary.Command.Tags);
+        summary.Reply(new AccountMessages.AccountSummaryList([new AccountMessages.AccountSummaryItem(new AccountId("DU1"), "NetLiquidation", "5000", 5000m, "USD")], DateTimeOffset.UnixEpoch));
+        desk.ExpectCommand<AccountMessages.GetPositions>()
+            .Reply(new AccountMessages.PositionsList([new AccountMessages.PositionItem(new AccountId("DU1"), Contract.Stock("SPY"), 10, 90m)], DateTimeOffset.UnixEpoch));
+        var snapshot = desk.ExpectCommand<MarketDataMessages.GetMarketDataSnapshot>();
+        Assert.Equal("SPY", snapshot.Command.Contract.Symbol);
+        snapshot.Reply(new MarketDataMessages.MarketDataSnapshot(Contract.Stock("SPY"), [Tick(TickType.Bid, 99m), Tick(TickType.Ask, 101m)], DateTimeOffset.UnixEpoch));
 
-        var place = desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        var place = desk.ExpectPlaceOrder();
         // capital min(10,000, 5,000) at mid 100 → 50 shares; holding 10 → buy 40.
-        Assert.Equal((OrderAction.Buy, 40m, id, "SPY"), (place.Order.Action, place.Order.Quantity, place.Strategy, place.Contract.Symbol));
+        Assert.Equal((OrderAction.Buy, 40m, id, "SPY"), (place.Command.Order.Action, place.Command.Order.Quantity, place.Command.Strategy, place.Command.Contract.Symbol));
     }
 }
 
-/// <summary>End to end against the gateway simulator in real time.</summary>
-public sealed class RebalancerSimulatorTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(30) })
+/// <summary>End to end against the gateway simulator on its manual market clock, with the desk on virtual time.</summary>
+public sealed class RebalancerSimulatorTests(ITestOutputHelper output) : DeskTestKit(output)
 {
     [Fact]
     public async Task Buys_the_target_weights_on_the_simulator()
     {
-        var day = DateTime.UtcNow.Date;
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(-1);
-        await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 7, Start = new DateTimeOffset(day.AddHours(15), TimeSpan.Zero) });
-        var connected = CreateTestProbe();
-        Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
-        var desk = DeskSystem.Start(Sys, new DeskOptions { Port = sim.Port, ClientId = 8, Orders = new OrderManagerOptions { ClientId = 8 } });
-        connected.ExpectMsg<ConnectionEvents.Connected>();
-        var updates = CreateTestProbe();
-        updates.Send(desk, new OrderCommands.SubscribeOrderUpdates());
-        updates.ExpectMsg<SubscriptionMessages.Subscribed>();
+        await using var sim = await StartSimulatorAsync(seed: 7, clientId: 8);
+        var updates = await sim.SubscribeOrderUpdatesAsync();
+        var id = new StrategyId("rebalancer");
 
-        Sys.ActorOf(RebalancerStrategy.Props(desk, new StrategyId("rebalancer"), new RebalancerOptions { Budget = 50_000m }), "rebalancer");
+        var rebalancer = Sys.ActorOf(RebalancerStrategy.Props(sim.Desk, id, new RebalancerOptions { Budget = 50_000m }), "rebalancer");
+        Barrier(rebalancer);
+        Advance(TimeSpan.Zero); // the first rebalance is due at once on the desk's clock
 
+        // Market orders fill at the touch on arrival (up to the displayed size): no market time has to pass.
         var symbols = new HashSet<string>();
         while (symbols.Count < 2)
         {
-            var fill = updates.FishForMessage<OrderEvents.Filled>(f => f.Strategy == new StrategyId("rebalancer"), TimeSpan.FromSeconds(30));
+            var fill = await updates.FishForMessageAsync<OrderEvents.Filled>(f => f.Strategy == id);
             Assert.Equal("BOT", fill.Side);
             symbols.Add(fill.Contract?.Symbol ?? "?");
         }
