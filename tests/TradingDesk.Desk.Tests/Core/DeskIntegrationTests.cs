@@ -1,7 +1,8 @@
+using TradingDesk.Desk.Tests.Support;
 using IBApi.protobuf;
 using Contract = TradingDesk.Desk.Domain.Contract;
 using TickType = TradingDesk.Desk.Messages.TickType;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -18,13 +19,14 @@ namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>The whole desk against the simulated gateway on a free port, on real time.</summary>
 public sealed class DeskIntegrationTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(10) })
+    : DeskTestKit(output, Hocon.RealTime(10)), IAsyncLifetime
 {
     private readonly GatewayHarness _gateway = new();
 
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
         await _gateway.DisposeAsync();
     }
 
@@ -239,11 +241,11 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
 
         _gateway.Server.Faults.RefuseConnections(TimeSpan.FromMilliseconds(500));
         _gateway.Server.Faults.DropAllConnections();
-        events.FishForMessage<ConnectionEvents.Reconnecting>();
+        events.FishForMessage<ConnectionEvents.Reconnecting>(_ => true);
         var during = CreateTestProbe();
         desk.Tell(new SubscribeMarketData(Contract.Stock("MSFT")), during.Ref);
         during.ExpectMsg<SubscriptionMessages.Subscribed>();
-        events.FishForMessage<ConnectionEvents.Connected>(timeout: TimeSpan.FromSeconds(10));
+        events.FishForMessage<ConnectionEvents.Connected>(_ => true, max: TimeSpan.FromSeconds(10));
 
         AwaitCondition(() => _gateway.Backend.MarketData.Count == 2);
         _gateway.Backend.PushTick(5);
@@ -276,13 +278,14 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
 
 /// <summary>Requests in flight when the link drops: reads that are safe to retry are re-sent once; others fail with ConnectionLost.</summary>
 public sealed class InFlightAtDisconnectTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(10) })
+    : DeskTestKit(output, Hocon.RealTime(10)), IAsyncLifetime
 {
     private readonly GatewayHarness _gateway = new();
 
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
         await _gateway.DisposeAsync();
     }
 

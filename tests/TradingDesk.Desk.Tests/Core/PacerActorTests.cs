@@ -1,5 +1,5 @@
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Pacing;
 using TradingDesk.Testing;
@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>The pacer's actor shell on the test clock: holds while disconnected, priorities, withdraw, status, disconnect policy.</summary>
-public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
+public sealed class PacerActorTests(ITestOutputHelper output) : DeskTestKit(output)
 {
     private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
 
@@ -34,7 +34,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         pacer.Tell(new GatewayMessages.Outbound(new CancelOrderRequest { OrderId = 7 }, OutboundPriority.Order));
         pacer.Tell(new GatewayMessages.Withdraw("k2"));
         Sync(pacer);
-        Clock.Advance(TimeSpan.FromSeconds(2));
+        Advance(TimeSpan.FromSeconds(2));
         pacer.Tell(PacerMessages.GetStatus.Instance, TestActor);
         var status = ExpectMsg<PacerStatus>();
         Assert.Equal((1, 1, 1), (status.QueuedOrders, status.QueuedData, status.QueuedHistorical));
@@ -63,9 +63,9 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         pacer.Tell(new ConnectionEvents.Disconnected("test", At), connection.Ref);
         pacer.Tell(Up(), connection.Ref);
         Sync(pacer);
-        Clock.Advance(TimeSpan.FromSeconds(2));
+        Advance(TimeSpan.FromSeconds(2));
         Assert.IsType<CancelOrderRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message);
-        Clock.Advance(TimeSpan.FromSeconds(5));
+        Advance(TimeSpan.FromSeconds(5));
         connection.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
@@ -76,7 +76,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         Sys.EventStream.Subscribe<PacerStatus>(TestActor);
         var pacer = Sys.ActorOf(PacerActor.Props(new DeskOptions { PacerStatusInterval = TimeSpan.FromSeconds(1) }));
         Sync(pacer);
-        Clock.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(0, ExpectMsg<PacerStatus>().Queued);
         var owner = CreateTestProbe();
         var key = new Routing.RouterInternal.RequestKey(owner.Ref, 5);
@@ -84,7 +84,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 5 }, OutboundPriority.Data, key));
         Assert.Equal(key, owner.ExpectMsg<PacerMessages.Sent>().Key);
         Sync(pacer);
-        Clock.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, FishForMessage<PacerStatus>(s => s.SentTotal == 1).SentTotal);
     }
 

@@ -1,5 +1,6 @@
-using TradingDesk.Actors;
-using TradingDesk.Actors.Event;
+using TradingDesk.Desk.Tests.Support;
+using Akka.Actor;
+using Akka.Event;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -16,7 +17,7 @@ namespace TradingDesk.Desk.Tests.Integration;
 /// desks in one actor system, each against its own simulator, do not drive each other.
 /// </summary>
 public sealed class DeskWiringTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(15) })
+    : DeskTestKit(output, Hocon.RealTime(15))
 {
     private static Task<GatewaySimulator> Simulator(long seed) =>
         GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = seed, ClockMode = ClockMode.Manual, Start = SimulatorOptions.DefaultManualStart });
