@@ -58,7 +58,7 @@ public sealed class DeskWiringTests(ITestOutputHelper output)
         var events = new List<object>();
         while (true)
         {
-            var message = strategy.ReceiveOne();
+            var message = strategy.ReceiveOne() ?? throw new Xunit.Sdk.XunitException("no Cancelled status within the default wait");
             events.Add(message);
             if (message is OrderEvents.OrderStatusChanged { Status: OrderStatus.Cancelled }) break;
         }
@@ -99,7 +99,7 @@ public sealed class DeskWiringTests(ITestOutputHelper output)
         var seen = new List<object>();
         while (true)
         {
-            var message = b.ReceiveOne();
+            var message = b.ReceiveOne() ?? throw new Xunit.Sdk.XunitException("no SubscriptionEnded within the default wait");
             seen.Add(message);
             if (message is SubscriptionMessages.SubscriptionEnded) break;
         }
