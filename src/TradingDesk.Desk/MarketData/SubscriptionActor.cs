@@ -73,6 +73,15 @@ public sealed class SubscriptionActor : ReceiveActor
 
     protected override void PreStart() => Send();
 
+    // Props.Create evaluates its arguments once: a restarted line would start with only its first subscriber. Hand
+    // the others to the next incarnation through the mailbox (it survives the restart); then cancel the line as a
+    // stop would, and the next incarnation's PreStart requests it again.
+    protected override void PreRestart(Exception reason, object message)
+    {
+        foreach (var subscriber in _subscribers) Self.Tell(new RouterInternal.AddSubscriber(subscriber));
+        PostStop();
+    }
+
     protected override void PostStop()
     {
         if (_ended) return;

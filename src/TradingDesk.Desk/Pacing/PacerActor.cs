@@ -14,6 +14,16 @@ namespace TradingDesk.Desk.Pacing;
 /// router fails or re-sends every request it owns once the link is back (with new request ids), so sending the old
 /// ones later would duplicate them. ORDER-priority messages are KEPT and sent after the reconnect, in order: an
 /// order or cancel the order manager queued must not vanish silently (it may Withdraw them by key if it prefers).
+///
+/// The pump. A message that finds room is written in the Outbound handler itself: no timer, no tick, no extra hop.
+/// Only when the window is full does the pacer arm ONE timer, for the instant the next queued message may leave
+/// (<see cref="PacingQueue.NextDelay"/>), and that pump writes everything due when it runs, then arms the next. A new
+/// Outbound while throttled does not re-arm it (the instant can only move later). Akka's default scheduler
+/// (HashedWheelTimer) fires a timer on the first tick at or after its instant (akka.scheduler.tick-duration, 10 ms
+/// by default), so a queued message leaves less than one tick after IB's window allows it, and that lateness does not
+/// add up along the queue: a late pump finds the token bucket refilled for the time it was late and sends all that is
+/// due (with Burst ≥ 2, the default 5, the bucket keeps up to Burst - 1 tokens of lateness, far more than a tick),
+/// and the window ring records actual send times. Messages never leave BEFORE the window allows them.
 /// </summary>
 public sealed class PacerActor : ReceiveActor, IWithTimers
 {
@@ -33,6 +43,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
     private readonly PacingQueue _queue;
     private readonly ITimeProvider _time;
     private bool _connected;
+    private DateTimeOffset? _pumpAt; // the instant the armed pump fires; null when none is armed
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -48,7 +59,11 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
             Drain();
         });
         Receive<GatewayMessages.Withdraw>(withdraw => _queue.Withdraw(withdraw.Key));
-        Receive<Pump>(_ => Drain());
+        Receive<Pump>(_ =>
+        {
+            _pumpAt = null;
+            Drain();
+        });
         Receive<PacerMessages.GetStatus>(_ => Sender.Tell(_queue.Status(_time.Now, _connected)));
         Receive<PublishStatus>(_ => Context.System.EventStream.Publish(_queue.Status(_time.Now, _connected)));
         Receive<ConnectionEvents.Connected>(_ =>
@@ -62,6 +77,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
             if (!_connected) return;
             _connected = false;
             Timers.Cancel(Pump.Instance);
+            _pumpAt = null;
             if (changed is ConnectionEvents.Disconnected)
             {
                 var dropped = _queue.Drop(OutboundPriority.Data, OutboundPriority.Historical);
@@ -87,7 +103,11 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
             _connection.Tell(new GatewayMessages.Write(entry.Message), Self);
             if (entry.Key is PacerMessages.INotifyOnSent notify) notify.Owner.Tell(new PacerMessages.Sent(entry.Key, now), Self);
         }
-        if (_queue.NextDelay(now) is { } delay)
-            Timers.StartSingleTimer(Pump.Instance, Pump.Instance, delay > TimeSpan.Zero ? delay : TimeSpan.FromMilliseconds(1));
+        if (_queue.NextDelay(now) is not { } delay) return;
+        // NextDelay rounds up, so zero only means "at once" by a rounding hair: one scheduler tick then.
+        var at = now + (delay > TimeSpan.Zero ? delay : TimeSpan.FromTicks(1));
+        if (_pumpAt is { } armed && armed <= at) return; // the armed pump comes first and re-arms for what is left
+        _pumpAt = at;
+        Timers.StartSingleTimer(Pump.Instance, Pump.Instance, at - now);
     }
 }

@@ -13,6 +13,8 @@ namespace TradingDesk.Desk.Requests;
 /// with its <see cref="RequestPlan"/>, replies to the requester once (reply or RequestFailed) and stops.
 /// The deadline starts when the request leaves the pacer (or at once while disconnected), so a long pacing queue
 /// does not count against the gateway. After a disconnect a request that is safe to retry waits for one Resend.
+/// Supervision: the router restarts a request actor that throws (a few times, then stops it, which fails the request);
+/// each incarnation starts from a fresh fold and sends the request again under the id it was created with.
 /// </summary>
 public sealed class RequestActor : ReceiveActor, IWithTimers
 {
@@ -36,7 +38,10 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
 
     public RequestActor(RequestPlan plan, IActorRef requester, IActorRef pacer, int requestId, RequestTimeouts timeouts, bool connected)
     {
+        // Props.Create evaluates its arguments once: a restarted incarnation gets the same plan object, with the parts
+        // the failed one collected. Each incarnation sends the request again and must fold its answers from nothing.
         _plan = plan;
+        _plan.Reset();
         _requester = requester;
         _pacer = pacer;
         _requestId = requestId;
@@ -95,6 +100,15 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
         // Backstop for a request that never leaves the pacer: without it such a request would wait for ever.
         else Timers.StartSingleTimer("queued", new QueueDeadline(), _timeout + _queueLimit);
         Send();
+    }
+
+    // A restart is not the end of the request: the next incarnation sends it again and answers the requester itself,
+    // so the failed one takes its queued message back and cancels the one the gateway has (the id is used again), but
+    // tells the requester nothing.
+    protected override void PreRestart(Exception reason, object message)
+    {
+        _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, _requestId)));
+        if (_deadlineStarted && _plan.Cancel(_requestId) is { } cancel) _pacer.Tell(new GatewayMessages.Outbound(cancel, OutboundPriority.Data));
     }
 
     protected override void PostStop()

@@ -20,6 +20,9 @@ public sealed class RouteTable
 
     internal void Remove(int requestId) => _owners.TryRemove(requestId, out _);
 
+    /// <summary>Forgets every route (a new router incarnation: the children they named are gone).</summary>
+    internal void Clear() => _owners.Clear();
+
     internal bool TryGet(int requestId, out IActorRef owner) => _owners.TryGetValue(requestId, out owner!);
 
     public int Count => _owners.Count;

@@ -58,6 +58,9 @@ public sealed partial class RouterActor : ReceiveActor
         _pacer = pacer;
         _orders = orders;
         _routes = routes ?? new RouteTable();
+        // Props.Create evaluates its arguments once, so a restarted router gets the same shared table, naming the
+        // children its failed incarnation had (Akka stopped them): start from an empty one.
+        _routes.Clear();
         _time = Context.System.Scheduler;
 
         Receive<GatewayMessages.Inbound>(OnInbound);
@@ -68,6 +71,12 @@ public sealed partial class RouterActor : ReceiveActor
         Receive<SubscriptionMessages.Unsubscribe>(OnUnsubscribe);
         ReceiveRequests();
     }
+
+    // A request or line actor that throws is restarted (Akka's default), but not for ever: an answer that makes a plan
+    // throw would otherwise be asked for again and again. After the third failure in a minute the child is stopped
+    // (a request then fails to its requester, a line's PostStop cancels it).
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        new OneForOneStrategy(maxNrOfRetries: 3, withinTimeRange: TimeSpan.FromMinutes(1), localOnlyDecider: _ => Directive.Restart);
 
     public static Props Props(DeskOptions options, IActorRef pacer, IActorRef orders, RouteTable? routes = null) =>
         Akka.Actor.Props.Create(() => new RouterActor(options, pacer, orders, routes));

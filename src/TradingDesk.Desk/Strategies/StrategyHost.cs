@@ -126,8 +126,7 @@ public sealed class StrategyHost : ReceiveActor
     {
         var e = _entries.Values.FirstOrDefault(x => x.Supervisor.Equals(Sender) && x.State != StrategyRunState.Stopped);
         if (e is null) return;
-        // A constructor that throws arrives wrapped: report what the strategy threw.
-        var cause = failed.Cause is ActorInitializationException { InnerException: { } inner } ? inner : failed.Cause;
+        var cause = WhatTheStrategyThrew(failed.Cause);
         e.Failures++;
         e.LastFailure = $"{cause.GetType().Name}: {cause.Message}";
         _log.Warning("Strategy {0} failed ({1} so far): {2}", e.Name, e.Failures, e.LastFailure);
@@ -135,6 +134,20 @@ public sealed class StrategyHost : ReceiveActor
         if (e.State == StrategyRunState.Stopping || failed.RestartAfter is not { } delay) return;
         Transition(e, StrategyRunState.Restarting);
         Context.System.EventStream.Publish(new StrategyLifecycle.RestartScheduled(e.Name, e.Failures, delay, e.LastFailure, Now));
+    }
+
+    /// <summary>
+    /// A constructor that throws reaches the supervisor wrapped by Akka: ActorInitializationException around the
+    /// producer's TypeLoadException ("Error while creating actor instance…") around the reflection call's
+    /// TargetInvocationException. Report what the strategy threw, not the wrappers (but keep a strategy's own inner
+    /// exceptions: only these wrappers are taken off).
+    /// </summary>
+    internal static Exception WhatTheStrategyThrew(Exception cause)
+    {
+        while (cause is ActorInitializationException or TypeLoadException or System.Reflection.TargetInvocationException
+               && cause.InnerException is { } inner)
+            cause = inner;
+        return cause;
     }
 
     private void OnStarted(StrategyLifecycle.Started started)

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>The connection's timers on the test clock: backoff timings and heartbeat dead-link detection.</summary>
-public sealed class ConnectionClockTests(ITestOutputHelper output) : TestKit(output, new TestKitOptions { DefaultTimeout = TimeSpan.FromSeconds(10) })
+public sealed class ConnectionClockTests(ITestOutputHelper output) : DeskTestKit(output, "akka.test.single-expect-default = 10s")
 {
     private static int ClosedPort()
     {
@@ -37,13 +37,13 @@ public sealed class ConnectionClockTests(ITestOutputHelper output) : TestKit(out
             var reconnecting = ExpectMsg<ConnectionEvents.Reconnecting>();
             Assert.Equal(attempt, reconnecting.Attempt);
             Assert.Equal(TimeSpan.FromSeconds(expected[attempt - 1]), reconnecting.Delay);
-            Clock.Advance(reconnecting.Delay - TimeSpan.FromMilliseconds(1));
+            Advance(reconnecting.Delay - TimeSpan.FromMilliseconds(1));
             ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // not a moment early
-            Clock.Advance(TimeSpan.FromMilliseconds(1));
+            Advance(TimeSpan.FromMilliseconds(1));
         }
         ExpectMsg<ConnectionEvents.Connecting>();
         ExpectMsg<ConnectionEvents.Disconnected>();
-        Clock.Advance(TimeSpan.FromMinutes(5));
+        Advance(TimeSpan.FromMinutes(5));
         ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // gave up: no Reconnecting
     }
 
@@ -65,20 +65,20 @@ public sealed class ConnectionClockTests(ITestOutputHelper output) : TestKit(out
         }
 
         // A heartbeat that is answered keeps the link.
-        Clock.Advance(TimeSpan.FromSeconds(30));
+        Advance(TimeSpan.FromSeconds(30));
         Settle();
         router.FishForMessage<GatewayMessages.Inbound>(i => i.Message is CurrentTime);
         Settle();
-        Clock.Advance(TimeSpan.FromSeconds(10));
+        Advance(TimeSpan.FromSeconds(10));
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
 
         // A stalled gateway does not answer: dead link after the 10 s deadline, then Reconnecting.
         gateway.Server.Faults.StallResponses(TimeSpan.FromMinutes(10));
-        Clock.Advance(TimeSpan.FromSeconds(20));
+        Advance(TimeSpan.FromSeconds(20));
         Settle();
-        Clock.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
-        Clock.Advance(TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromMilliseconds(1));
         Assert.Contains("currentTime", ExpectMsg<ConnectionEvents.Disconnected>().Reason);
         Assert.Equal(TimeSpan.FromMilliseconds(50), ExpectMsg<ConnectionEvents.Reconnecting>().Delay); // the harness's backoff unit
         gateway.Server.Faults.Dispose();

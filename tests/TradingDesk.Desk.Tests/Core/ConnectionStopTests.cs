@@ -1,4 +1,4 @@
-using TradingDesk.Actors.Event;
+using Akka.Event;
 using TradingDesk.Desk.Connection;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Tests.Core.Support;
@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>A connection that stops closes its link quietly: the closing link tells the stopped actor nothing.</summary>
-public sealed class ConnectionStopTests(ITestOutputHelper output) : TestKit(output, new TestKitOptions { DefaultTimeout = TimeSpan.FromSeconds(10) })
+public sealed class ConnectionStopTests(ITestOutputHelper output) : DeskTestKit(output, "akka.test.single-expect-default = 10s")
 {
     [Fact]
     public async Task Stopping_a_connected_connection_leaves_no_dead_letter()

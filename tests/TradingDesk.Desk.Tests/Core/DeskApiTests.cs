@@ -1,4 +1,5 @@
-using TradingDesk.Actors;
+using TradingDesk.Desk.Tests.Support;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -13,14 +14,15 @@ namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>The awaitable client, front-month resolution, snapshots and the order-command seam.</summary>
 public sealed class DeskApiTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(10) })
+    : DeskTestKit(output, Hocon.RealTime(10)), IAsyncLifetime
 {
     private readonly GatewayHarness _gateway = new();
 
 
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
         await _gateway.DisposeAsync();
     }
 

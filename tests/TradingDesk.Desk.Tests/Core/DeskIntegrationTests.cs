@@ -1,7 +1,8 @@
+using TradingDesk.Desk.Tests.Support;
 using IBApi.protobuf;
 using Contract = TradingDesk.Desk.Domain.Contract;
 using TickType = TradingDesk.Desk.Messages.TickType;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -18,13 +19,14 @@ namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>The whole desk against the simulated gateway on a free port, on real time.</summary>
 public sealed class DeskIntegrationTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(10) })
+    : DeskTestKit(output, Hocon.RealTime(10)), IAsyncLifetime
 {
     private readonly GatewayHarness _gateway = new();
 
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
         await _gateway.DisposeAsync();
     }
 
@@ -97,7 +99,7 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         var subA = a.ExpectMsg<SubscriptionMessages.Subscribed>().Id;
         var subB = b.ExpectMsg<SubscriptionMessages.Subscribed>().Id;
         Assert.Equal(subA, subB);
-        AwaitAssert(() => Assert.True(_gateway.Backend.MarketData.Count == 1, _gateway.Backend.ToString()));
+        _gateway.Backend.WaitFor(b => b.MarketData.Count == 1, "one live line");
 
         _gateway.Backend.PushTick(101.25);
         var tickA = a.ExpectMsg<Tick>();
@@ -115,7 +117,7 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         Assert.Equal(0, _gateway.Backend.Count<CancelMarketData>());
 
         Sys.Stop(b.Ref); // a terminated subscriber leaves its lines
-        AwaitCondition(() => _gateway.Backend.Count<CancelMarketData>() == 1);
+        _gateway.Backend.WaitFor(b => b.Count<CancelMarketData>() == 1, "b.Count<CancelMarketData>() == 1");
         Assert.Equal(1, _gateway.Backend.Count<MarketDataRequest>());
         Assert.Empty(_gateway.Backend.MarketData);
     }
@@ -133,7 +135,7 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
             Assert.Equal(100m, list.Positions.Single(x => x.Contract.Symbol == "AAPL").Quantity);
             Assert.Equal(-20m, list.Positions.Single(x => x.Contract.Symbol == "MSFT").Quantity);
         }
-        AwaitCondition(() => _gateway.Backend.Count<PositionsRequest>() == 3 && _gateway.Backend.Count<CancelPositions>() == 3);
+        _gateway.Backend.WaitFor(b => b.Count<PositionsRequest>() == 3 && b.Count<CancelPositions>() == 3, "b.Count<PositionsRequest>() == 3 && b.Count<CancelPositions>() == 3");
     }
 
     [Fact]
@@ -144,7 +146,7 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         var item = Assert.Single(ExpectMsg<AccountSummaryList>().Items);
         Assert.Equal(new AccountId("DU111111"), item.Account);
         Assert.Equal(1_000_000m, item.Amount);
-        AwaitCondition(() => _gateway.Backend.Count<CancelAccountSummary>() == 1);
+        _gateway.Backend.WaitFor(b => b.Count<CancelAccountSummary>() == 1, "b.Count<CancelAccountSummary>() == 1");
     }
 
     [Fact]
@@ -155,7 +157,7 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         Sys.EventStream.Subscribe<ConnectionEvents.Disconnected>(events.Ref);
         desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), TestActor);
         ExpectMsg<SubscriptionMessages.Subscribed>();
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
+        _gateway.Backend.WaitFor(b => b.MarketData.Count == 1, "b.MarketData.Count == 1");
 
         _gateway.Server.Faults.SendGarbageFrame(clientId: 1);
         // An id the codec does not know (binary id 180, a text payload): logged and skipped too.
@@ -180,7 +182,7 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         var mine = new[] { ExpectMsg<SubscriptionMessages.Subscribed>().Id, ExpectMsg<SubscriptionMessages.Subscribed>().Id }.ToHashSet();
         var msft = other.ExpectMsg<SubscriptionMessages.Subscribed>().Id;
         Assert.Contains(msft, mine);
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 2);
+        _gateway.Backend.WaitFor(b => b.MarketData.Count == 2, "b.MarketData.Count == 2");
 
         for (var drop = 1; drop <= 20; drop++)
         {
@@ -193,7 +195,7 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
             Assert.True(connected.ExpectMsg<ConnectionEvents.Connected>().IsReconnect);
             Assert.Equal(mine, ReceiveN(2).Cast<SubscriptionMessages.Resubscribed>().Select(r => r.Id).ToHashSet());
             Assert.Equal(msft, other.ExpectMsg<SubscriptionMessages.Resubscribed>().Id);
-            AwaitCondition(() => _gateway.Backend.MarketData.Count == 2);
+            _gateway.Backend.WaitFor(b => b.MarketData.Count == 2, "b.MarketData.Count == 2");
         }
         Assert.Equal(2, _gateway.Backend.PushTick(500));
         Assert.Equal(2, ReceiveN(2).Cast<Tick>().Count(t => t.Price == 500m));
@@ -208,11 +210,11 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         var other = CreateTestProbe();
         desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), TestActor);
         var aapl = ExpectMsg<SubscriptionMessages.Subscribed>().Id;
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
+        _gateway.Backend.WaitFor(b => b.MarketData.Count == 1, "b.MarketData.Count == 1");
         var aaplRequest = _gateway.Backend.MarketData.Keys.Single();
         desk.Tell(new SubscribeMarketData(Contract.Stock("MSFT")), other.Ref);
         other.ExpectMsg<SubscriptionMessages.Subscribed>();
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 2);
+        _gateway.Backend.WaitFor(b => b.MarketData.Count == 2, "b.MarketData.Count == 2");
 
         _gateway.Backend.SendError(aaplRequest, 10167, "Requested market data is not subscribed. Displaying delayed market data.");
         var notice = ExpectMsg<SubscriptionMessages.SubscriptionNotice>();
@@ -235,17 +237,17 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         Sys.EventStream.Subscribe<ConnectionEvents.StateChanged>(events.Ref);
         desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), TestActor);
         ExpectMsg<SubscriptionMessages.Subscribed>();
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
+        _gateway.Backend.WaitFor(b => b.MarketData.Count == 1, "b.MarketData.Count == 1");
 
         _gateway.Server.Faults.RefuseConnections(TimeSpan.FromMilliseconds(500));
         _gateway.Server.Faults.DropAllConnections();
-        events.FishForMessage<ConnectionEvents.Reconnecting>();
+        events.FishForMessage<ConnectionEvents.Reconnecting>(_ => true);
         var during = CreateTestProbe();
         desk.Tell(new SubscribeMarketData(Contract.Stock("MSFT")), during.Ref);
         during.ExpectMsg<SubscriptionMessages.Subscribed>();
-        events.FishForMessage<ConnectionEvents.Connected>(timeout: TimeSpan.FromSeconds(10));
+        events.FishForMessage<ConnectionEvents.Connected>(_ => true, max: TimeSpan.FromSeconds(10));
 
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 2);
+        _gateway.Backend.WaitFor(b => b.MarketData.Count == 2, "b.MarketData.Count == 2");
         _gateway.Backend.PushTick(5);
         during.FishForMessage<Tick>(t => t.Price == 5m);
         FishForMessage<Tick>(t => t.Price == 5m);
@@ -261,13 +263,13 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
         Sys.EventStream.Subscribe<GatewayNotice>(notices.Ref);
         desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), TestActor);
         var id = ExpectMsg<SubscriptionMessages.Subscribed>().Id;
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 1);
+        _gateway.Backend.WaitFor(b => b.MarketData.Count == 1, "b.MarketData.Count == 1");
         var first = _gateway.Backend.MarketData.Keys.Single();
 
         _gateway.Server.Faults.ConnectivityRestored(dataLost: true);
         notices.FishForMessage<GatewayNotice>(n => n.Code == 1101 && n.Kind == NoticeKind.ConnectivityRestoredDataLost);
         Assert.Equal(id, ExpectMsg<SubscriptionMessages.Resubscribed>().Id);
-        AwaitCondition(() => _gateway.Backend.MarketData.Count == 1 && _gateway.Backend.MarketData.Keys.Single() != first);
+        _gateway.Backend.WaitFor(b => b.MarketData.Count == 1 && b.MarketData.Keys.Single() != first, "b.MarketData.Count == 1 && b.MarketData.Keys.Single() != first");
         Assert.Equal(1, _gateway.Backend.Count<CancelMarketData>()); // the old line was cancelled
         _gateway.Backend.PushTick(77);
         Assert.Equal(77m, ExpectMsg<Tick>().Price);
@@ -276,13 +278,14 @@ public sealed class DeskIntegrationTests(ITestOutputHelper output)
 
 /// <summary>Requests in flight when the link drops: reads that are safe to retry are re-sent once; others fail with ConnectionLost.</summary>
 public sealed class InFlightAtDisconnectTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(10) })
+    : DeskTestKit(output, Hocon.RealTime(10)), IAsyncLifetime
 {
     private readonly GatewayHarness _gateway = new();
 
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
         await _gateway.DisposeAsync();
     }
 
@@ -291,25 +294,23 @@ public sealed class InFlightAtDisconnectTests(ITestOutputHelper output)
     {
         var connected = CreateTestProbe();
         Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
-        var desk = DeskSystem.Start(Sys, _gateway.DeskOptions());
+        // The pacer publishes its status every 50 ms: the test waits for the status that shows the re-sent request held.
+        var status = CreateTestProbe();
+        Sys.EventStream.Subscribe<Pacing.PacerStatus>(status.Ref);
+        var desk = DeskSystem.Start(Sys, _gateway.DeskOptions() with { PacerStatusInterval = TimeSpan.FromMilliseconds(50) });
         connected.ExpectMsg<ConnectionEvents.Connected>();
         var bars = CreateTestProbe();
         var head = CreateTestProbe();
         desk.Tell(new GetHistoricalBars(Contract.Stock("AAPL"), "1 D", "1 min"), bars.Ref);
         desk.Tell(new GetHeadTimestamp(Contract.Stock("AAPL")), head.Ref);
-        AwaitCondition(() => _gateway.Backend.Count<HistoricalDataRequest>() == 1 && _gateway.Backend.Count<HeadTimestampRequest>() == 1);
+        _gateway.Backend.WaitFor(b => b.Count<HistoricalDataRequest>() == 1 && b.Count<HeadTimestampRequest>() == 1, "both historical requests received");
 
         _gateway.Server.Faults.DropAllConnections();
         Assert.IsType<ConnectionLost>(bars.ExpectMsg<RequestFailed>().Failure);
         Assert.True(connected.ExpectMsg<ConnectionEvents.Connected>().IsReconnect);
         // The re-sent head timestamp is identical to the first (but for its id): IB's 15 s identical-request rule
         // holds it in the pacer's historical queue — it waits there rather than earn a 162.
-        var status = CreateTestProbe();
-        AwaitAssert(() =>
-        {
-            desk.Tell(Pacing.PacerMessages.GetStatus.Instance, status.Ref);
-            Assert.Equal(1, status.ExpectMsg<Pacing.PacerStatus>().QueuedHistorical);
-        });
+        status.FishForMessage<Pacing.PacerStatus>(s => s.Connected && s.QueuedHistorical == 1, hint: "the re-sent head timestamp held in the historical queue");
         head.ExpectNoMsg(TimeSpan.FromMilliseconds(200)); // still waiting for its answer, not failed
         Assert.Equal(1, _gateway.Backend.Count<HeadTimestampRequest>());
     }

@@ -1,5 +1,5 @@
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Pacing;
 using TradingDesk.Testing;
@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>The pacer's actor shell on the test clock: holds while disconnected, priorities, withdraw, status, disconnect policy.</summary>
-public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
+public sealed class PacerActorTests(ITestOutputHelper output) : DeskTestKit(output)
 {
     private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
 
@@ -34,7 +34,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         pacer.Tell(new GatewayMessages.Outbound(new CancelOrderRequest { OrderId = 7 }, OutboundPriority.Order));
         pacer.Tell(new GatewayMessages.Withdraw("k2"));
         Sync(pacer);
-        Clock.Advance(TimeSpan.FromSeconds(2));
+        Advance(TimeSpan.FromSeconds(2));
         pacer.Tell(PacerMessages.GetStatus.Instance, TestActor);
         var status = ExpectMsg<PacerStatus>();
         Assert.Equal((1, 1, 1), (status.QueuedOrders, status.QueuedData, status.QueuedHistorical));
@@ -63,9 +63,9 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         pacer.Tell(new ConnectionEvents.Disconnected("test", At), connection.Ref);
         pacer.Tell(Up(), connection.Ref);
         Sync(pacer);
-        Clock.Advance(TimeSpan.FromSeconds(2));
+        Advance(TimeSpan.FromSeconds(2));
         Assert.IsType<CancelOrderRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message);
-        Clock.Advance(TimeSpan.FromSeconds(5));
+        Advance(TimeSpan.FromSeconds(5));
         connection.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
@@ -76,7 +76,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         Sys.EventStream.Subscribe<PacerStatus>(TestActor);
         var pacer = Sys.ActorOf(PacerActor.Props(new DeskOptions { PacerStatusInterval = TimeSpan.FromSeconds(1) }));
         Sync(pacer);
-        Clock.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(0, ExpectMsg<PacerStatus>().Queued);
         var owner = CreateTestProbe();
         var key = new Routing.RouterInternal.RequestKey(owner.Ref, 5);
@@ -84,7 +84,7 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
         pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = 5 }, OutboundPriority.Data, key));
         Assert.Equal(key, owner.ExpectMsg<PacerMessages.Sent>().Key);
         Sync(pacer);
-        Clock.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, FishForMessage<PacerStatus>(s => s.SentTotal == 1).SentTotal);
     }
 
@@ -103,5 +103,82 @@ public sealed class PacerActorTests(ITestOutputHelper output) : TestKit(output)
 
         pacer.Tell(Up(), connection.Ref);
         Assert.IsType<ContractDataRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message);
+    }
+}
+
+/// <summary>
+/// The pacer's pump on virtual time: a message that finds room leaves in the Outbound handler (no timer at all); a
+/// queued one leaves at the instant the window allows it, and a late pump (as on a scheduler tick) sends everything
+/// due, so lateness (up to Burst - 1 tokens' worth) does not add up along the queue. Each Advance follows the Sent of the previous write: the pacer
+/// arms its pump in the same handler that wrote it.
+/// </summary>
+public sealed class PacerPumpTests(ITestOutputHelper output) : DeskTestKit(output)
+{
+    private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
+
+    private sealed record Key(IActorRef Owner, int N) : PacerMessages.INotifyOnSent;
+
+    private (IActorRef Pacer, TestProbe Connection, TestProbe Owner) Start(int perSecond, int burst)
+    {
+        var connection = CreateTestProbe("connection");
+        var owner = CreateTestProbe("owner");
+        var pacer = Sys.ActorOf(PacerActor.Props(new DeskOptions
+        {
+            PacerStatusInterval = TimeSpan.Zero, MessagesPerSecond = perSecond, Burst = burst, PacingJitterMargin = TimeSpan.Zero,
+        }));
+        pacer.Tell(new ConnectionEvents.Connected(225, "", ["DU1"], 1, false, At), connection.Ref);
+        return (pacer, connection, owner);
+    }
+
+    private void Send(IActorRef pacer, TestProbe owner, int n) =>
+        pacer.Tell(new GatewayMessages.Outbound(new ContractDataRequest { ReqId = n }, OutboundPriority.Data, new Key(owner.Ref, n)), owner.Ref);
+
+    private PacerMessages.Sent Written(TestProbe connection, TestProbe owner, int n)
+    {
+        Assert.Equal(n, Assert.IsType<ContractDataRequest>(connection.ExpectMsg<GatewayMessages.Write>().Message).ReqId);
+        var sent = owner.ExpectMsg<PacerMessages.Sent>();
+        Assert.Equal(n, ((Key)sent.Key).N);
+        return sent;
+    }
+
+    [Fact]
+    public void A_message_that_finds_room_is_written_at_once_without_any_timer()
+    {
+        var (pacer, connection, owner) = Start(perSecond: 10, burst: 2);
+        var start = Scheduler.Now;
+        Send(pacer, owner, 1);
+        Send(pacer, owner, 2);
+        Assert.Equal(start, Written(connection, owner, 1).At); // virtual time never moved: no pump was needed
+        Assert.Equal(start, Written(connection, owner, 2).At);
+    }
+
+    [Fact]
+    public void A_queued_message_leaves_exactly_when_the_window_allows_and_lateness_does_not_add_up()
+    {
+        // 10 per second, two back to back: one token every 100 ms.
+        var (pacer, connection, owner) = Start(perSecond: 10, burst: 2);
+        var start = Scheduler.Now;
+        for (var n = 1; n <= 7; n++) Send(pacer, owner, n);
+        Assert.Equal(start, Written(connection, owner, 1).At);
+        Assert.Equal(start, Written(connection, owner, 2).At);
+
+        Advance(TimeSpan.FromMilliseconds(99));
+        connection.ExpectNoMsg(Quiet); // not a moment early
+        Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(start + TimeSpan.FromMilliseconds(100), Written(connection, owner, 3).At); // no tick on top
+
+        // The next pump (due at 200 ms) runs 50 ms late, as on a coarse scheduler tick ...
+        Advance(TimeSpan.FromMilliseconds(150));
+        Assert.Equal(start + TimeSpan.FromMilliseconds(250), Written(connection, owner, 4).At);
+        // ... and the one after keeps the original schedule (300 ms), not 100 ms after the late one.
+        Advance(TimeSpan.FromMilliseconds(49));
+        connection.ExpectNoMsg(Quiet);
+        Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(start + TimeSpan.FromMilliseconds(300), Written(connection, owner, 5).At);
+
+        // A pump that runs 150 ms late sends everything due by then in one go.
+        Advance(TimeSpan.FromMilliseconds(250));
+        Assert.Equal(start + TimeSpan.FromMilliseconds(550), Written(connection, owner, 6).At);
+        Assert.Equal(start + TimeSpan.FromMilliseconds(550), Written(connection, owner, 7).At);
     }
 }

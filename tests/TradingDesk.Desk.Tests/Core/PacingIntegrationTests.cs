@@ -1,4 +1,5 @@
-using TradingDesk.Actors;
+using TradingDesk.Desk.Tests.Support;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -12,20 +13,21 @@ namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>1,000 concurrent requests from 50 strategies through the pacer: none misrouted, none lost, no error 100.</summary>
 public sealed class PacingIntegrationTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(60) })
+    : DeskTestKit(output, Hocon.RealTime(60)), IAsyncLifetime
 {
     private readonly GatewayHarness _gateway = new();
 
-    public override async Task DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
         await _gateway.DisposeAsync();
     }
 
     private static IEnumerable<int> Drain(TestProbe probe)
     {
         var codes = new List<int>();
-        while (probe.QueuedMessageCount > 0) codes.Add(probe.ExpectMsg<GatewayNotice>().Code);
+        while (probe.HasMessages) codes.Add(probe.ExpectMsg<GatewayNotice>().Code);
         return codes;
     }
 
@@ -53,7 +55,7 @@ public sealed class PacingIntegrationTests(ITestOutputHelper output)
         }
         Assert.Equal(1000, _gateway.Backend.Count<IBApi.protobuf.ContractDataRequest>());
         // No error 100 (it arrives with id -1, so it would be published as a notice).
-        while (notices.QueuedMessageCount > 0)
+        while (notices.HasMessages)
             Assert.NotEqual(100, notices.ExpectMsg<GatewayNotice>().Code);
     }
 }

@@ -1,5 +1,5 @@
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Pacing;
@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>A request actor with a probe as its pacer, on the test clock: no request waits for ever.</summary>
-public sealed class RequestActorTests(ITestOutputHelper output) : TestKit(output)
+public sealed class RequestActorTests(ITestOutputHelper output) : DeskTestKit(output)
 {
     private static readonly RequestTimeouts Timeouts = new();
 
@@ -24,9 +24,9 @@ public sealed class RequestActorTests(ITestOutputHelper output) : TestKit(output
         Sys.ActorOf(RequestActor.Props(new CurrentTimePlan(command), TestActor, pacer.Ref, 1_000_000_001, Timeouts, connected: true));
         Assert.IsType<CurrentTimeRequest>(pacer.ExpectMsg<GatewayMessages.Outbound>().Message);
 
-        Clock.Advance(Timeouts.OneShot + Timeouts.QueueLimit - TimeSpan.FromSeconds(1));
+        Advance(Timeouts.OneShot + Timeouts.QueueLimit - TimeSpan.FromSeconds(1));
         ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        Clock.Advance(TimeSpan.FromSeconds(1));
+        Advance(TimeSpan.FromSeconds(1));
         var failed = ExpectMsg<RequestFailed>();
         Assert.Equal(command, failed.Request);
         Assert.Equal(Timeouts.OneShot + Timeouts.QueueLimit, Assert.IsType<RequestTimedOut>(failed.Failure).After);

@@ -1,5 +1,5 @@
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.MarketData;
 using TradingDesk.Desk.Messages;
@@ -15,7 +15,7 @@ using Contract = TradingDesk.Desk.Domain.Contract;
 namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>A line actor with a probe as its pacer: what it sends around a re-send, whichever order the news comes in.</summary>
-public sealed class SubscriptionActorTests(ITestOutputHelper output) : TestKit(output)
+public sealed class SubscriptionActorTests(ITestOutputHelper output) : DeskTestKit(output)
 {
     private const int Old = 1_000_000_001;
     private const int New = 1_000_000_002;

@@ -1,4 +1,5 @@
-using TradingDesk.Actors;
+using TradingDesk.Desk.Tests.Support;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -14,7 +15,7 @@ namespace TradingDesk.Desk.Tests.Integration;
 /// that loses its state, each reach a terminal event at their owner and leave the working set.
 /// </summary>
 public sealed class OrderEndingTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(15) })
+    : DeskTestKit(output, Hocon.RealTime(15))
 {
     private static readonly StrategyId Owner = new("owner");
 
@@ -52,7 +53,7 @@ public sealed class OrderEndingTests(ITestOutputHelper output)
         Assert.Equal(Owner, lost.Strategy);
 
         owner.Send(desk, new OrderCommands.CancelStrategyOrders(Owner));
-        Assert.Empty(owner.FishForMessage<OrderEvents.CancelsSent>().OrderIds);
+        Assert.Empty(owner.FishForMessage<OrderEvents.CancelsSent>(_ => true).OrderIds);
         var again = Accepted(owner, desk, Contract.Stock("AAPL"), Order.Limit(OrderAction.Buy, 1, 1m));
         Assert.True(again.Value > resting.Value, $"order id {again} after {resting}: ids never go back");
         owner.FishForMessage<OrderEvents.OrderStatusChanged>(s => s.OrderId == again && s.Status.IsActive());
@@ -74,6 +75,6 @@ public sealed class OrderEndingTests(ITestOutputHelper output)
     private static OrderId Accepted(TestProbe owner, IActorRef desk, ContractSpec contract, OrderSpec order)
     {
         owner.Send(desk, new OrderCommands.PlaceOrder(contract, order, Owner));
-        return owner.FishForMessage<OrderEvents.OrderAccepted>().OrderId;
+        return owner.FishForMessage<OrderEvents.OrderAccepted>(_ => true).OrderId;
     }
 }

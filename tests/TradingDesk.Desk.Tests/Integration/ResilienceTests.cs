@@ -1,4 +1,5 @@
-using TradingDesk.Actors;
+using TradingDesk.Desk.Tests.Support;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -15,7 +16,7 @@ namespace TradingDesk.Desk.Tests.Integration;
 /// must survive here: the stream resumes, no order id is reused, every fill reaches its owner exactly once.
 /// </summary>
 public sealed class ResilienceTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(15) })
+    : DeskTestKit(output, Hocon.RealTime(15))
 {
     private const int Drops = 20;
     private readonly List<OrderEvents.Filled> _fills = [];
@@ -84,11 +85,11 @@ public sealed class ResilienceTests(ITestOutputHelper output)
     // Fishes for a message, keeping every fill that passes by so none is missed while waiting for something else.
     private T Await<T>(TestProbe probe, Func<T, bool> match) where T : class
     {
-        var deadline = DateTime.UtcNow + Options.DefaultTimeout;
+        var deadline = DateTime.UtcNow + TestKitSettings.SingleExpectDefault;
         while (true)
         {
             var remaining = deadline - DateTime.UtcNow;
-            Assert.True(remaining > TimeSpan.Zero, $"no {typeof(T).Name} within {Options.DefaultTimeout}");
+            Assert.True(remaining > TimeSpan.Zero, $"no {typeof(T).Name} within {TestKitSettings.SingleExpectDefault}");
             var message = probe.ReceiveOne(remaining);
             if (message is OrderEvents.Filled fill) _fills.Add(fill);
             if (message is T typed && match(typed)) return typed;

@@ -1,3 +1,4 @@
+using TradingDesk.Desk.Tests.Support;
 using TradingDesk.Desk.Connection;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Simulator;
@@ -13,7 +14,7 @@ namespace TradingDesk.Desk.Tests.Integration;
 /// that error (code and text), not the EOF that follows it.
 /// </summary>
 public sealed class SessionRefusalTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(15) })
+    : DeskTestKit(output, Hocon.RealTime(15))
 {
     private static Task<GatewaySimulator> Simulator(int maxClients = 32) => GatewaySimulator.StartAsync(new SimulatorOptions
     {

@@ -1,4 +1,5 @@
-using TradingDesk.Actors;
+using TradingDesk.Desk.Tests.Support;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -14,13 +15,13 @@ namespace TradingDesk.Desk.Tests.Integration;
 /// mapping tests check field by field, here checked end to end over the wire.
 /// </summary>
 public sealed class StreamKindsTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(15) })
+    : DeskTestKit(output, Hocon.RealTime(15)), IAsyncLifetime
 {
     private static readonly ContractSpec Aapl = Contract.Stock("AAPL");
     private GatewaySimulator _sim = null!;
     private IActorRef _desk = ActorRefs.Nobody;
 
-    public override async Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         // Real time from a Tuesday 11:00 New York: the regular session, so every stream has something to say.
         _sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 3, Start = SimulatorOptions.DefaultManualStart });
@@ -30,9 +31,8 @@ public sealed class StreamKindsTests(ITestOutputHelper output)
         connected.ExpectMsg<ConnectionEvents.Connected>();
     }
 
-    public override async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        await base.DisposeAsync();
         await _sim.DisposeAsync();
     }
 
@@ -81,8 +81,8 @@ public sealed class StreamKindsTests(ITestOutputHelper output)
     [Fact]
     public void Historical_bars_come_back_whole_and_in_order()
     {
-        Send(_desk, new HistoricalDataMessages.GetHistoricalBars(Aapl, "1 D", "5 mins", UseRth: true));
-        var bars = FishForMessage<HistoricalDataMessages.HistoricalBars>().Bars;
+        _desk.Tell(new HistoricalDataMessages.GetHistoricalBars(Aapl, "1 D", "5 mins", UseRth: true), TestActor);
+        var bars = FishForMessage<HistoricalDataMessages.HistoricalBars>(_ => true).Bars;
         Assert.True(bars.Count >= 10, $"only {bars.Count} five-minute bars for a day");
         Assert.All(bars, b => Assert.True(b.Low <= b.High));
         Assert.Equal(bars.Select(b => b.Time).Order(StringComparer.Ordinal), bars.Select(b => b.Time));
@@ -99,7 +99,7 @@ public sealed class StreamKindsTests(ITestOutputHelper output)
     [Fact]
     public void An_unknown_contract_fails_with_error_200_and_the_stream_ends()
     {
-        Send(_desk, new MarketDataMessages.SubscribeTickByTick(Contract.Stock("NOSUCHSYMBOL"), TickByTickType.Last));
+        _desk.Tell(new MarketDataMessages.SubscribeTickByTick(Contract.Stock("NOSUCHSYMBOL"), TickByTickType.Last), TestActor);
         var failure = FishForMessage<object>(m => m is RequestFailed or SubscriptionMessages.SubscriptionEnded { Failure: not null });
         var gatewayError = failure switch
         {
@@ -112,7 +112,7 @@ public sealed class StreamKindsTests(ITestOutputHelper output)
 
     private SubscriptionId Subscribe(object command)
     {
-        Send(_desk, command);
+        _desk.Tell(command, TestActor);
         return ExpectMsg<SubscriptionMessages.Subscribed>().Id;
     }
 }

@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -15,7 +15,7 @@ namespace TradingDesk.Desk.Tests.Orders;
 /// An order manager between a pacer probe (what would go on the wire) and the test, which plays the router
 /// (feeding <see cref="GatewayMessages.Inbound"/>) and the connection (sending <see cref="ConnectionEvents"/>).
 /// </summary>
-public abstract class OrderManagerTestKit : TestKit
+public abstract class OrderManagerTestKit : DeskTestKit
 {
     protected static readonly ContractSpec Aapl = Contract.Stock("AAPL");
 
@@ -32,7 +32,8 @@ public abstract class OrderManagerTestKit : TestKit
 
     protected IActorRef Manager { get; }
 
-    protected DateTimeOffset Now => Sys.TimeProvider.GetUtcNow();
+    // The scheduler's time (virtual): what the order manager stamps its events with.
+    protected new DateTimeOffset Now => Sys.Scheduler.Now;
 
     protected void Connect(int nextValidId, bool reconnect = false) =>
         Manager.Tell(new ConnectionEvents.Connected(213, "20261121 18:00:00 UTC", ["DU1"], nextValidId, reconnect, Now));

@@ -91,7 +91,7 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         s.Send(Manager, ask);
         Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
         later.Send(Manager, new OrderCommands.GetOpenOrders());
-        Clock.Advance(ManagerOptions.QueryTimeout);
+        Advance(ManagerOptions.QueryTimeout);
         var failed = s.ExpectMsg<RequestFailed>();
         Assert.Same(ask, failed.Request);
         Assert.IsType<RequestTimedOut>(failed.Failure);

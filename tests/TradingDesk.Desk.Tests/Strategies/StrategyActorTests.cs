@@ -1,5 +1,5 @@
 using TradingDesk.Testing;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -11,7 +11,7 @@ using Pb = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Strategies;
 
-public sealed class StrategyActorTests(ITestOutputHelper output) : TestKit(output)
+public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(output)
 {
     /// <summary>Stands for a market-data subscribe command of the desk, which the strategy does not interpret.</summary>
     public sealed record SubscribeQuotes(string Symbol);
@@ -104,7 +104,7 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : TestKit(outpu
         desk.ReceiveN(3);
         strategy.Tell(new Buy(1));
         desk.ExpectMsg<OrderCommands.PlaceOrder>();
-        Clock.Advance(TimeSpan.FromSeconds(3));
+        Advance(TimeSpan.FromSeconds(3));
         Assert.Equal(new RequestTimedOut(TimeSpan.FromSeconds(3)), ExpectMsg<BuyFailed>().Failure);
     }
 
@@ -113,12 +113,12 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : TestKit(outpu
     {
         var pacer = CreateTestProbe("pacer");
         var orders = Sys.ActorOf(OrderManagerActor.Props(pacer.Ref, new OrderManagerOptions()), "orders");
-        orders.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 3, false, Sys.TimeProvider.GetUtcNow()));
+        orders.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 3, false, Sys.Scheduler.Now));
         var strategy = StartStrategy(orders);
         strategy.Tell(new Buy(10));
         ExpectMsg(new Bought(new OrderId(3)));
         Assert.Equal(3, Assert.IsType<Pb.PlaceOrderRequest>(pacer.ExpectMsg<GatewayMessages.Outbound>().Message).OrderId);
-        orders.Tell(new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = 3, Status = "Submitted", Filled = "0", Remaining = "10" }, Sys.TimeProvider.GetUtcNow()));
+        orders.Tell(new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = 3, Status = "Submitted", Filled = "0", Remaining = "10" }, Sys.Scheduler.Now));
         // Owner and order-update subscriber are the same actor: delivered once.
         Assert.Equal(OrderStatus.Submitted, ExpectMsg<OrderEvents.OrderStatusChanged>().Status);
         ExpectNoMsg(TimeSpan.FromMilliseconds(50));

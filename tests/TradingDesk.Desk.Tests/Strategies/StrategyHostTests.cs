@@ -1,5 +1,5 @@
 using TradingDesk.Testing;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -12,7 +12,7 @@ using Pb = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Strategies;
 
-public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output)
+public sealed class StrategyHostTests(ITestOutputHelper output) : DeskTestKit(output)
 {
     private static readonly StrategyHostOptions HostOptions = new()
     {
@@ -45,7 +45,7 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
     {
         var pacer = CreateTestProbe("pacer");
         var orders = Sys.ActorOf(OrderManagerActor.Props(pacer.Ref, new OrderManagerOptions()), "orders");
-        orders.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 1, false, Sys.TimeProvider.GetUtcNow()));
+        orders.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 1, false, Sys.Scheduler.Now));
         var host = Host();
         host.Tell(new StartStrategy("trader", Props.Create(() => new Trader(orders, TestActor))), TestActor);
         ExpectMsg<StrategyStarted>();
@@ -57,20 +57,27 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
         // The host publishes RestartScheduled once the backoff timer is armed: only then may the clock move.
         var restart = lifecycle.FishForMessage<StrategyLifecycle.RestartScheduled>(_ => true);
         Assert.Equal(TimeSpan.FromSeconds(1), restart.Delay);
-        Clock.Advance(restart.Delay);
+        Advance(restart.Delay);
         // The new incarnation registered with the order manager before it published Started.
         lifecycle.ExpectMsg<StrategyLifecycle.Started>();
         Assert.Equal(StrategyRunState.Running, StateOf(host, "trader").State);
 
-        orders.Tell(new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = id.Value, Status = "Filled", Filled = "1", Remaining = "0" }, Sys.TimeProvider.GetUtcNow()));
+        orders.Tell(new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = id.Value, Status = "Filled", Filled = "1", Remaining = "0" }, Sys.Scheduler.Now));
         var status = ExpectMsg<OrderEvents.OrderStatusChanged>();
         Assert.Equal((id, OrderStatus.Filled), (status.OrderId, status.Status));
     }
 
-    private IActorRef Host() => Sys.ActorOf(StrategyHost.Props(HostOptions), "host");
+    /// <summary>The host, once it has subscribed to the lifecycle events (its PreStart ran before it answered).</summary>
+    private IActorRef Host()
+    {
+        var host = Sys.ActorOf(StrategyHost.Props(HostOptions), "host");
+        host.Tell(new GetStrategyStates(), TestActor);
+        ExpectMsg<StrategyStates>();
+        return host;
+    }
 
     /// <summary>
-    /// A probe for the strategies' lifecycle events. Subscribe it after the host answered once: the host subscribed
+    /// A probe for the strategies' lifecycle events. Subscribe it after <see cref="Host"/>: the host subscribed
     /// before it, so the host has every event queued before the probe sees it, and a query sent after an event the
     /// probe saw finds the host's state up to date.
     /// </summary>
@@ -105,10 +112,10 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
         Assert.Equal((StrategyRunState.Restarting, 1), (failed.State, failed.FailureCount));
         Assert.Contains("bad tick", failed.LastFailure);
 
-        Clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(1));
+        Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(1));
         host.Tell(new SendToStrategy("flaky", "ping"), TestActor);
         ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // not a moment early: the ping went to dead letters
-        Clock.Advance(TimeSpan.FromMilliseconds(1)); // the first backoff
+        Advance(TimeSpan.FromMilliseconds(1)); // the first backoff
         lifecycle.ExpectMsg<StrategyLifecycle.Started>();
         var running = StateOf(host, "flaky");
         Assert.Equal((StrategyRunState.Running, 1), (running.State, running.FailureCount));
@@ -130,7 +137,7 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
             host.Tell(new SendToStrategy("flaky", "boom"), TestActor);
             var restart = lifecycle.FishForMessage<StrategyLifecycle.RestartScheduled>(_ => true);
             Assert.Equal((i + 1, TimeSpan.FromSeconds(delays[i])), (restart.Failures, restart.Delay));
-            Clock.Advance(restart.Delay);
+            Advance(restart.Delay);
             lifecycle.ExpectMsg<StrategyLifecycle.Started>();
         }
         host.Tell(new SendToStrategy("flaky", "boom"), TestActor);
@@ -143,18 +150,37 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : TestKit(output
     [Fact]
     public void A_strategy_that_fails_in_its_constructor_is_retried_with_backoff()
     {
-        var attempts = 0;
+        // One counter for every incarnation: Props.Create evaluates its arguments once, which is what this test needs.
+        var attempts = new Attempts();
         var desk = CreateTestProbe("desk");
         var host = Host();
-        host.Tell(new StartStrategy("broken", Props.Create<ActorBase>(() =>
-            Interlocked.Increment(ref attempts) == 1 ? throw new InvalidOperationException("no config") : new Flaky(desk.Ref))), TestActor);
-        ExpectMsg<StrategyStarted>();
+        // Subscribed before the start: the first failure (and its RestartScheduled) may come before StrategyStarted.
         var lifecycle = Lifecycle();
+        host.Tell(new StartStrategy("broken", Props.Create(() => new BrokenOnce(attempts, desk.Ref))), TestActor);
+        ExpectMsg<StrategyStarted>();
         var restart = lifecycle.FishForMessage<StrategyLifecycle.RestartScheduled>(_ => true);
         Assert.Contains("no config", restart.Failure);
-        Clock.Advance(restart.Delay);
+        Advance(restart.Delay);
         lifecycle.ExpectMsg<StrategyLifecycle.Started>();
         Assert.Equal(StrategyRunState.Running, StateOf(host, "broken").State);
+        Assert.Equal(2, attempts.Count);
+    }
+
+    /// <summary>Counts constructions across incarnations.</summary>
+    private sealed class Attempts
+    {
+        private int _count;
+        public int Count => Volatile.Read(ref _count);
+        public int Next() => Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>Throws in its constructor the first time, like a strategy whose configuration is not there yet.</summary>
+    private sealed class BrokenOnce : StrategyActor
+    {
+        public BrokenOnce(Attempts attempts, IActorRef desk) : base(desk, new StrategyId("broken"))
+        {
+            if (attempts.Next() == 1) throw new InvalidOperationException("no config");
+        }
     }
 
     [Fact]

@@ -9,11 +9,14 @@ namespace TradingDesk.Desk.Tests.Core.Support;
 /// A small gateway backend for the desk's integration tests (the full paper market is built elsewhere): answers
 /// contract details for any stock symbol (symbol "NOPE" → error 200), positions, account summary; records
 /// market-data requests so a test can push ticks; never answers reqHeadTimestamp (for timeout tests).
-/// Runs on the gateway's serial loop; the counters are read from the test thread.
+/// Runs on the gateway's serial loop; the counters are read from the test thread, and <see cref="WaitFor"/> blocks
+/// the test thread until a condition holds, checked again on every request and every closed session (no polling).
 /// </summary>
 public sealed class DeskBackend : IGatewayBackend
 {
     private readonly ConcurrentDictionary<string, int> _counts = new();
+    private readonly object _gate = new();
+    private readonly List<(Func<DeskBackend, bool> Condition, TaskCompletionSource Done)> _waiters = [];
 
     /// <summary>Live market-data request ids → the session that asked (ticks are pushed to these).</summary>
     public ConcurrentDictionary<int, GatewaySession> MarketData { get; } = new();
@@ -31,6 +34,37 @@ public sealed class DeskBackend : IGatewayBackend
     public void OnClientClosed(GatewaySession session)
     {
         foreach (var (id, s) in MarketData) if (s == session) MarketData.TryRemove(id, out _);
+        Changed();
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds (at once if it does). The backend checks it after each change it
+    /// sees; fails with what it saw when <paramref name="timeout"/> (default 10 s) passes first.
+    /// </summary>
+    public void WaitFor(Func<DeskBackend, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (condition(this)) return;
+            _waiters.Add((condition, done));
+        }
+        var wait = timeout ?? TimeSpan.FromSeconds(10);
+        if (!done.Task.Wait(wait))
+            throw new Xunit.Sdk.XunitException($"backend: not {what} within {wait.TotalSeconds:0.#} s; {this}");
+    }
+
+    private void Changed()
+    {
+        lock (_gate)
+        {
+            for (var i = _waiters.Count - 1; i >= 0; i--)
+            {
+                if (!_waiters[i].Condition(this)) continue;
+                _waiters[i].Done.TrySetResult();
+                _waiters.RemoveAt(i);
+            }
+        }
     }
 
     public void OnRequest(GatewaySession session, IMessage request)
@@ -82,6 +116,7 @@ public sealed class DeskBackend : IGatewayBackend
                 session.Send(new AccountSummaryEnd { ReqId = r.ReqId });
                 break;
         }
+        Changed();
     }
 
     /// <summary>Sends an error for one live market-data line.</summary>

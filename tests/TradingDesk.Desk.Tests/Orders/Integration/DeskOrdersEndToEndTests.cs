@@ -1,4 +1,5 @@
-using TradingDesk.Actors;
+using TradingDesk.Desk.Tests.Support;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -11,7 +12,7 @@ using Xunit.Abstractions;
 namespace TradingDesk.Desk.Tests.Orders.Integration;
 
 public sealed class DeskOrdersEndToEndTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false, DefaultTimeout = TimeSpan.FromSeconds(10) })
+    : DeskTestKit(output, Hocon.RealTime(10))
 {
     [Fact]
     public async Task The_whole_desk_places_fills_queries_and_cancels_through_the_simulated_gateway()

@@ -1,5 +1,6 @@
+using TradingDesk.Desk.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -19,7 +20,7 @@ namespace TradingDesk.Desk.Tests.Orders.Integration;
 /// pump tells every decoded message to the order manager as the router would.
 /// </summary>
 public sealed class OrderManagerGatewayTests(ITestOutputHelper output)
-    : TestKit(output, new TestKitOptions { UseTestClock = false }), IAsyncLifetime
+    : DeskTestKit(output, Hocon.RealTime()), IAsyncLifetime
 {
     private readonly FillingBackend _backend = new() { NextId = 40 };
     private GatewayServer _server = null!;
@@ -33,7 +34,7 @@ public sealed class OrderManagerGatewayTests(ITestOutputHelper output)
         public Wire(TestClient client) => ReceiveAsync<GatewayMessages.Outbound>(o => client.SendAsync(o.Message));
     }
 
-    public override async Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _server = new GatewayServer(new GatewayOptions { Port = 0 }, _backend, TimeProvider.System, NullLoggerFactory.Instance);
         _server.Start();
@@ -61,12 +62,11 @@ public sealed class OrderManagerGatewayTests(ITestOutputHelper output)
         }
     }
 
-    public override async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         await _client.DisposeAsync();
         await _pump;
         await _server.DisposeAsync();
-        await base.DisposeAsync();
     }
 
     [Fact]
