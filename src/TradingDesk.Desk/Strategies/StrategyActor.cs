@@ -83,7 +83,9 @@ public abstract class StrategyActor : ReceiveActor
         var wait = timeout ?? Options.AskTimeout;
         // The deadline is a scheduler timer, not Ask's own timeout (which runs on real time): one virtual clock then
         // drives it in tests, like every other deadline of the desk.
-        using var deadline = new CancellationTokenSource();
+        // Not disposed: the TestKit's scheduler ignores the cancelable and runs Cancel after the reply too, which must
+        // then be a harmless no-op (a source with no timer of its own holds nothing that needs disposing).
+        var deadline = new CancellationTokenSource();
         var timer = Context.System.Scheduler.Advanced.ScheduleOnceCancelable(wait, deadline.Cancel);
         object reply;
         try

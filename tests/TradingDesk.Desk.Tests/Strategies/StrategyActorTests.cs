@@ -97,6 +97,24 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(o
     }
 
     [Fact]
+    public void An_answered_AskDesk_leaves_nothing_behind_when_its_deadline_passes()
+    {
+        var desk = CreateTestProbe("desk");
+        var strategy = StartStrategy(desk.Ref, new StrategyOptions { AskTimeout = TimeSpan.FromSeconds(3) });
+        desk.ReceiveN(3);
+        strategy.Tell(new Buy(10));
+        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        desk.Reply(new OrderEvents.OrderAccepted(new OrderId(5)));
+        ExpectMsg(new Bought(new OrderId(5)));
+        // The TestKit's scheduler runs the deadline's callback even though it was cancelled: it must do nothing.
+        Advance(TimeSpan.FromSeconds(3));
+        strategy.Tell(new Buy(1));
+        desk.ExpectMsg<OrderCommands.PlaceOrder>();
+        desk.Reply(new OrderEvents.OrderAccepted(new OrderId(6)));
+        ExpectMsg(new Bought(new OrderId(6)));
+    }
+
+    [Fact]
     public void AskDesk_without_an_answer_fails_with_RequestTimedOut()
     {
         var desk = CreateTestProbe("desk");
