@@ -32,8 +32,13 @@ public static partial class ParseErrors
             var usage = string.Join(' ', command.Arguments.Select(a => $"<{a.Name}>"));
             lines.Add($"{prefix}: missing {Join(missing)} (usage: {prefix} {usage} [options]; see '{prefix} --help')");
         }
+        // "desk bars AAPL --count x": System.CommandLine says each unknown token apart; one line names them all.
+        var unknown = parsed.Errors.Select(e => Unrecognized().Match(e.Message)).Where(m => m.Success).Select(m => m.Groups["token"].Value).ToList();
+        if (unknown.Count > 1)
+            lines.Add($"{prefix}: Unrecognized command or arguments {string.Join(" ", unknown.Select(t => $"'{t}'"))}; see '{prefix} --help'");
         foreach (var error in parsed.Errors)
         {
+            if (unknown.Count > 1 && Unrecognized().IsMatch(error.Message)) continue;
             // The missing arguments are already said above, in one line for all of them.
             if (missing.Count > 0 && error.Message.StartsWith("Required argument missing", StringComparison.Ordinal)) continue;
             // "desk --bogus": the unknown token is the problem worth saying, not the missing command.
@@ -75,6 +80,9 @@ public static partial class ParseErrors
 
     [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (?<kind>option|command) '(?<name>[^']*)' as expected type '(?<type>[^']*)'\.?$", RegexOptions.Singleline)]
     private static partial Regex CannotParse();
+
+    [GeneratedRegex(@"^Unrecognized command or argument '(?<token>.*)'\.?$", RegexOptions.Singleline)]
+    private static partial Regex Unrecognized();
 
     [GeneratedRegex(@"^System\.Nullable`1\[(?<inner>.*)\]$")]
     private static partial Regex NullableOf();

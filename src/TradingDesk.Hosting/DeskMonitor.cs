@@ -1,4 +1,4 @@
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -47,7 +47,7 @@ public sealed record OrderOutcome(OrderId OrderId, string Strategy, string Outco
 /// subscription ends), to connection events and pacer status on the EventStream. Answers <see cref="GetSnapshot"/>,
 /// <see cref="GetOutcomes"/> at once and <see cref="AwaitOutcomes"/> when none of its orders is working any more.
 /// </summary>
-public sealed class DeskMonitor : ReceiveActor
+public sealed class DeskMonitor : ReceiveActor, IWithTimers
 {
     /// <summary>Asks for a <see cref="DeskSnapshot"/>; <paramref name="States"/> gives the strategy states to show.</summary>
     public sealed record GetSnapshot(IReadOnlyDictionary<string, string> States);
@@ -55,8 +55,11 @@ public sealed class DeskMonitor : ReceiveActor
     /// <summary>Asks for the <see cref="Outcomes"/> of the strategies' orders working now (when <paramref name="Orders"/> is null) or of these orders.</summary>
     public sealed record GetOutcomes(IReadOnlyCollection<OrderId>? Orders = null);
 
-    /// <summary>Like <see cref="GetOutcomes"/> with these orders, answered once none of them is working.</summary>
-    public sealed record AwaitOutcomes(IReadOnlyCollection<OrderId> Orders);
+    /// <summary>
+    /// Like <see cref="GetOutcomes"/> with these orders, answered once none of them is working, or when
+    /// <paramref name="Within"/> has passed on the system's scheduler (then with the ones still working as Working).
+    /// </summary>
+    public sealed record AwaitOutcomes(IReadOnlyCollection<OrderId> Orders, TimeSpan Within);
 
     public sealed record Outcomes(IReadOnlyList<OrderOutcome> Orders);
 
@@ -84,7 +87,12 @@ public sealed class DeskMonitor : ReceiveActor
     private readonly Dictionary<string, decimal> _lastPrice = [];
     private readonly LinkedList<FillLine> _recent = new();
     private readonly LinkedList<OrderProblem> _problems = new();
-    private readonly List<(IReadOnlyCollection<OrderId> Orders, IActorRef Asker)> _waiters = [];
+    private sealed record Waiter(long Id, IReadOnlyCollection<OrderId> Orders, IActorRef Asker);
+
+    private sealed record WaitExpired(long Id);
+
+    private readonly List<Waiter> _waiters = [];
+    private long _nextWaiter;
     private string _connection = "Connecting";
     private PacerStatus? _pacer;
 
@@ -117,21 +125,35 @@ public sealed class DeskMonitor : ReceiveActor
         Receive<GetOutcomes>(g => Sender.Tell(OutcomesOf(g.Orders ?? [.. _working.Keys])));
         Receive<AwaitOutcomes>(a =>
         {
-            if (a.Orders.Any(_working.ContainsKey)) _waiters.Add((a.Orders, Sender));
-            else Sender.Tell(OutcomesOf(a.Orders));
+            if (!a.Orders.Any(_working.ContainsKey))
+            {
+                Sender.Tell(OutcomesOf(a.Orders));
+                return;
+            }
+            var waiter = new Waiter(++_nextWaiter, a.Orders, Sender);
+            _waiters.Add(waiter);
+            Timers.StartSingleTimer(waiter, new WaitExpired(waiter.Id), a.Within);
+        });
+        Receive<WaitExpired>(x =>
+        {
+            if (_waiters.Find(w => w.Id == x.Id) is not { } waiter) return;
+            _waiters.Remove(waiter);
+            waiter.Asker.Tell(OutcomesOf(waiter.Orders));
         });
         ReceiveAny(_ => { });
     }
 
+    public ITimerScheduler Timers { get; set; } = null!;
+
     public static Props Props(IActorRef desk, IReadOnlyList<string> strategies, ConnectionEvents.Connected? connected = null) =>
-        Actors.Props.Create(() => new DeskMonitor(desk, strategies, connected));
+        Akka.Actor.Props.Create(() => new DeskMonitor(desk, strategies, connected));
 
     private static string Describe(ConnectionEvents.Connected c) => $"Connected (v{c.ServerVersion}, {string.Join(",", c.Accounts)})";
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe<ConnectionEvents.StateChanged>(Self);
-        Context.System.EventStream.Subscribe<PacerStatus>(Self);
+        Context.System.EventStream.Subscribe(Self, typeof(ConnectionEvents.StateChanged));
+        Context.System.EventStream.Subscribe(Self, typeof(PacerStatus));
         _desk.Tell(new OrderCommands.SubscribeOrderUpdates(), Self);
     }
 
@@ -190,6 +212,7 @@ public sealed class DeskMonitor : ReceiveActor
         foreach (var waiter in _waiters.ToList())
         {
             if (waiter.Orders.Any(_working.ContainsKey)) continue;
+            Timers.Cancel(waiter);
             waiter.Asker.Tell(OutcomesOf(waiter.Orders));
             _waiters.Remove(waiter);
         }
@@ -225,6 +248,6 @@ public sealed class DeskMonitor : ReceiveActor
                 t.Positions.Where(p => p.Value != 0).ToDictionary(p => p.Key, p => p.Value), t.Commissions, t.Cash + marked - t.Commissions);
         }).ToList();
         return new DeskSnapshot(_connection, _pacer, strategies, [.. _working.Values.OrderBy(w => w.OrderId.Value)], [.. _recent], [.. _problems],
-            Context.System.TimeProvider.GetUtcNow());
+            Context.System.Scheduler.Now);
     }
 }

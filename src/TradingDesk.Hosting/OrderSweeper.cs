@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
+using Akka.Actor;
+using Akka.Event;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Strategies;
@@ -14,6 +14,8 @@ namespace TradingDesk.Hosting;
 /// </summary>
 public sealed class OrderSweeper : ReceiveActor
 {
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
     /// <summary>Answered with <see cref="Drained"/> once every cancel sent so far has been answered.</summary>
     public sealed record Drain;
 
@@ -40,7 +42,7 @@ public sealed class OrderSweeper : ReceiveActor
         Receive<OrderEvents.CancelsSent>(c =>
         {
             _cancelled.AddRange(c.OrderIds);
-            if (c.OrderIds.Count > 0) Log.LogInformation("Cancels sent for {Strategy}'s working orders {Orders}", c.Strategy, string.Join(", ", c.OrderIds));
+            if (c.OrderIds.Count > 0) _log.Info("Cancels sent for {0}'s working orders {1}", c.Strategy, string.Join(", ", c.OrderIds));
             Answered();
         });
         Receive<RequestFailed>(f =>
@@ -48,7 +50,7 @@ public sealed class OrderSweeper : ReceiveActor
             if (f.Request is OrderCommands.CancelStrategyOrders c)
             {
                 _failed[c.Strategy.Value] = f.Failure.Reason;
-                Log.LogWarning("No cancels for {Strategy}'s working orders: {Failure}", c.Strategy, f.Failure.Reason);
+                _log.Warning("No cancels for {0}'s working orders: {1}", c.Strategy, f.Failure.Reason);
             }
             Answered();
         });
@@ -59,9 +61,9 @@ public sealed class OrderSweeper : ReceiveActor
         });
     }
 
-    public static Props Props(IActorRef desk, IEnumerable<string> strategies) => Actors.Props.Create(() => new OrderSweeper(desk, strategies));
+    public static Props Props(IActorRef desk, IEnumerable<string> strategies) => Akka.Actor.Props.Create(() => new OrderSweeper(desk, strategies));
 
-    protected override void PreStart() => Context.System.EventStream.Subscribe<StrategyLifecycle.Stopped>(Self);
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(StrategyLifecycle.Stopped));
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 

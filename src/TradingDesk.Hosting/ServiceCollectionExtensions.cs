@@ -1,3 +1,4 @@
+using Akka.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,6 +12,8 @@ public static class ServiceCollectionExtensions
     /// (unknown keys and malformed values are errors), then <paramref name="configure"/>; validated here, with the
     /// strategy types and parameter names, so a bad setting fails before anything starts (<see cref="DeskStartException"/>
     /// saying what to change and, when known, where it was written).
+    /// The desk runs in an Akka.Hosting actor system named "trading-desk" (see <see cref="TradingDeskAkkaExtensions"/>);
+    /// its actors are in the ActorRegistry (<c>IRequiredActor&lt;DeskActor&gt;</c>, <c>IRequiredActor&lt;StrategyHost&gt;</c>, …).
     /// </summary>
     public static IServiceCollection AddTradingDesk(this IServiceCollection services, IConfiguration configuration, Action<TradingDeskBuilder> configure)
     {
@@ -29,10 +32,30 @@ public static class ServiceCollectionExtensions
             var fromConfig = Failure(bound) == ex.Message;
             throw new DeskStartException(fromConfig ? ex.Message + where.Suffix(ex.Setting) : ex.Message);
         }
-        builder.Resolve(options, where);
+        var strategies = builder.Resolve(options, where);
+        try
+        {
+            options.ToDeskOptions("127.0.0.1", 1).Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new DeskStartException(ex.Message);
+        }
+        // A dry run of the factories (they only build props) so a bad parameter fails before anything starts or waits.
+        TradingDeskService.BuildProps(strategies, Akka.Actor.ActorRefs.Nobody, options.ToStrategyOptions());
         services.AddSingleton(options);
         services.AddSingleton(builder);
-        services.AddSingleton(sp => new TradingDeskService(options, builder, sp.GetRequiredService<ILoggerFactory>()));
+        // Hosted services start in this order and stop in reverse: the gateway (the embedded simulator's port is needed
+        // to create the desk), the actor system with the desk, then the service that waits for the first connection.
+        services.AddSingleton(sp => new DeskGateway(options, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService(sp => sp.GetRequiredService<DeskGateway>());
+        services.AddSingleton(sp => new TradingDeskService(options, sp.GetRequiredService<DeskGateway>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddAkka("trading-desk", (akka, sp) =>
+        {
+            var desk = sp.GetRequiredService<TradingDeskService>();
+            akka.WithTradingDesk(desk).WithStrategies(desk, strategies);
+            foreach (var configure in builder.Akka) configure(akka);
+        });
         services.AddHostedService(sp => sp.GetRequiredService<TradingDeskService>());
         return services;
     }

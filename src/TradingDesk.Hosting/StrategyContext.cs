@@ -1,5 +1,5 @@
 using System.Globalization;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Strategies;
 

@@ -1,4 +1,5 @@
-using TradingDesk.Actors;
+using Akka.Actor;
+using Akka.Hosting;
 
 namespace TradingDesk.Hosting;
 
@@ -18,15 +19,18 @@ public sealed class TradingDeskBuilder
 
     internal IReadOnlyDictionary<string, StrategyType> Types => _types;
 
-    private TimeProvider? _time;
+    private readonly List<Action<AkkaConfigurationBuilder>> _akka = [];
 
-    /// <summary>The clock of the desk's actor system and of the first-connection deadline (tests pass a test clock). Default: the system clock.</summary>
-    internal TimeProvider Time => _time ?? TimeProvider.System;
+    internal IReadOnlyList<Action<AkkaConfigurationBuilder>> Akka => _akka;
 
-    /// <summary>Runs the desk on <paramref name="time"/> (timers, backoff, the first-connection deadline), e.g. a test clock.</summary>
-    public TradingDeskBuilder WithTimeProvider(TimeProvider time)
+    /// <summary>
+    /// More of the actor system's composition, applied after the desk's own (<c>AddHocon</c>, more actors, …). Tests use
+    /// it to run the desk on Akka's TestScheduler: <c>desk.WithAkka(a =&gt; a.AddHocon("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"", HoconAddMode.Prepend))</c>.
+    /// Users configure the desk through the TradingDesk settings; HOCON is the actor system's own business.
+    /// </summary>
+    public TradingDeskBuilder WithAkka(Action<AkkaConfigurationBuilder> configure)
     {
-        _time = time;
+        _akka.Add(configure);
         return this;
     }
 
@@ -71,7 +75,7 @@ public sealed class TradingDeskBuilder
     internal TradingDeskOptions Apply(TradingDeskOptions bound) => _edits.Aggregate(bound, (o, edit) => edit(o));
 
     /// <summary>A strategy to start: its name, factory and parameters (declared names only).</summary>
-    internal sealed record HostedStrategy(string Name, Func<StrategyContext, Props> Factory, IReadOnlyDictionary<string, string> Parameters, IReadOnlyCollection<string>? Declared);
+    public sealed record HostedStrategy(string Name, Func<StrategyContext, Props> Factory, IReadOnlyDictionary<string, string> Parameters, IReadOnlyCollection<string>? Declared);
 
     /// <summary>
     /// The enabled config entries and the strategies given in code. Throws <see cref="DeskStartException"/> for an

@@ -179,7 +179,7 @@ public sealed record StrategyConfig
     /// <summary>Unique name (actor name, StrategyId, orderRef).</summary>
     public string Name { get; init; } = "";
 
-    /// <summary>A strategy type registered with <see cref="TradingDeskBuilder.WithStrategyType(string, IReadOnlyCollection{string}, Func{StrategyContext, Actors.Props})"/>, e.g. MovingAverageCrossover.</summary>
+    /// <summary>A strategy type registered with <see cref="TradingDeskBuilder.WithStrategyType(string, IReadOnlyCollection{string}, Func{StrategyContext, Akka.Actor.Props})"/>, e.g. MovingAverageCrossover.</summary>
     public string Type { get; init; } = "";
 
     /// <summary>Set false to keep the entry without running it. Default true.</summary>

@@ -1,11 +1,12 @@
+using Akka;
+using Akka.Actor;
+using Akka.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using TradingDesk.Actors;
 using TradingDesk.Desk;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Strategies;
-using TradingDesk.Simulator;
 using static TradingDesk.Desk.Strategies.StrategyHostMessages;
 
 namespace TradingDesk.Hosting;
@@ -34,35 +35,54 @@ public sealed class DeskNotConnectedException(string endpoint, bool stopped, Tim
 }
 
 /// <summary>
-/// The hosted desk: on start, an ActorSystem, the embedded simulator when no gateway is set, the desk, the strategies'
-/// props (so a bad parameter fails before any waiting), then the first connection (each attempt and backoff raised as
-/// <see cref="ConnectionChanged"/>), the <see cref="DeskMonitor"/>, the <see cref="OrderSweeper"/>, a
-/// <see cref="StrategyHost"/> and the strategies.
-/// On stop, in an order where nothing is lost: the strategies stop (no new orders); their working orders are cancelled
-/// (<see cref="TradingDeskOptions.CancelOrdersOnStop"/>) and the stop waits, up to <see cref="TradingDeskOptions.StopTimeout"/>,
-/// for each one's outcome (<see cref="LastStop"/>); then the system and the simulator stop.
+/// The hosted desk. The actor system is Akka.Hosting's (<c>AddAkka("trading-desk", …)</c>, see
+/// <see cref="TradingDeskAkkaExtensions"/>): its composition creates the <see cref="ConnectionWatcher"/>, the desk and the
+/// <see cref="StrategyHost"/> (all three in the <see cref="ActorRegistry"/>) and registers the stop sequence as
+/// CoordinatedShutdown tasks. This hosted service, which starts after the actor system, waits for the first connection
+/// (each attempt and backoff raised as <see cref="ConnectionChanged"/>), then creates the <see cref="DeskMonitor"/> and
+/// the <see cref="OrderSweeper"/> (registered too) and starts the strategies.
+/// On stop, CoordinatedShutdown runs, in an order where nothing is lost: the strategies stop (phase service-unbind: no new
+/// orders); their working orders are cancelled (<see cref="TradingDeskOptions.CancelOrdersOnStop"/>) and the stop waits,
+/// up to <see cref="TradingDeskOptions.StopTimeout"/>, for each one's outcome (phase service-requests-done,
+/// <see cref="LastStop"/>); then the actor system terminates, and the embedded simulator stops (<see cref="DeskGateway"/>).
 /// </summary>
-public sealed class TradingDeskService(TradingDeskOptions options, TradingDeskBuilder builder, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
+public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway gateway, ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _log = loggers.CreateLogger("TradingDesk.Hosting");
     private readonly object _gate = new();
     private ActorSystem? _system;
-    private GatewaySimulator? _simulator;
+    private IActorRef _watcher = ActorRefs.Nobody;
     private IActorRef? _host;
     private IActorRef? _monitor;
     private IActorRef? _sweeper;
+    private IReadOnlyList<(string Name, Props Props)> _strategies = [];
+    private Exception? _composeFailure;
+    private DeskMonitor.Outcomes? _before;
     private Task? _stopping;
+
+    /// <summary>Why the desk stopped, as CoordinatedShutdown records it.</summary>
+    public sealed class StopReason : CoordinatedShutdown.Reason
+    {
+        public static readonly StopReason Instance = new();
+
+        private StopReason()
+        {
+        }
+
+        /// <summary>Not used: the desk's stop never ends the process (exit-clr is off); desk run chooses its exit code.</summary>
+        public override int ExitCode => 0;
+    }
 
     public TradingDeskOptions Options { get; } = options.Validated();
 
-    /// <summary>The desk actor (after start).</summary>
+    /// <summary>The desk actor (after start; also <c>ActorRegistry.Get&lt;DeskActor&gt;()</c>).</summary>
     public IActorRef Desk { get; private set; } = ActorRefs.Nobody;
 
-    /// <summary>The actor system (after start), e.g. to watch its EventStream.</summary>
+    /// <summary>The actor system (once composed), e.g. to watch its EventStream.</summary>
     public ActorSystem? System => _system;
 
     /// <summary>Where the desk connects ("embedded simulator on 127.0.0.1:port" or the gateway).</summary>
-    public string Endpoint { get; private set; } = "";
+    public string Endpoint => gateway.Endpoint;
 
     public IReadOnlyList<string> StrategyNames { get; private set; } = [];
 
@@ -78,60 +98,67 @@ public sealed class TradingDeskService(TradingDeskOptions options, TradingDeskBu
     /// <summary>The snapshot taken at the end of the stop, after the cancels' outcomes (null before a stop).</summary>
     public DeskSnapshot? FinalSnapshot { get; private set; }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The desk's part of the actor system's composition (run by Akka.Hosting as the system starts): the watcher, subscribed
+    /// before the desk exists so no state change is missed, the desk, the strategy host, and the stop sequence.
+    /// Akka.Hosting logs and swallows a composition failure, so it is kept for <see cref="StartAsync"/> to report.
+    /// </summary>
+    internal void Compose(ActorSystem system, IActorRegistry registry)
     {
-        var strategies = builder.Resolve(Options, new SettingLocations(null));
-        var strategyOptions = Options.ToStrategyOptions();
-        // A dry run of the factories (they only build props) so a bad parameter fails before anything starts or waits.
-        BuildProps(strategies, ActorRefs.Nobody, strategyOptions);
-        string host;
-        int port;
-        if (string.IsNullOrWhiteSpace(Options.Gateway))
-        {
-            var start = Options.SimulatorStart ?? TradingDeskOptions.DefaultSimulatorStart(DateTimeOffset.UtcNow);
-            _simulator = await GatewaySimulator.StartAsync(new SimulatorOptions
-            {
-                Port = 0, Seed = Options.SimulatorSeed, Start = start, ClockMode = ClockMode.RealTime, Loggers = loggers,
-            }, cancellationToken);
-            (host, port) = ("127.0.0.1", _simulator.Port);
-            Endpoint = $"embedded simulator on {host}:{port} (seed {Options.SimulatorSeed}, market time from {start:yyyy-MM-dd HH:mm} UTC)";
-        }
-        else
-        {
-            (host, port) = TradingDeskOptions.ParseGateway(Options.Gateway)!.Value;
-            Endpoint = $"{host}:{port}";
-        }
-
-        _system = ActorSystem.Create("desk", new ActorSystemSettings { LoggerFactory = loggers, TimeProvider = builder.Time });
-        var connected = new TaskCompletionSource<ConnectionEvents.Connected>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var watcher = _system.ActorOf(Props.Create(() => new ConnectionWatcher(connected, e => ConnectionChanged?.Invoke(e))), "connection-watcher");
-        _system.EventStream.Subscribe<ConnectionEvents.StateChanged>(watcher);
         try
         {
-            Desk = DeskSystem.Start(_system, Options.ToDeskOptions(host, port));
+            _system = system;
+            _watcher = system.ActorOf(ConnectionWatcher.Props(e => ConnectionChanged?.Invoke(e)), "connection-watcher");
+            system.EventStream.Subscribe(_watcher, typeof(ConnectionEvents.StateChanged));
+            registry.Register<ConnectionWatcher>(_watcher);
+            Desk = DeskSystem.Start(system, Options.ToDeskOptions(gateway.Host, gateway.Port));
+            registry.Register<DeskActor>(Desk);
+            _host = system.ActorOf(StrategyHost.Props(Options.ToStrategyHostOptions()), "strategies");
+            registry.Register<StrategyHost>(_host);
+            var shutdown = CoordinatedShutdown.Get(system);
+            shutdown.AddTask(CoordinatedShutdown.PhaseServiceUnbind, "stop-strategies", StopStrategiesAsync);
+            shutdown.AddTask(CoordinatedShutdown.PhaseServiceRequestsDone, "settle-working-orders", SettleWorkingOrdersAsync);
         }
-        catch (ArgumentException ex)
+        catch (Exception ex)
         {
-            throw new DeskStartException(ex.Message);
+            _composeFailure = ex is ArgumentException ? new DeskStartException(ex.Message) : ex;
+            throw;
         }
-        var props = BuildProps(strategies, Desk, strategyOptions);
+    }
+
+    /// <summary>The hosted strategies' props, built against the desk (their factories ran once already, in AddTradingDesk).</summary>
+    internal void ComposeStrategies(IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies)
+    {
+        _strategies = BuildProps(strategies, Desk, Options.ToStrategyOptions());
+        StrategyNames = [.. _strategies.Select(s => s.Name)];
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_composeFailure is not null) throw _composeFailure;
+        if (_system is null || _host is null) throw new DeskStartException("the actor system did not start; see the log");
 
         _log.LogInformation("Desk connecting to {Endpoint} as client {ClientId}", Endpoint, Options.ClientId);
-        var first = await Task.WhenAny(connected.Task, Task.Delay(Options.ConnectTimeout, builder.Time, cancellationToken));
-        if (first != connected.Task)
+        object first;
+        // The watcher answers on its own scheduler timer (ConnectTimeout) or when the start is cancelled: never a hang.
+        using (cancellationToken.Register(() => _watcher.Tell(new ConnectionWatcher.StartCancelled())))
+            first = await _watcher.Ask(new ConnectionWatcher.AwaitFirstConnection(Options.ConnectTimeout), cancellationToken: CancellationToken.None);
+        if (first is ConnectionWatcher.NotConnected failed)
         {
-            var last = ((ConnectionWatcher.LastError)await watcher.Ask(new ConnectionWatcher.GetLastError(), TimeSpan.FromSeconds(5))).Reason;
-            var stopped = cancellationToken.IsCancellationRequested;
             var message = DeskNotConnectedException.Describe(Endpoint,
-                stopped ? "before the run was stopped" : $"within {Durations.Format(Options.ConnectTimeout)} (TradingDesk:ConnectTimeout)", last);
-            throw new DeskNotConnectedException(Endpoint, stopped, Options.ConnectTimeout, last, message);
+                failed.Stopped ? "before the run was stopped" : $"within {Durations.Format(Options.ConnectTimeout)} (TradingDesk:ConnectTimeout)", failed.LastError);
+            throw new DeskNotConnectedException(Endpoint, failed.Stopped, Options.ConnectTimeout, failed.LastError, message);
         }
 
-        StrategyNames = [.. strategies.Select(s => s.Name)];
-        _monitor = _system.ActorOf(DeskMonitor.Props(Desk, StrategyNames, await connected.Task), "monitor");
-        if (Options.CancelOrdersOnStop) _sweeper = _system.ActorOf(OrderSweeper.Props(Desk, StrategyNames), "order-sweeper");
-        _host = _system.ActorOf(StrategyHost.Props(Options.ToStrategyHostOptions()), "strategies");
-        foreach (var (name, p) in props)
+        var registry = ActorRegistry.For(_system);
+        _monitor = _system.ActorOf(DeskMonitor.Props(Desk, StrategyNames, (ConnectionEvents.Connected)first), "monitor");
+        registry.Register<DeskMonitor>(_monitor);
+        if (Options.CancelOrdersOnStop)
+        {
+            _sweeper = _system.ActorOf(OrderSweeper.Props(Desk, StrategyNames), "order-sweeper");
+            registry.Register<OrderSweeper>(_sweeper);
+        }
+        foreach (var (name, p) in _strategies)
         {
             var reply = await _host.Ask(new StartStrategy(name, p), TimeSpan.FromSeconds(10));
             if (reply is not StrategyStarted) throw new DeskStartException($"strategy '{name}' did not start: {reply}");
@@ -139,7 +166,7 @@ public sealed class TradingDeskService(TradingDeskOptions options, TradingDeskBu
         }
     }
 
-    private static List<(string Name, Props Props)> BuildProps(IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies, IActorRef desk, StrategyOptions options)
+    internal static List<(string Name, Props Props)> BuildProps(IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies, IActorRef desk, StrategyOptions options)
     {
         var props = new List<(string Name, Props Props)>();
         foreach (var s in strategies)
@@ -160,11 +187,11 @@ public sealed class TradingDeskService(TradingDeskOptions options, TradingDeskBu
     public async Task<DeskSnapshot> GetSnapshotAsync()
     {
         if (_monitor is null || _host is null) throw new InvalidOperationException("the desk is not started");
-        var states = (StrategyStates)await _host.Ask(new GetStrategyStates(), TimeSpan.FromSeconds(5));
-        return (DeskSnapshot)await _monitor.Ask(new DeskMonitor.GetSnapshot(states.Strategies.ToDictionary(s => s.Name, s => s.State.ToString())), TimeSpan.FromSeconds(5));
+        var states = await _host.Ask<StrategyStates>(new GetStrategyStates(), TimeSpan.FromSeconds(5));
+        return await _monitor.Ask<DeskSnapshot>(new DeskMonitor.GetSnapshot(states.Strategies.ToDictionary(s => s.Name, s => s.State.ToString())), TimeSpan.FromSeconds(5));
     }
 
-    /// <summary>Stops once, however often it is called (the host and desk run may both ask).</summary>
+    /// <summary>Runs CoordinatedShutdown once, however often it is called (the host and desk run may both ask).</summary>
     public Task StopAsync(CancellationToken cancellationToken)
     {
         lock (_gate) return _stopping ??= StopOnceAsync();
@@ -172,74 +199,60 @@ public sealed class TradingDeskService(TradingDeskOptions options, TradingDeskBu
 
     private async Task StopOnceAsync()
     {
-        if (_system is null) return;
-        if (_host is not null && _monitor is not null)
+        if (_system is { } system) await CoordinatedShutdown.Get(system).Run(StopReason.Instance);
+        await gateway.DisposeAsync();
+    }
+
+    /// <summary>Phase service-unbind: the strategies stop first, so none places a new order while the others are being cancelled.</summary>
+    private async Task<Done> StopStrategiesAsync()
+    {
+        try
         {
-            try
+            if (_monitor is not null) _before = await _monitor.Ask<DeskMonitor.Outcomes>(new DeskMonitor.GetOutcomes(), TimeSpan.FromSeconds(5));
+            if (_host is not null) await _host.Ask<AllStopped>(new StopAll(), TimeSpan.FromSeconds(10));
+        }
+        catch (Exception ex) when (ex is AskTimeoutException or TimeoutException)
+        {
+            _log.LogWarning("The strategies did not stop in order: {Message}", ex.Message);
+        }
+        return Done.Instance;
+    }
+
+    /// <summary>
+    /// Phase service-requests-done: the sweeper's cancels are answered, then the stop waits up to StopTimeout (on the
+    /// scheduler, in the monitor) for each working order's outcome, and records what happened (<see cref="LastStop"/>).
+    /// </summary>
+    private async Task<Done> SettleWorkingOrdersAsync()
+    {
+        if (_monitor is null || _before is null) return Done.Instance;
+        try
+        {
+            var failures = new Dictionary<string, string>();
+            if (_sweeper is not null)
+                failures = new((await _sweeper.Ask<OrderSweeper.Drained>(new OrderSweeper.Drain(), Options.StopTimeout)).Failed);
+            var now = await _monitor.Ask<DeskMonitor.Outcomes>(new DeskMonitor.GetOutcomes(), TimeSpan.FromSeconds(5));
+            var all = _before.Orders.Concat(now.Orders).ToList();
+            var ids = all.Select(o => o.OrderId).Distinct().ToList();
+            var awaited = ids.Where(id => !failures.ContainsKey(all.First(o => o.OrderId == id).Strategy)).ToList();
+            if (_sweeper is not null && awaited.Count > 0)
             {
-                var before = (DeskMonitor.Outcomes)await _monitor.Ask(new DeskMonitor.GetOutcomes(), TimeSpan.FromSeconds(5));
-                // Strategies first, so none places a new order while the others are being cancelled.
-                await _host.Ask(new StopAll(), TimeSpan.FromSeconds(10));
-                var failures = new Dictionary<string, string>();
-                if (_sweeper is not null)
-                    failures = new(((OrderSweeper.Drained)await _sweeper.Ask(new OrderSweeper.Drain(), Options.StopTimeout)).Failed);
-                var now = (DeskMonitor.Outcomes)await _monitor.Ask(new DeskMonitor.GetOutcomes(), TimeSpan.FromSeconds(5));
-                var ids = before.Orders.Concat(now.Orders).Select(o => o.OrderId).Distinct().ToList();
-                var awaited = ids.Where(id => !failures.ContainsKey(now.Orders.Concat(before.Orders).First(o => o.OrderId == id).Strategy)).ToList();
-                DeskMonitor.Outcomes outcomes;
-                try
-                {
-                    if (_sweeper is not null && awaited.Count > 0)
-                        await _monitor.Ask(new DeskMonitor.AwaitOutcomes(awaited), Options.StopTimeout);
-                }
-                catch (AskTimeoutException)
-                {
+                // Answered by the monitor when the last one ends, or by its StopTimeout timer; the Ask's own timeout is a backstop.
+                var settled = await _monitor.Ask<DeskMonitor.Outcomes>(new DeskMonitor.AwaitOutcomes(awaited, Options.StopTimeout), Options.StopTimeout + TimeSpan.FromSeconds(5));
+                if (settled.Orders.Any(o => o.IsWorking))
                     _log.LogWarning("Working orders got no final state within {Timeout} of the stop's cancels", Durations.Format(Options.StopTimeout));
-                }
-                outcomes = (DeskMonitor.Outcomes)await _monitor.Ask(new DeskMonitor.GetOutcomes(ids), TimeSpan.FromSeconds(5));
-                LastStop = new StopReport(_sweeper is not null, outcomes.Orders, failures);
-                _log.LogInformation("Stop: {Report}", LastStop.Describe());
-                FinalSnapshot = await GetSnapshotAsync();
             }
-            catch (Exception ex) when (ex is AskTimeoutException or TimeoutException)
-            {
-                _log.LogWarning("The desk did not stop in order: {Message}", ex.Message);
-            }
+            var outcomes = await _monitor.Ask<DeskMonitor.Outcomes>(new DeskMonitor.GetOutcomes(ids), TimeSpan.FromSeconds(5));
+            LastStop = new StopReport(_sweeper is not null, outcomes.Orders, failures);
+            _log.LogInformation("Stop: {Report}", LastStop.Describe());
+            FinalSnapshot = await GetSnapshotAsync();
         }
-        await DisposeAsync();
+        catch (Exception ex) when (ex is AskTimeoutException or TimeoutException)
+        {
+            _log.LogWarning("The desk did not stop in order: {Message}", ex.Message);
+        }
+        return Done.Instance;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_system is { } system)
-        {
-            _system = null;
-            await system.Terminate();
-        }
-        if (_simulator is { } simulator)
-        {
-            _simulator = null;
-            await simulator.DisposeAsync();
-        }
-    }
-
-    /// <summary>Completes the first-connection task and reports every state change to the service's event.</summary>
-    private sealed class ConnectionWatcher : ReceiveActor
-    {
-        public sealed record GetLastError;
-
-        public sealed record LastError(string? Reason);
-
-        public ConnectionWatcher(TaskCompletionSource<ConnectionEvents.Connected> connected, Action<ConnectionEvents.StateChanged> report)
-        {
-            string? last = null;
-            Receive<ConnectionEvents.StateChanged>(e =>
-            {
-                if (e is ConnectionEvents.Connected c) connected.TrySetResult(c);
-                if (e is ConnectionEvents.Disconnected d) last = d.Reason;
-                report(e);
-            });
-            Receive<GetLastError>(_ => Sender.Tell(new LastError(last)));
-        }
-    }
+    /// <summary>Stops the desk (CoordinatedShutdown) and the embedded simulator, e.g. after a failed start.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 }

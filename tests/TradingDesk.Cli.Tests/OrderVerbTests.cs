@@ -11,6 +11,22 @@ public sealed class OrderVerbTests : IAsyncLifetime
     public async Task InitializeAsync() => _gw = await StartAsync();
     public async Task DisposeAsync() => await _gw.DisposeAsync();
 
+    /// <summary>
+    /// Each verb queries the order manager the moment its connection is ready: the connection tells the order manager
+    /// Connected before it publishes it, so the query always finds it online and the gateway's end marker answers it.
+    /// Asked many times in a row (each with a fresh connection), every one is answered at the first attempt.
+    /// </summary>
+    [Fact]
+    public async Task Order_queries_sent_right_after_connecting_are_answered_the_first_time()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            var (code, stdout, stderr) = await _gw.Desk(i % 2 == 0 ? "orders" : "executions");
+            Assert.True(code == 0, $"run {i}: {stderr}");
+            Assert.Equal(i % 2 == 0 ? "no open orders" : "no executions", stdout.Trim());
+        }
+    }
+
     [Fact]
     public async Task A_resting_limit_order_is_listed_then_cancelled()
     {

@@ -76,6 +76,14 @@ public sealed class ParseErrorTests
         Assert.Equal("desk: Unrecognized command or argument '--bogus'.", Assert.Single(Lines(stderr)));
     }
 
+    [Fact]
+    public async Task Several_unknown_tokens_are_one_line_naming_them_all()
+    {
+        var (code, _, stderr) = await Run("bars", "AAPL", "--count", "x");
+        Assert.Equal(2, code);
+        Assert.Equal("desk bars: Unrecognized command or arguments '--count' 'x'; see 'desk bars --help'", Assert.Single(Lines(stderr)));
+    }
+
     private static int Count(string text, string part)
     {
         var n = 0;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TradingDesk.Actors;
 using Xunit;
 
 namespace TradingDesk.Hosting.Tests;

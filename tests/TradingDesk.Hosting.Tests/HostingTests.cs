@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using TradingDesk.Actors;
+using Akka.Actor;
+using Akka.Event;
+using Akka.Hosting;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Strategies;
@@ -94,19 +96,45 @@ public sealed class HostTests
             .WithStrategy("buyer", ctx => Props.Create(() => new Buyer(ctx.Desk, ctx.Id, ctx.Options, filled))));
         using var host = builder.Build();
         var service = host.Services.GetRequiredService<TradingDeskService>();
+        var log = new EventSink();
+        Serilog.Log.Logger = new Serilog.LoggerConfiguration().WriteTo.Sink(log).CreateLogger();
         await host.StartAsync();
         try
         {
             Assert.StartsWith("embedded simulator on 127.0.0.1:", service.Endpoint, StringComparison.Ordinal);
+            // The desk's actors are in Akka.Hosting's registry, for hosted services and controllers to require.
+            var desk = await host.Services.GetRequiredService<IRequiredActor<Desk.DeskActor>>().GetAsync();
+            Assert.Equal(service.Desk, desk);
+            Assert.Equal("/user/strategies", host.Services.GetRequiredService<ActorRegistry>().Get<StrategyHost>().Path.ToStringWithoutAddress());
             // The order manager tells the owner and the monitor in one turn: once the strategy has its fill, so has the monitor.
             await filled.Task.WaitAsync(TimeSpan.FromSeconds(20));
             var buyer = Assert.Single((await service.GetSnapshotAsync()).Strategies);
             Assert.Equal(("buyer", 1, 1, 5m), (buyer.Strategy, buyer.FilledOrders, buyer.Executions, buyer.Positions["IBM"]));
             Assert.Equal("Running", buyer.State);
+            // Akka's log reaches Serilog with the actor's path, and a positional template renders its arguments.
+            var online = log.Single(e => e.MessageTemplate.Text.StartsWith("Order manager online", StringComparison.Ordinal));
+            Assert.Matches(@"^Order manager online \(reconnect: False\); next order id \d+$", online.RenderMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains("/user/desk/orders", online.Properties["ActorPath"].ToString(), StringComparison.Ordinal);
         }
         finally
         {
             await host.StopAsync();
+            Serilog.Log.Logger = Serilog.Core.Logger.None;
+        }
+    }
+
+    private sealed class EventSink : Serilog.Core.ILogEventSink
+    {
+        private readonly List<Serilog.Events.LogEvent> _events = [];
+
+        public void Emit(Serilog.Events.LogEvent logEvent)
+        {
+            lock (_events) _events.Add(logEvent);
+        }
+
+        public Serilog.Events.LogEvent Single(Func<Serilog.Events.LogEvent, bool> match)
+        {
+            lock (_events) return Assert.Single(_events, e => match(e));
         }
     }
 
@@ -156,8 +184,9 @@ public sealed class HostTests
         await host.StartAsync();
         await working.Task.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Single((await service.GetSnapshotAsync()).WorkingOrders);
-        var deadLetters = new List<Actors.Event.DeadLetter>();
-        service.System!.EventStream.Subscribe<Actors.Event.DeadLetter>(service.System.ActorOf(Props.Create(() => new Collector(deadLetters)), "dead-letters"));
+        var deadLetters = new List<DeadLetter>();
+        var collector = service.System!.ActorOf(Props.Create(() => new Collector(deadLetters)), "dead-letters");
+        service.System.EventStream.Subscribe(collector, typeof(DeadLetter));
 
         await host.StopAsync();
 
@@ -172,7 +201,7 @@ public sealed class HostTests
 
     private sealed class Collector : ReceiveActor
     {
-        public Collector(List<Actors.Event.DeadLetter> into) => Receive<Actors.Event.DeadLetter>(d => { lock (into) into.Add(d); });
+        public Collector(List<DeadLetter> into) => Receive<DeadLetter>(d => { lock (into) into.Add(d); });
     }
 
     [Fact]
@@ -182,18 +211,19 @@ public sealed class HostTests
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop(); // nothing listens there now
-        var clock = new TradingDesk.Testing.TestClock(DateTimeOffset.UtcNow);
-        var services = new ServiceCollection();
-        services.AddTradingDesk(new ConfigurationBuilder().Build(), desk => desk
-            .WithGateway("127.0.0.1", port).WithTimeProvider(clock).WithOptions(o => o with { ConnectTimeout = TimeSpan.FromHours(1) }));
+        var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
+        // Virtual time through HOCON: the backoff timers, the ConnectTimeout deadline and the stop below move only on Advance.
+        builder.Services.AddTradingDesk(new ConfigurationBuilder().Build(), desk => desk
+            .WithGateway("127.0.0.1", port).WithOptions(o => o with { ConnectTimeout = TimeSpan.FromHours(1) })
+            .WithAkka(a => a.AddHocon("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"", HoconAddMode.Prepend)));
+        using var host = builder.Build();
+        var service = host.Services.GetRequiredService<TradingDeskService>();
         var events = System.Threading.Channels.Channel.CreateUnbounded<Desk.Gateway.ConnectionEvents.StateChanged>();
-        await using var service = new TradingDeskService(services.BuildServiceProvider().GetRequiredService<TradingDeskOptions>(),
-            (TradingDeskBuilder)services.Single(s => s.ServiceType == typeof(TradingDeskBuilder)).ImplementationInstance!, NullLoggerFactory.Instance);
         service.ConnectionChanged += e => events.Writer.TryWrite(e);
-        var t0 = clock.GetUtcNow();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5), clock); // desk run's --duration 5
+        using var stop = new CancellationTokenSource();
 
-        var start = service.StartAsync(stop.Token);
+        var start = host.StartAsync(stop.Token);
         async Task<T> Next<T>() where T : Desk.Gateway.ConnectionEvents.StateChanged
         {
             while (true)
@@ -205,6 +235,10 @@ public sealed class HostTests
 
         var attempts = new List<(int Attempt, TimeSpan Delay)>();
         Assert.Equal(1, (await Next<Desk.Gateway.ConnectionEvents.Connecting>()).Attempt);
+        var clock = Assert.IsType<Akka.TestKit.TestScheduler>(service.System!.Scheduler);
+        var t0 = clock.Now;
+        // desk run's --duration 5: the stop comes from the same virtual clock.
+        clock.Advanced.ScheduleOnce(TimeSpan.FromSeconds(5), () => stop.Cancel());
         var r = await Next<Desk.Gateway.ConnectionEvents.Reconnecting>();
         attempts.Add((r.Attempt, r.Delay));
         clock.Advance(r.Delay);                                    // 1 s
@@ -222,7 +256,8 @@ public sealed class HostTests
         Assert.Equal([(1, TimeSpan.FromSeconds(1)), (2, TimeSpan.FromSeconds(2)), (3, TimeSpan.FromSeconds(3))], attempts);
         Assert.True(failure.Stopped);
         Assert.Contains("Connection refused", failure.LastError, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(TimeSpan.FromSeconds(5), clock.GetUtcNow() - t0);
+        Assert.Equal(TimeSpan.FromSeconds(5), clock.Now - t0);
+        await service.DisposeAsync();
     }
 
     [Fact]

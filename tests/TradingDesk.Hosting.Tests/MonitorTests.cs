@@ -1,4 +1,4 @@
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using Xunit;
@@ -6,10 +6,9 @@ using Xunit;
 namespace TradingDesk.Hosting.Tests;
 
 /// <summary>The monitor's view of orders that end lost or rejected, of fills and of stop outcomes.</summary>
-public sealed class MonitorTests : IAsyncLifetime
+public sealed class MonitorTests : TradingDesk.Testing.DeskTestKit
 {
-    private readonly ActorSystem _system = ActorSystem.Create("monitor-tests");
-    private IActorRef _monitor = ActorRefs.Nobody;
+    private readonly IActorRef _monitor;
     private static readonly DateTimeOffset T = new(2026, 1, 5, 15, 0, 0, TimeSpan.Zero);
 
     private sealed class NullDesk : ReceiveActor
@@ -17,18 +16,12 @@ public sealed class MonitorTests : IAsyncLifetime
         public NullDesk() => ReceiveAny(_ => { });
     }
 
-    public Task InitializeAsync()
-    {
-        _monitor = _system.ActorOf(DeskMonitor.Props(_system.ActorOf(Props.Create(() => new NullDesk())), ["maker"]));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _system.Terminate();
+    public MonitorTests() => _monitor = Sys.ActorOf(DeskMonitor.Props(Sys.ActorOf(Props.Create(() => new NullDesk())), ["maker"]));
 
     private static OrderEvents.OpenOrderUpdated Open(int id) => new(new OrderSnapshot(new OrderId(id), null, 1, Contract.Stock("MSFT"), "BUY", 10, "LMT", 100m, null,
         OrderStatus.Submitted, "DU1", null, null, true, "maker", null, null, 0), new StrategyId("maker"), T);
 
-    private async Task<DeskSnapshot> Snapshot() => (DeskSnapshot)await _monitor.Ask(new DeskMonitor.GetSnapshot(new Dictionary<string, string>()), TimeSpan.FromSeconds(5));
+    private async Task<DeskSnapshot> Snapshot() => await _monitor.Ask<DeskSnapshot>(new DeskMonitor.GetSnapshot(new Dictionary<string, string>()), TimeSpan.FromSeconds(5));
 
     [Fact]
     public async Task Lost_and_rejected_orders_leave_the_working_set_and_are_shown_with_their_reason()
@@ -55,16 +48,33 @@ public sealed class MonitorTests : IAsyncLifetime
     {
         _monitor.Tell(Open(1));
         _monitor.Tell(Open(2));
-        var answer = _monitor.Ask(new DeskMonitor.AwaitOutcomes([new OrderId(1), new OrderId(2)]), TimeSpan.FromSeconds(5));
+        var answer = _monitor.Ask<DeskMonitor.Outcomes>(new DeskMonitor.AwaitOutcomes([new OrderId(1), new OrderId(2)], TimeSpan.FromSeconds(10)), TimeSpan.FromSeconds(5));
         _monitor.Tell(new OrderEvents.OrderStatusChanged(new OrderId(1), null, new StrategyId("maker"), OrderStatus.Cancelled, 0, 10, null, null, null, null, null, T));
         await Snapshot(); // the monitor has handled the cancel
         Assert.False(answer.IsCompleted);
 
         _monitor.Tell(new OrderEvents.OrderLost(new OrderId(2), new StrategyId("maker"), "cancel answered 135", T));
 
-        var outcomes = (DeskMonitor.Outcomes)await answer;
+        var outcomes = await answer;
         Assert.Equal([("Cancelled", 1), ("Lost", 2)], outcomes.Orders.Select(o => (o.Outcome, o.OrderId.Value)));
         Assert.Equal("2 working orders at stop: 1 cancelled, 1 lost", new StopReport(true, outcomes.Orders, new Dictionary<string, string>()).Describe());
+    }
+
+    [Fact]
+    public async Task Awaiting_outcomes_is_answered_at_its_deadline_with_the_orders_still_working()
+    {
+        _monitor.Tell(Open(1));
+        _monitor.Tell(Open(2));
+        _monitor.Tell(new DeskMonitor.AwaitOutcomes([new OrderId(1), new OrderId(2)], TimeSpan.FromSeconds(10)));
+        _monitor.Tell(new OrderEvents.OrderStatusChanged(new OrderId(1), null, new StrategyId("maker"), OrderStatus.Cancelled, 0, 10, null, null, null, null, null, T));
+        await Snapshot(); // the monitor has armed the deadline and handled the cancel
+        Advance(TimeSpan.FromSeconds(9));
+        ExpectNoMsg(Quiet);
+
+        Advance(TimeSpan.FromSeconds(1));
+
+        var outcomes = ExpectMsg<DeskMonitor.Outcomes>();
+        Assert.Equal([("Cancelled", 1), (OrderOutcome.Working, 2)], outcomes.Orders.Select(o => (o.Outcome, o.OrderId.Value)));
     }
 
     [Fact]

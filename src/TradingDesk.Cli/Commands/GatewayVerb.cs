@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
-using TradingDesk.Actors;
+using Akka.Actor;
+using Akka.Configuration;
 using TradingDesk.Desk;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
@@ -118,7 +119,7 @@ public static class GatewayVerb
                 ConnectTimeout = TimeSpan.FromSeconds(parse.GetValue(common.ConnectTimeout)),
                 MaxReconnectAttempts = 0, // a verb reports a refused or lost connection instead of retrying forever
                 PacerStatusInterval = TimeSpan.Zero,
-                // Order queries answer in well under a second; a shorter deadline lets `desk orders` retry once (see OrderVerbs).
+                // Order queries answer in well under a second: a gateway that does not answer ends the verb in 10 s, not 30.
                 Orders = new Desk.Orders.OrderManagerOptions { QueryTimeout = TimeSpan.FromSeconds(10) },
             };
             return RunAsync(name, options, parse.GetValue(common.Json), stdout, stderr, ctx => body(parse, ctx), cancellation);
@@ -134,13 +135,13 @@ public static class GatewayVerb
         Func<VerbContext, Task<int>> body, CancellationToken cancellation)
     {
         Trace?.Invoke($"{verb} {options.Port}: start");
-        var system = ActorSystem.Create("desk-cli", new ActorSystemSettings { LogDeadLetters = false, LogUnhandled = false });
+        var system = ActorSystem.Create("desk-cli", ConfigurationFactory.ParseString(SystemHocon));
         try
         {
             var watch = new ConnectionWatch();
-            var watcher = system.ActorOf(Props.Create(() => new ConnectionWatcher(watch)), "connection-watch");
+            var watcher = system.ActorOf(VerbConnectionWatcher.Props(watch), "connection-watch");
             // Before the desk starts connecting, so no state change is missed.
-            system.EventStream.Subscribe<ConnectionEvents.StateChanged>(watcher);
+            system.EventStream.Subscribe(watcher, typeof(ConnectionEvents.StateChanged));
             IActorRef desk;
             try
             {
@@ -229,6 +230,18 @@ public static class GatewayVerb
         }
     }
 
+    /// <summary>
+    /// A verb's actor system prints nothing: stdout carries the answer and stderr the one-line failures, so Akka's own
+    /// log (startup, dead letters of the shutdown) stays off.
+    /// </summary>
+    internal const string SystemHocon = """
+        akka.loglevel = OFF
+        akka.stdout-loglevel = OFF
+        akka.log-dead-letters = off
+        akka.log-dead-letters-during-shutdown = off
+        akka.log-config-on-start = off
+        """;
+
     public static int ExitCodeFor(DeskFailure failure) => failure switch
     {
         GatewayError { Code: 200 or 135 } or InvalidRequest or ConnectionLost or RequestTimedOut => Program.BadInput,
@@ -268,36 +281,16 @@ public static class GatewayVerb
         };
     }
 
-    private sealed class GatewayUnreachableException(string reason, int? gatewayErrorCode) : Exception(reason)
+    internal sealed class GatewayUnreachableException(string reason, int? gatewayErrorCode) : Exception(reason)
     {
         /// <summary>The error the gateway refused the session with before closing it (326, 502, …), when it sent one.</summary>
         public int? GatewayErrorCode { get; } = gatewayErrorCode;
     }
 
-    private sealed class ConnectionWatch
+    internal sealed class ConnectionWatch
     {
         public TaskCompletionSource<ConnectionEvents.Connected> Up { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public CancellationTokenSource Lost { get; } = new();
         public volatile string LostReason = "";
-    }
-
-    /// <summary>
-    /// Turns the connection's events into the verb's task: ready, refused (before ready) or lost (after). A gateway that
-    /// refuses the session (326: the client id is in use) says why in the Disconnected itself (its GatewayErrorCode).
-    /// </summary>
-    private sealed class ConnectionWatcher : ReceiveActor
-    {
-        public ConnectionWatcher(ConnectionWatch watch)
-        {
-            Receive<ConnectionEvents.Connected>(c => watch.Up.TrySetResult(c));
-            Receive<ConnectionEvents.Disconnected>(d =>
-            {
-                // A verb's desk does not reconnect: the first Disconnected before ready ends the wait.
-                if (watch.Up.TrySetException(new GatewayUnreachableException(d.Reason, d.GatewayErrorCode))) return;
-                watch.LostReason = d.Reason;
-                watch.Lost.Cancel();
-            });
-            ReceiveAny(_ => { });
-        }
     }
 }

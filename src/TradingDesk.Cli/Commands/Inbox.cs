@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using TradingDesk.Actors;
+using Akka.Actor;
 
 namespace TradingDesk.Cli.Commands;
 
@@ -48,6 +48,6 @@ public sealed class Inbox : IAsyncDisposable
 
     private sealed class InboxActor : ReceiveActor
     {
-        public InboxActor(ChannelWriter<object> writer) => ReceiveAny(message => writer.TryWrite(message));
+        public InboxActor(ChannelWriter<object> writer) => ReceiveAny(message => { writer.TryWrite(message); });
     }
 }

@@ -127,22 +127,6 @@ public static class OrderVerbs
             });
     }
 
-    /// <summary>
-    /// An order query that timed out is asked once more. Seen against the simulator (about 1 run in 15): an open-orders
-    /// query sent right after connecting, while the order manager reconciles, sometimes gets no end marker.
-    /// </summary>
-    private static async Task<T> AskWithOneRetry<T>(VerbContext ctx, object query)
-    {
-        try
-        {
-            return await ctx.Client.AskAsync<T>(query, ctx.Cancellation).ConfigureAwait(false);
-        }
-        catch (DeskRequestException ex) when (ex.Failure is RequestTimedOut)
-        {
-            return await ctx.Client.AskAsync<T>(query, ctx.Cancellation).ConfigureAwait(false);
-        }
-    }
-
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     /// <summary><c>desk cancel ORDER_ID</c>: cancels a working order placed with the same client id; waits for Cancelled.</summary>
@@ -204,7 +188,7 @@ public static class OrderVerbs
     public static Command Orders(TextWriter stdout, TextWriter stderr) =>
         GatewayVerb.Create("orders", "List the account's open orders (reqAllOpenOrders).", stdout, stderr, [], async (_, ctx) =>
         {
-            var reply = await AskWithOneRetry<OpenOrders>(ctx, new GetOpenOrders()).ConfigureAwait(false);
+            var reply = await ctx.Client.AskAsync<OpenOrders>(new GetOpenOrders(), ctx.Cancellation).ConfigureAwait(false);
             var rows = reply.Orders.OrderBy(o => o.OrderId.Value).Select(o => new Row
             {
                 { "orderId", o.OrderId.Value },
@@ -232,7 +216,7 @@ public static class OrderVerbs
         return GatewayVerb.Create("executions", "List executions (reqExecutions).", stdout, stderr, [symbol], async (parse, ctx) =>
         {
             var filter = ExecutionQuery.All with { Symbol = parse.GetValue(symbol)?.ToUpperInvariant() };
-            var reply = await AskWithOneRetry<OrderEvents.Executions>(ctx, new GetExecutions(filter)).ConfigureAwait(false);
+            var reply = await ctx.Client.AskAsync<OrderEvents.Executions>(new GetExecutions(filter), ctx.Cancellation).ConfigureAwait(false);
             var rows = reply.Fills.OrderBy(f => f.GatewayTime ?? f.LocalTime).Select(f => new Row
             {
                 { "execId", f.ExecId.Value },

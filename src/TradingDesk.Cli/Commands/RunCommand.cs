@@ -91,6 +91,8 @@ public static partial class RunCommand
         {
             var configuration = DeskConfiguration.Load(settings.ConfigDirectory, settings.Environment);
             logger = DeskConfiguration.CreateLogger(configuration);
+            // Akka.Logger.Serilog writes to Serilog's static logger: the actor system's events join the same sinks.
+            Log.Logger = logger;
             var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Services.AddLogging(l => l.ClearProviders().AddSerilog(logger));
             // desk run stops the host itself (Ctrl-C reaches it through the command's token): one stop path, not two.

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Akka.Hosting;
+using Akka.Logger.Serilog;
+
+namespace TradingDesk.Hosting;
+
+/// <summary>
+/// The desk's part of an Akka.Hosting composition:
+/// <c>services.AddAkka("trading-desk", (akka, sp) =&gt; akka.WithTradingDesk(service).WithStrategies(service, strategies))</c>
+/// (<see cref="ServiceCollectionExtensions.AddTradingDesk"/> does this from the TradingDesk settings).
+/// </summary>
+public static class TradingDeskAkkaExtensions
+{
+    /// <summary>
+    /// The actor system's settings derived from the desk's (HOCON stays an implementation detail: users set
+    /// <c>TradingDesk:StopTimeout</c>, never a phase timeout), Akka's logging into Serilog, and the desk's actors:
+    /// the connection watcher, <c>/user/desk</c> and <c>/user/strategies</c>, registered in the ActorRegistry under
+    /// <c>ConnectionWatcher</c>, <c>DeskActor</c> and <c>StrategyHost</c>, with the stop sequence as CoordinatedShutdown tasks.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithTradingDesk(this AkkaConfigurationBuilder akka, TradingDeskService desk) => akka
+        .AddHocon(Hocon(desk.Options), HoconAddMode.Append)
+        // One stream: Akka's events go to Serilog's static logger (desk run sets it), with the actor path and the log
+        // source as properties; the Serilog formatter renders the desk's positional templates ("{0}") too.
+        .ConfigureLoggers(loggers =>
+        {
+            loggers.ClearLoggers();
+            loggers.AddSerilogLogging();
+        })
+        .WithActors((system, registry) => desk.Compose(system, registry));
+
+    /// <summary>The strategies the desk starts once it is first connected (under <c>/user/strategies/&lt;name&gt;</c>).</summary>
+    public static AkkaConfigurationBuilder WithStrategies(this AkkaConfigurationBuilder akka, TradingDeskService desk, IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies) =>
+        akka.WithActors((_, _) => desk.ComposeStrategies(strategies));
+
+    /// <summary>
+    /// Phase timeouts cover the stop sequence: the strategies' stop (10 s, as a strategy's own stop is quick), and the
+    /// wait for the cancels' outcomes (StopTimeout, answered by the monitor's timer) plus a margin for the final snapshot.
+    /// Log levels are Serilog's business: Akka publishes from INFO up and Serilog filters. Nothing is printed on stdout
+    /// (desk run's view lives there).
+    /// </summary>
+    internal static string Hocon(TradingDeskOptions options) => string.Create(CultureInfo.InvariantCulture, $"""
+        akka.loglevel = INFO
+        akka.stdout-loglevel = OFF
+        akka.log-config-on-start = off
+        akka.coordinated-shutdown.phases.service-unbind.timeout = 15s
+        akka.coordinated-shutdown.phases.service-requests-done.timeout = {(int)Math.Ceiling((options.StopTimeout + TimeSpan.FromSeconds(10)).TotalMilliseconds)}ms
+        """);
+}
