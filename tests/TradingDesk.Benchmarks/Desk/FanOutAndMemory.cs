@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.MarketData;
@@ -27,7 +27,7 @@ internal static class FanOut
 
     private static async Task<double> MeasureAsync(int subscriberCount, int ticks, bool desk)
     {
-        var system = ActorSystem.Create("fanout");
+        var system = BenchSystems.Create("fanout");
         try
         {
             var countdown = new CountingSink.Countdown((long)ticks * subscriberCount);
@@ -67,7 +67,7 @@ internal static class SubscriptionMemory
 {
     public static async Task<(double PerLine, double PerSharedSubscriber)> RunAsync(int count)
     {
-        var system = ActorSystem.Create("memory");
+        var system = BenchSystems.Create("memory");
         try
         {
             var outbound = new CountingSink.Countdown(count);

@@ -1,15 +1,12 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Pipelines;
-using System.Net.Sockets;
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Protocol.Codec;
 using TradingDesk.Protocol.Framing;
-using TradingDesk.Protocol.Handshake;
 using TradingDesk.Simulator.Server;
 using Contract = TradingDesk.Desk.Domain.Contract;
 using static TradingDesk.Desk.Messages.MarketDataMessages;
@@ -30,11 +27,11 @@ internal static class TickLatency
         var backend = new BenchBackend();
         await using var server = new GatewayServer(new GatewayOptions { Port = 0 }, backend);
         server.Start();
-        var system = ActorSystem.Create("bench");
+        var system = BenchSystems.Create("bench");
         try
         {
             var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(Props.Create(() => new ConnectedLatch(connected)));
+            Connected.Latch(system, connected);
             var desk = DeskSystem.Start(system, new DeskOptions { Port = server.Port, PacerStatusInterval = TimeSpan.Zero });
             await connected.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
@@ -60,21 +57,8 @@ internal static class TickLatency
         var backend = new BenchBackend();
         await using var server = new GatewayServer(new GatewayOptions { Port = 0 }, backend);
         server.Start();
-        using var tcp = new TcpClient { NoDelay = true };
-        await tcp.ConnectAsync("127.0.0.1", server.Port);
-        var stream = tcp.GetStream();
-        await stream.WriteAsync(HandshakeCodec.EncodeClientHello(new ClientHello(100, 225)));
-        var reader = PipeReader.Create(stream);
-        ServerHello hello;
-        while (true)
-        {
-            var r = await reader.ReadAsync();
-            var b = r.Buffer;
-            if (HandshakeCodec.TryReadServerHello(ref b, out hello)) { reader.AdvanceTo(b.Start); break; }
-            reader.AdvanceTo(b.Start, b.End);
-        }
-        var version = hello.ServerVersion;
-        await stream.WriteAsync(TwsCodec.Default.EncodeToArray(new StartApiRequest { ClientId = 1 }, version, Direction.ClientToServer));
+        await using var client = await BareClient.ConnectAsync(server.Port);
+        var (stream, reader, version) = (client.Stream, client.Reader, client.Version);
         await stream.WriteAsync(TwsCodec.Default.EncodeToArray(new MarketDataRequest { ReqId = 1, Contract = Contract.Stock("AAPL").ToProto() }, version, Direction.ClientToServer));
 
         var warmup = Math.Min(ticks, 2_000);
@@ -115,7 +99,7 @@ internal static class TickLatency
     /// yields its core (Thread.Yield) rather than spin: on a 2-core machine a spinning pusher would take a core from
     /// the desk (and the baseline) it is measuring.
     /// </summary>
-    private static void Push(int perSecond, int count, Action send)
+    internal static void Push(int perSecond, int count, Action send)
     {
         var perSlot = Math.Max(1, perSecond / 1000);
         var slot = Stopwatch.Frequency * perSlot / perSecond;
@@ -129,7 +113,7 @@ internal static class TickLatency
         }
     }
 
-    private static Result Summarise(long[] latencies)
+    internal static Result Summarise(long[] latencies)
     {
         var sorted = latencies.ToArray();
         Array.Sort(sorted);
