@@ -39,9 +39,13 @@ public static class DeskBenchmarks
         {
             foreach (var n in new[] { 1, 10, 100, 1_000 })
             {
-                var results = new List<(double Desk, double Baseline)>();
+                var results = new List<FanOut.Result>();
                 for (var r = 0; r < runs; r++) results.Add(await FanOut.RunAsync(n, 2_000_000));
-                Console.WriteLine($"fan-out {n,5} subscribers: desk {Stats.Median(results.Select(x => x.Desk)) / 1e6,6:0.00} M deliveries/s   baseline {Stats.Median(results.Select(x => x.Baseline)) / 1e6,6:0.00} M deliveries/s  (runs: {string.Join(", ", results.Select(x => (x.Desk / 1e6).ToString("0.00", CultureInfo.InvariantCulture)))})");
+                foreach (var (label, pick) in new (string, Func<FanOut.Result, FanOut.Measurement>)[] { ("desk line  ", x => x.Desk), ("broadcaster", x => x.Broadcaster), ("channels   ", x => x.Channels) })
+                {
+                    var m = results.Select(pick).ToList();
+                    Console.WriteLine($"fan-out {n,5} subscribers, {label}: {Stats.Median(m.Select(x => x.PerSecond)) / 1e6,6:0.00} M deliveries/s  {Stats.Median(m.Select(x => x.WorkItemsPerDelivery)),6:0.000} work items and {Stats.Median(m.Select(x => x.BytesPerDelivery)),6:0.0} B allocated per delivery  (runs M/s: {string.Join(", ", m.Select(x => (x.PerSecond / 1e6).ToString("0.00", CultureInfo.InvariantCulture)))})");
+                }
             }
         }
         if (only is "all" or "orders")
