@@ -26,16 +26,19 @@ internal static class ActorHops
                 next = system.ActorOf(Props.Create(() => new Relay(target)));
             }
             var first = next;
-            if (ticksPerSecond >= 1_000) TickLatency.Push(ticksPerSecond, latencies.Length, () => first.Tell(new Stamped(Stopwatch.GetTimestamp())));
-            else
+            await Sender.OnOwnThread(() =>
             {
-                var spacing = TimeSpan.FromSeconds(1.0 / ticksPerSecond);
-                for (var i = 0; i < latencies.Length; i++)
+                if (ticksPerSecond >= 1_000) TickLatency.Push(ticksPerSecond, latencies.Length, () => first.Tell(new Stamped(Stopwatch.GetTimestamp())));
+                else
                 {
-                    first.Tell(new Stamped(Stopwatch.GetTimestamp()));
-                    Thread.Sleep(spacing);
+                    var spacing = TimeSpan.FromSeconds(1.0 / ticksPerSecond);
+                    for (var i = 0; i < latencies.Length; i++)
+                    {
+                        first.Tell(new Stamped(Stopwatch.GetTimestamp()));
+                        Thread.Sleep(spacing);
+                    }
                 }
-            }
+            });
             await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
             return TickLatency.Summarise(latencies[warmup..]);
         }

@@ -32,6 +32,8 @@ public static class DeskBenchmarks
                 }
                 Print($"latency {rate,7}/s desk    ", desk);
                 Print($"latency {rate,7}/s baseline", raw);
+                Console.WriteLine($"  cost desk:     {string.Join(" | ", desk.Select(x => x.Cost))}");
+                Console.WriteLine($"  cost baseline: {string.Join(" | ", raw.Select(x => x.Cost))}");
                 Print($"latency {rate,7}/s 2 hops  ", hops);
             }
         }

@@ -58,18 +58,21 @@ internal static class OrderLatency
             // Warm-up and the spaced orders: 50 ms apart (20/s) never exhaust the pacer's burst or its 45/1.1 s window.
             var arrivals = new Arrivals(backend, Warmup + spaced);
             var sent = new long[Warmup + spaced];
-            for (var k = 0; k < sent.Length; k++)
+            await Sender.OnOwnThread(() =>
             {
-                sent[k] = Stopwatch.GetTimestamp();
-                desk.Tell(Place(k), strategy);
-                Thread.Sleep(Spacing);
-            }
+                for (var k = 0; k < sent.Length; k++)
+                {
+                    sent[k] = Stopwatch.GetTimestamp();
+                    desk.Tell(Place(k), strategy);
+                    Thread.Sleep(Spacing);
+                }
+            });
             await arrivals.All.Task.WaitAsync(TimeSpan.FromSeconds(30));
             var spacedResult = TickLatency.Summarise(Enumerable.Range(Warmup, spaced).Select(k => arrivals.At[k] - sent[k]).ToArray());
             var acceptedResult = TickLatency.Summarise(Enumerable.Range(Warmup, spaced).Select(k => accepted[k] - sent[k]).ToArray());
 
             // Let the one-second window (plus its margin) empty and the burst bucket refill, then tell the burst at once.
-            Thread.Sleep(options.PacingJitterMargin + TimeSpan.FromSeconds(1.2));
+            await Task.Delay(options.PacingJitterMargin + TimeSpan.FromSeconds(1.2));
             var burstArrivals = new Arrivals(backend, burst);
             var start = Stopwatch.GetTimestamp();
             for (var k = 0; k < burst; k++) desk.Tell(Place(k), strategy);
@@ -91,17 +94,20 @@ internal static class OrderLatency
         await using var client = await BareClient.ConnectAsync(server.Port);
         var arrivals = new Arrivals(backend, Warmup + spaced);
         var sent = new long[Warmup + spaced];
-        for (var k = 0; k < sent.Length; k++)
+        await Sender.OnOwnThread(() =>
         {
-            var place = Place(k);
-            var id = new OrderId(k + 1);
-            // Encoded before the stamp: the desk's figure starts before its own encode, so this baseline is a floor.
-            var request = new PlaceOrderRequest { OrderId = id.Value, Contract = place.Contract.ToProto(), Order = place.Order.ToProto(id, 1) };
-            var frame = TwsCodec.Default.EncodeToArray(request, client.Version, Direction.ClientToServer);
-            sent[k] = Stopwatch.GetTimestamp();
-            await client.Stream.WriteAsync(frame);
-            Thread.Sleep(Spacing);
-        }
+            for (var k = 0; k < sent.Length; k++)
+            {
+                var place = Place(k);
+                var id = new OrderId(k + 1);
+                // Encoded before the stamp: the desk's figure starts before its own encode, so this baseline is a floor.
+                var request = new PlaceOrderRequest { OrderId = id.Value, Contract = place.Contract.ToProto(), Order = place.Order.ToProto(id, 1) };
+                var frame = TwsCodec.Default.EncodeToArray(request, client.Version, Direction.ClientToServer);
+                sent[k] = Stopwatch.GetTimestamp();
+                client.Stream.Write(frame);
+                Thread.Sleep(Spacing);
+            }
+        });
         await arrivals.All.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return TickLatency.Summarise(Enumerable.Range(Warmup, spaced).Select(k => arrivals.At[k] - sent[k]).ToArray());
     }

@@ -20,7 +20,30 @@ namespace TradingDesk.Benchmarks.Desk;
 /// </summary>
 internal static class TickLatency
 {
-    public sealed record Result(double P50Micros, double P99Micros, double P999Micros, int Ticks);
+    public sealed record Result(double P50Micros, double P99Micros, double P999Micros, int Ticks)
+    {
+        /// <summary>Process-wide, over the pushing interval: what the run cost besides the path (a coarse profile).</summary>
+        public Profile? Cost { get; init; }
+    }
+
+    /// <summary>GCs and their total pause, thread-pool work items per tick, pool threads at the end, lock contentions.</summary>
+    public sealed record Profile(int Gen0, int Gen1, int Gen2, double PauseMillis, double WorkItemsPerTick, int PoolThreads, long LockContentions)
+    {
+        public override string ToString() => $"GCs {Gen0}/{Gen1}/{Gen2}, pause {PauseMillis:0.0} ms, {WorkItemsPerTick:0.00} work items per tick, {PoolThreads} pool threads, {LockContentions} lock contentions";
+    }
+
+    /// <summary>Runs <paramref name="push"/> and returns what it cost the process (see <see cref="Profile"/>).</summary>
+    internal static async Task<Profile> Profiled(int ticks, Func<Task> push)
+    {
+        var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pause = GC.GetTotalPauseDuration();
+        var items = ThreadPool.CompletedWorkItemCount;
+        var locks = Monitor.LockContentionCount;
+        await push();
+        return new Profile(GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2,
+            (GC.GetTotalPauseDuration() - pause).TotalMilliseconds, (ThreadPool.CompletedWorkItemCount - items) / (double)ticks,
+            ThreadPool.ThreadCount, Monitor.LockContentionCount - locks);
+    }
 
     public static async Task<Result> RunDeskAsync(int ticksPerSecond, int ticks)
     {
@@ -42,9 +65,12 @@ internal static class TickLatency
             desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), recorder);
             while (backend.Lines.IsEmpty) await Task.Delay(5);
             var (id, session) = backend.Lines.First();
-            Push(ticksPerSecond, warmup + ticks, () => session.Send(Tick(id)));
-            await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return Summarise(latencies[warmup..]);
+            var cost = await Profiled(warmup + ticks, async () =>
+            {
+                await Sender.OnOwnThread(() => Push(ticksPerSecond, warmup + ticks, () => session.Send(Tick(id))));
+                await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            });
+            return Summarise(latencies[warmup..]) with { Cost = cost };
         }
         finally
         {
@@ -86,9 +112,12 @@ internal static class TickLatency
         });
         while (backend.Lines.IsEmpty) await Task.Delay(5);
         var (id, session) = backend.Lines.First();
-        Push(ticksPerSecond, warmup + ticks, () => session.Send(Tick(id)));
-        await loop.WaitAsync(TimeSpan.FromSeconds(60));
-        return Summarise(latencies[warmup..]);
+        var cost = await Profiled(warmup + ticks, async () =>
+        {
+            await Sender.OnOwnThread(() => Push(ticksPerSecond, warmup + ticks, () => session.Send(Tick(id))));
+            await loop.WaitAsync(TimeSpan.FromSeconds(60));
+        });
+        return Summarise(latencies[warmup..]) with { Cost = cost };
     }
 
     private static TickPrice Tick(int id) =>
