@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
-using TradingDesk.Actors;
+using Akka.Actor;
 
 namespace TradingDesk.Benchmarks.Actors;
 
@@ -26,7 +26,7 @@ public class AskBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("bench");
+        _system = BenchSystems.Create("bench");
         _echo = _system.ActorOf(Props.Create(() => new Echo()));
         _channel = Channel.CreateUnbounded<TaskCompletionSource<object>>(new UnboundedChannelOptions { SingleReader = true });
         _consumer = Task.Run(async () =>

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
-using TradingDesk.Actors;
+using Akka.Actor;
 
 namespace TradingDesk.Benchmarks.Actors;
 
@@ -23,7 +23,7 @@ public class SpawnBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("bench");
+        _system = BenchSystems.Create("bench");
         _spawner = _system.ActorOf(Props.Create(() => new Spawner()));
         MeasureIdleMemory();
     }

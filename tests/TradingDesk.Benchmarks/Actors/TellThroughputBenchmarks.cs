@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
-using TradingDesk.Actors;
+using Akka.Actor;
 
 namespace TradingDesk.Benchmarks.Actors;
 
@@ -25,7 +25,7 @@ public class TellThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _system = ActorSystem.Create("bench", new ActorSystemSettings { LogDeadLetters = false });
+        _system = BenchSystems.Create("bench");
         _completion = new Completion();
         _counter = _system.ActorOf(Props.Create(() => new CountingActor(_completion, Messages)));
     }
@@ -46,7 +46,7 @@ public class TellThroughputBenchmarks
     public Task Actor_Tell_1to1()
     {
         var done = _completion.Arm();
-        for (var i = 0; i < Messages; i++) _counter.Tell(Msg, null);
+        for (var i = 0; i < Messages; i++) _counter.Tell(Msg, ActorRefs.NoSender);
         return done;
     }
 
@@ -69,9 +69,9 @@ public class TellThroughputBenchmarks
         var done = _completion.Arm();
         await Task.WhenAll(Enumerable.Range(0, Producers).Select(_ => Task.Run(() =>
         {
-            for (var i = 0; i < Messages / Producers; i++) _counter.Tell(Msg, null);
+            for (var i = 0; i < Messages / Producers; i++) _counter.Tell(Msg, ActorRefs.NoSender);
         })));
-        for (var i = 0; i < Messages % Producers; i++) _counter.Tell(Msg, null);
+        for (var i = 0; i < Messages % Producers; i++) _counter.Tell(Msg, ActorRefs.NoSender);
         await done;
     }
 

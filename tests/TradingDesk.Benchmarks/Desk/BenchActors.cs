@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 using static TradingDesk.Desk.Messages.MarketDataMessages;
@@ -56,8 +56,35 @@ internal sealed class ConnectedLatch : ReceiveActor
 {
     public ConnectedLatch(TaskCompletionSource done)
     {
-        Receive<ConnectionEvents.Connected>(_ => done.TrySetResult());
+        // A block body: TrySetResult returns bool, and an expression body would pick Receive(Func<T, bool>).
+        Receive<ConnectionEvents.Connected>(_ => { done.TrySetResult(); });
     }
+}
 
-    protected override void PreStart() => Context.System.EventStream.Subscribe<ConnectionEvents.Connected>(Self);
+internal static class Connected
+{
+    /// <summary>A latch subscribed before this returns, so a desk started afterwards cannot connect unseen.</summary>
+    public static IActorRef Latch(ActorSystem system, TaskCompletionSource done)
+    {
+        var latch = system.ActorOf(Props.Create(() => new ConnectedLatch(done)));
+        system.EventStream.Subscribe(latch, typeof(ConnectionEvents.Connected));
+        return latch;
+    }
+}
+
+/// <summary>
+/// A strategy stand-in for order benchmarks: stamps the first <c>accepted.Length</c> OrderAccepted replies in arrival
+/// order (the order manager answers one sender's orders in the order it got them) and drops everything else.
+/// </summary>
+internal sealed class ReplySink : ReceiveActor
+{
+    public ReplySink(long[] accepted)
+    {
+        var n = 0;
+        Receive<OrderEvents.OrderAccepted>(_ =>
+        {
+            if (n < accepted.Length) accepted[n++] = Stopwatch.GetTimestamp();
+        });
+        ReceiveAny(_ => { });
+    }
 }

@@ -9,12 +9,15 @@ namespace TradingDesk.Benchmarks.Desk;
 internal sealed class BenchBackend : IGatewayBackend
 {
     public ConcurrentDictionary<int, GatewaySession> Lines { get; } = new();
+    /// <summary>Called on the gateway's serial loop with every placeOrder it decodes (order latency benchmarks).</summary>
+    public Action<PlaceOrderRequest>? OrderPlaced { get; set; }
     public int NextValidOrderId(int clientId) => 1;
     public void OnClientStarted(GatewaySession session) { }
     public void OnClientClosed(GatewaySession session) => Lines.Clear();
     public void OnRequest(GatewaySession session, IMessage request)
     {
-        if (request is MarketDataRequest r) Lines[r.ReqId] = session;
+        if (request is PlaceOrderRequest order) OrderPlaced?.Invoke(order);
+        else if (request is MarketDataRequest r) Lines[r.ReqId] = session;
         else if (request is CancelMarketData c) Lines.TryRemove(c.ReqId, out _);
     }
 }

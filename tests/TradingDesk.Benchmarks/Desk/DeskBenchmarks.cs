@@ -14,6 +14,7 @@ public static class DeskBenchmarks
     {
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         var only = args.Length > 1 ? args[1] : "all";
+        Console.WriteLine($"# {DateTime.UtcNow:u}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         Console.WriteLine($"# desk benchmarks: {runs} runs each, medians; {Environment.ProcessorCount} cores; .NET {Environment.Version}; server GC {System.Runtime.GCSettings.IsServerGC}");
 
         if (only is "all" or "latency")
@@ -22,22 +23,57 @@ public static class DeskBenchmarks
             {
                 var desk = new List<TickLatency.Result>();
                 var raw = new List<TickLatency.Result>();
+                var hops = new List<TickLatency.Result>();
                 for (var r = 0; r < runs; r++)
                 {
                     desk.Add(await TickLatency.RunDeskAsync(rate, ticks));
                     raw.Add(await TickLatency.RunBaselineAsync(rate, ticks));
+                    hops.Add(await ActorHops.RunAsync(2, rate, ticks));
                 }
-                Console.WriteLine($"latency {rate,7}/s desk     p50 {Stats.Median(desk.Select(x => x.P50Micros)),9:0.0} us  p99 {Stats.Median(desk.Select(x => x.P99Micros)),9:0.0} us  p99.9 {Stats.Median(desk.Select(x => x.P999Micros)),9:0.0} us  ({ticks} ticks; runs p99: {string.Join(", ", desk.Select(x => x.P99Micros.ToString("0", CultureInfo.InvariantCulture)))})");
-                Console.WriteLine($"latency {rate,7}/s baseline p50 {Stats.Median(raw.Select(x => x.P50Micros)),9:0.0} us  p99 {Stats.Median(raw.Select(x => x.P99Micros)),9:0.0} us  p99.9 {Stats.Median(raw.Select(x => x.P999Micros)),9:0.0} us");
+                Print($"latency {rate,7}/s desk    ", desk);
+                Print($"latency {rate,7}/s baseline", raw);
+                Console.WriteLine($"  cost desk:     {string.Join(" | ", desk.Select(x => x.Cost))}");
+                Console.WriteLine($"  cost baseline: {string.Join(" | ", raw.Select(x => x.Cost))}");
+                Print($"latency {rate,7}/s 2 hops  ", hops);
             }
         }
         if (only is "all" or "fanout")
         {
             foreach (var n in new[] { 1, 10, 100, 1_000 })
             {
-                var results = new List<(double Desk, double Baseline)>();
+                var results = new List<FanOut.Result>();
                 for (var r = 0; r < runs; r++) results.Add(await FanOut.RunAsync(n, 2_000_000));
-                Console.WriteLine($"fan-out {n,5} subscribers: desk {Stats.Median(results.Select(x => x.Desk)) / 1e6,6:0.00} M deliveries/s   baseline {Stats.Median(results.Select(x => x.Baseline)) / 1e6,6:0.00} M deliveries/s  (runs: {string.Join(", ", results.Select(x => (x.Desk / 1e6).ToString("0.00", CultureInfo.InvariantCulture)))})");
+                foreach (var (label, pick) in new (string, Func<FanOut.Result, FanOut.Measurement>)[] { ("desk line  ", x => x.Desk), ("broadcaster", x => x.Broadcaster), ("channels   ", x => x.Channels) })
+                {
+                    var m = results.Select(pick).ToList();
+                    Console.WriteLine($"fan-out {n,5} subscribers, {label}: {Stats.Median(m.Select(x => x.PerSecond)) / 1e6,6:0.00} M deliveries/s  {Stats.Median(m.Select(x => x.WorkItemsPerDelivery)),6:0.000} work items and {Stats.Median(m.Select(x => x.BytesPerDelivery)),6:0.0} B allocated per delivery  (runs M/s: {string.Join(", ", m.Select(x => (x.PerSecond / 1e6).ToString("0.00", CultureInfo.InvariantCulture)))})");
+                }
+            }
+        }
+        if (only is "all" or "orders")
+        {
+            // The pacer's pump timer fires on the scheduler's tick: akka.scheduler.tick-duration, 10 ms by default and also
+            // the least Akka.NET's HashedWheelTimerScheduler accepts (it throws below 10 ms, on every OS). A longer tick
+            // can be measured by passing its HOCON as the third argument, e.g. "akka.scheduler.tick-duration = 20ms".
+            var configs = new List<(string Label, string? Hocon)> { ("default scheduler", null) };
+            if (args.Length > 2) configs.Add((args[2], args[2]));
+            foreach (var (label, hocon) in configs)
+            {
+                var desk = new List<OrderLatency.Result>();
+                var raw = new List<TickLatency.Result>();
+                var hops = new List<TickLatency.Result>();
+                for (var r = 0; r < runs; r++)
+                {
+                    desk.Add(await OrderLatency.RunDeskAsync(hocon, spaced: 40, burst: 100));
+                    raw.Add(await OrderLatency.RunBaselineAsync(spaced: 40));
+                    hops.Add(await ActorHops.RunAsync(4, 20, 40, hocon));
+                }
+                Print($"orders {label}: spaced desk", desk.Select(x => x.Spaced).ToList());
+                Print($"orders {label}: → accepted ", desk.Select(x => x.Accepted).ToList());
+                Print($"orders {label}: bare client", raw);
+                Print($"orders {label}: 4 hops     ", hops);
+                var b = desk.Select(x => x.Burst).ToList();
+                Console.WriteLine($"orders {label}: burst of {b[0].Orders}: lateness p50 {Stats.Median(b.Select(x => x.LatenessP50Micros)) / 1000,7:0.00} ms  p90 {Stats.Median(b.Select(x => x.LatenessP90Micros)) / 1000,7:0.00} ms  max {Stats.Median(b.Select(x => x.LatenessMaxMicros)) / 1000,7:0.00} ms  duration {Stats.Median(b.Select(x => x.DurationMillis)),7:0.0} ms (rules alone {b[0].IdealMillis:0.0} ms)  (runs p50/max ms: {string.Join("; ", b.Select(x => $"{x.LatenessP50Micros / 1000:0.00}/{x.LatenessMaxMicros / 1000:0.00}"))})");
             }
         }
         if (only is "all" or "memory")
@@ -47,4 +83,7 @@ public static class DeskBenchmarks
             Console.WriteLine($"memory: {Stats.Median(results.Select(x => x.PerLine)),8:0} B per line (new contract)   {Stats.Median(results.Select(x => x.PerShared)),8:0} B per extra subscriber of a shared line  (runs: {string.Join("; ", results.Select(x => $"{x.PerLine:0}/{x.PerShared:0}"))})");
         }
     }
+
+    private static void Print(string label, IReadOnlyList<TickLatency.Result> results) =>
+        Console.WriteLine($"{label} p50 {Stats.Median(results.Select(x => x.P50Micros)),9:0.0} us  p99 {Stats.Median(results.Select(x => x.P99Micros)),9:0.0} us  p99.9 {Stats.Median(results.Select(x => x.P999Micros)),9:0.0} us  (runs p50: {string.Join(", ", results.Select(x => x.P50Micros.ToString("0", CultureInfo.InvariantCulture)))}; p99: {string.Join(", ", results.Select(x => x.P99Micros.ToString("0", CultureInfo.InvariantCulture)))})");
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.MarketData;
@@ -19,15 +20,25 @@ namespace TradingDesk.Benchmarks.Desk;
 /// </summary>
 internal static class FanOut
 {
-    public static async Task<(double Desk, double Baseline)> RunAsync(int subscribers, long deliveries)
+    /// <summary>
+    /// Deliveries per second, and per delivery: thread-pool work items completed (Akka.NET runs each mailbox turn as
+    /// one) and bytes allocated, process-wide, over the measured interval (what ThreadingDiagnoser and
+    /// MemoryDiagnoser report in BenchmarkDotNet).
+    /// </summary>
+    public sealed record Measurement(double PerSecond, double WorkItemsPerDelivery, double BytesPerDelivery);
+
+    public sealed record Result(Measurement Desk, Measurement Broadcaster, Measurement Channels);
+
+    public static async Task<Result> RunAsync(int subscribers, long deliveries)
     {
         var ticks = (int)Math.Max(2_000, deliveries / subscribers);
-        return (await MeasureAsync(subscribers, ticks, desk: true), await MeasureAsync(subscribers, ticks, desk: false));
+        return new Result(await MeasureAsync(subscribers, ticks, desk: true), await MeasureAsync(subscribers, ticks, desk: false),
+            await MeasureChannelsAsync(subscribers, ticks));
     }
 
-    private static async Task<double> MeasureAsync(int subscriberCount, int ticks, bool desk)
+    private static async Task<Measurement> MeasureAsync(int subscriberCount, int ticks, bool desk)
     {
-        var system = ActorSystem.Create("fanout");
+        var system = BenchSystems.Create("fanout");
         try
         {
             var countdown = new CountingSink.Countdown((long)ticks * subscriberCount);
@@ -44,18 +55,57 @@ internal static class FanOut
             }
             else line = system.ActorOf(Props.Create(() => new PlainBroadcaster(subscribers)));
 
-            var inbound = Enumerable.Range(0, ticks)
-                .Select(i => new GatewayMessages.Inbound(new TickPrice { ReqId = InboundRoutes.FirstRequestId, TickType = 1, Price = 100 + i % 100 * 0.01, Size = "100" }, DateTimeOffset.UtcNow))
-                .ToArray();
-            var watch = Stopwatch.StartNew();
-            foreach (var m in inbound) line.Tell(m);
-            await countdown.Done.Task.WaitAsync(TimeSpan.FromMinutes(2));
-            return (double)ticks * subscriberCount / watch.Elapsed.TotalSeconds;
+            var inbound = Inbound(ticks);
+            return await Counted((long)ticks * subscriberCount, countdown.Done.Task, () =>
+            {
+                foreach (var m in inbound) line.Tell(m);
+            });
         }
         finally
         {
             await system.Terminate();
         }
+    }
+
+    /// <summary>
+    /// The same fan-out without actors: one producer writes each item to N unbounded channels, each drained by its own
+    /// consumer task (what a subscriber's mailbox and its turn are, as raw primitives).
+    /// </summary>
+    private static async Task<Measurement> MeasureChannelsAsync(int subscriberCount, int ticks)
+    {
+        var countdown = new CountingSink.Countdown((long)ticks * subscriberCount);
+        var channels = Enumerable.Range(0, subscriberCount)
+            .Select(_ => Channel.CreateUnbounded<GatewayMessages.Inbound>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true })).ToArray();
+        var consumers = channels.Select(c => Task.Run(async () =>
+        {
+            while (await c.Reader.WaitToReadAsync().ConfigureAwait(false))
+                while (c.Reader.TryRead(out _)) countdown.Signal();
+        })).ToArray();
+        var inbound = Inbound(ticks);
+        var result = await Counted((long)ticks * subscriberCount, countdown.Done.Task, () =>
+        {
+            foreach (var m in inbound)
+                for (var i = 0; i < channels.Length; i++) channels[i].Writer.TryWrite(m);
+        });
+        foreach (var c in channels) c.Writer.Complete();
+        await Task.WhenAll(consumers);
+        return result;
+    }
+
+    private static GatewayMessages.Inbound[] Inbound(int ticks) => Enumerable.Range(0, ticks)
+        .Select(i => new GatewayMessages.Inbound(new TickPrice { ReqId = InboundRoutes.FirstRequestId, TickType = 1, Price = 100 + i % 100 * 0.01, Size = "100" }, DateTimeOffset.UtcNow))
+        .ToArray();
+
+    private static async Task<Measurement> Counted(long deliveries, Task done, Action produce)
+    {
+        var items = ThreadPool.CompletedWorkItemCount;
+        var bytes = GC.GetTotalAllocatedBytes(precise: false);
+        var watch = Stopwatch.StartNew();
+        produce();
+        await done.WaitAsync(TimeSpan.FromMinutes(2));
+        var elapsed = watch.Elapsed;
+        return new Measurement(deliveries / elapsed.TotalSeconds, (ThreadPool.CompletedWorkItemCount - items) / (double)deliveries,
+            (GC.GetTotalAllocatedBytes(precise: false) - bytes) / (double)deliveries);
     }
 }
 
@@ -67,7 +117,7 @@ internal static class SubscriptionMemory
 {
     public static async Task<(double PerLine, double PerSharedSubscriber)> RunAsync(int count)
     {
-        var system = ActorSystem.Create("memory");
+        var system = BenchSystems.Create("memory");
         try
         {
             var outbound = new CountingSink.Countdown(count);

@@ -1,15 +1,12 @@
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Pipelines;
-using System.Net.Sockets;
 using IBApi.protobuf;
-using TradingDesk.Actors;
+using Akka.Actor;
 using TradingDesk.Desk;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Protocol.Codec;
 using TradingDesk.Protocol.Framing;
-using TradingDesk.Protocol.Handshake;
 using TradingDesk.Simulator.Server;
 using Contract = TradingDesk.Desk.Domain.Contract;
 using static TradingDesk.Desk.Messages.MarketDataMessages;
@@ -23,18 +20,41 @@ namespace TradingDesk.Benchmarks.Desk;
 /// </summary>
 internal static class TickLatency
 {
-    public sealed record Result(double P50Micros, double P99Micros, double P999Micros, int Ticks);
+    public sealed record Result(double P50Micros, double P99Micros, double P999Micros, int Ticks)
+    {
+        /// <summary>Process-wide, over the pushing interval: what the run cost besides the path (a coarse profile).</summary>
+        public Profile? Cost { get; init; }
+    }
+
+    /// <summary>GCs and their total pause, thread-pool work items per tick, pool threads at the end, lock contentions.</summary>
+    public sealed record Profile(int Gen0, int Gen1, int Gen2, double PauseMillis, double WorkItemsPerTick, int PoolThreads, long LockContentions)
+    {
+        public override string ToString() => $"GCs {Gen0}/{Gen1}/{Gen2}, pause {PauseMillis:0.0} ms, {WorkItemsPerTick:0.00} work items per tick, {PoolThreads} pool threads, {LockContentions} lock contentions";
+    }
+
+    /// <summary>Runs <paramref name="push"/> and returns what it cost the process (see <see cref="Profile"/>).</summary>
+    internal static async Task<Profile> Profiled(int ticks, Func<Task> push)
+    {
+        var (g0, g1, g2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pause = GC.GetTotalPauseDuration();
+        var items = ThreadPool.CompletedWorkItemCount;
+        var locks = Monitor.LockContentionCount;
+        await push();
+        return new Profile(GC.CollectionCount(0) - g0, GC.CollectionCount(1) - g1, GC.CollectionCount(2) - g2,
+            (GC.GetTotalPauseDuration() - pause).TotalMilliseconds, (ThreadPool.CompletedWorkItemCount - items) / (double)ticks,
+            ThreadPool.ThreadCount, Monitor.LockContentionCount - locks);
+    }
 
     public static async Task<Result> RunDeskAsync(int ticksPerSecond, int ticks)
     {
         var backend = new BenchBackend();
         await using var server = new GatewayServer(new GatewayOptions { Port = 0 }, backend);
         server.Start();
-        var system = ActorSystem.Create("bench");
+        var system = BenchSystems.Create("bench");
         try
         {
             var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            system.ActorOf(Props.Create(() => new ConnectedLatch(connected)));
+            Connected.Latch(system, connected);
             var desk = DeskSystem.Start(system, new DeskOptions { Port = server.Port, PacerStatusInterval = TimeSpan.Zero });
             await connected.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
@@ -45,9 +65,12 @@ internal static class TickLatency
             desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), recorder);
             while (backend.Lines.IsEmpty) await Task.Delay(5);
             var (id, session) = backend.Lines.First();
-            Push(ticksPerSecond, warmup + ticks, () => session.Send(Tick(id)));
-            await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return Summarise(latencies[warmup..]);
+            var cost = await Profiled(warmup + ticks, async () =>
+            {
+                await Sender.OnOwnThread(() => Push(ticksPerSecond, warmup + ticks, () => session.Send(Tick(id))));
+                await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            });
+            return Summarise(latencies[warmup..]) with { Cost = cost };
         }
         finally
         {
@@ -60,21 +83,8 @@ internal static class TickLatency
         var backend = new BenchBackend();
         await using var server = new GatewayServer(new GatewayOptions { Port = 0 }, backend);
         server.Start();
-        using var tcp = new TcpClient { NoDelay = true };
-        await tcp.ConnectAsync("127.0.0.1", server.Port);
-        var stream = tcp.GetStream();
-        await stream.WriteAsync(HandshakeCodec.EncodeClientHello(new ClientHello(100, 225)));
-        var reader = PipeReader.Create(stream);
-        ServerHello hello;
-        while (true)
-        {
-            var r = await reader.ReadAsync();
-            var b = r.Buffer;
-            if (HandshakeCodec.TryReadServerHello(ref b, out hello)) { reader.AdvanceTo(b.Start); break; }
-            reader.AdvanceTo(b.Start, b.End);
-        }
-        var version = hello.ServerVersion;
-        await stream.WriteAsync(TwsCodec.Default.EncodeToArray(new StartApiRequest { ClientId = 1 }, version, Direction.ClientToServer));
+        await using var client = await BareClient.ConnectAsync(server.Port);
+        var (stream, reader, version) = (client.Stream, client.Reader, client.Version);
         await stream.WriteAsync(TwsCodec.Default.EncodeToArray(new MarketDataRequest { ReqId = 1, Contract = Contract.Stock("AAPL").ToProto() }, version, Direction.ClientToServer));
 
         var warmup = Math.Min(ticks, 2_000);
@@ -102,9 +112,12 @@ internal static class TickLatency
         });
         while (backend.Lines.IsEmpty) await Task.Delay(5);
         var (id, session) = backend.Lines.First();
-        Push(ticksPerSecond, warmup + ticks, () => session.Send(Tick(id)));
-        await loop.WaitAsync(TimeSpan.FromSeconds(60));
-        return Summarise(latencies[warmup..]);
+        var cost = await Profiled(warmup + ticks, async () =>
+        {
+            await Sender.OnOwnThread(() => Push(ticksPerSecond, warmup + ticks, () => session.Send(Tick(id))));
+            await loop.WaitAsync(TimeSpan.FromSeconds(60));
+        });
+        return Summarise(latencies[warmup..]) with { Cost = cost };
     }
 
     private static TickPrice Tick(int id) =>
@@ -115,7 +128,7 @@ internal static class TickLatency
     /// yields its core (Thread.Yield) rather than spin: on a 2-core machine a spinning pusher would take a core from
     /// the desk (and the baseline) it is measuring.
     /// </summary>
-    private static void Push(int perSecond, int count, Action send)
+    internal static void Push(int perSecond, int count, Action send)
     {
         var perSlot = Math.Max(1, perSecond / 1000);
         var slot = Stopwatch.Frequency * perSlot / perSecond;
@@ -129,7 +142,7 @@ internal static class TickLatency
         }
     }
 
-    private static Result Summarise(long[] latencies)
+    internal static Result Summarise(long[] latencies)
     {
         var sorted = latencies.ToArray();
         Array.Sort(sorted);
