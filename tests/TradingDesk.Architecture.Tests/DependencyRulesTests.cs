@@ -16,7 +16,7 @@ public sealed class DependencyRulesTests
         ["TradingDesk.Desk"] = (["TradingDesk.Protocol"], ["Akka", "Google.Protobuf"]),
         ["TradingDesk.Simulator"] = (["TradingDesk.Protocol"], ["Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
         ["TradingDesk.Samples"] = (["TradingDesk.Desk"], ["Akka"]),
-        ["TradingDesk.TestKit"] = (["TradingDesk.Desk", "TradingDesk.Simulator", "TradingDesk.Protocol"], ["Akka", "xunit", "Google.Protobuf"]),
+        ["TradingDesk.TestKit"] = (["TradingDesk.Desk", "TradingDesk.Simulator", "TradingDesk.Protocol"], ["Akka", "xunit", "Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
     };
 
     // The outermost projects may use everything inside them.
