@@ -36,6 +36,8 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
         _contract = Contract.Stock(_options.Symbol);
         Receive<MarketDataMessages.Tick>(OnTick);
         Receive<Requote>(_ => OnRequote());
+        // The feed type (live, frozen, delayed) the gateway serves this line: the maker quotes on whatever it gets.
+        Receive<MarketDataMessages.MarketDataTypeChanged>(_ => { });
         Receive<OrderEvents.OrderAccepted>(a =>
         {
             _pending--;
