@@ -45,6 +45,16 @@ public sealed class GatewaySimulator : IAsyncDisposable
 
     internal PaperMarketBackend Backend { get; }
 
+    /// <summary>
+    /// Raised on the simulator's loop, with the client id, once a started client's connection has ended and its requests
+    /// were dropped: from then on the client id is free, as a script running one client after another would see it.
+    /// </summary>
+    public event Action<int>? ClientClosed
+    {
+        add => Backend.ClientClosed += value;
+        remove => Backend.ClientClosed -= value;
+    }
+
     /// <summary>The faults of <see cref="SimulatorOptions.ScheduledFaults"/>, firing on <see cref="Clock"/>.</summary>
     public FaultSchedule Schedule { get; private set; } = null!;
 

@@ -23,13 +23,27 @@ public sealed class GatewayVerbHarness : IAsyncDisposable
     /// </remarks>
     public async Task<(int Code, string Stdout, string Stderr)> Desk(params string[] args)
     {
-        var result = await Run([.. args, "--gateway", Gateway]);
         var flag = Array.IndexOf(args, "--client-id");
         var clientId = flag >= 0 ? int.Parse(args[flag + 1], System.Globalization.CultureInfo.InvariantCulture) : 17;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (Simulator.Connections.Any(s => s.ClientId == clientId && !s.IsClosed))
-            await Task.Delay(5, timeout.Token); // bounded wait for a condition, not a sleep standing in for one
-        return result;
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnClosed(int id)
+        {
+            if (id == clientId) released.TrySetResult();
+        }
+        Simulator.ClientClosed += OnClosed;
+        try
+        {
+            var result = await Run([.. args, "--gateway", Gateway]);
+            if (Simulator.Connections.Any(s => s.ClientId == clientId))
+                await released.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the session is still closing: wait for its end
+            else
+                await Simulator.InvokeAsync(_ => 0); // it is gone from the server; one loop turn runs its posted cleanup
+            return result;
+        }
+        finally
+        {
+            Simulator.ClientClosed -= OnClosed;
+        }
     }
 
     public static async Task<(int Code, string Stdout, string Stderr)> Run(params string[] args)
