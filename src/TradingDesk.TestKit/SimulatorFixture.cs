@@ -80,6 +80,7 @@ public sealed class SimulatorFixture : IAsyncDisposable
         var simulatorOptions = new SimulatorOptions { Seed = seed, Start = SimulatorOptions.DefaultManualStart };
         simulatorOptions = (simulator?.Invoke(simulatorOptions) ?? simulatorOptions) with { Port = 0, ClockMode = ClockMode.Manual, Loggers = requests };
         var sim = await GatewaySimulator.StartAsync(simulatorOptions).ConfigureAwait(false);
+        sim.Server.RequestHandled += (_, request) => requests.Handled(request);
         try
         {
             var options = DefaultDeskOptions(sim.Port, clientId);
@@ -122,9 +123,8 @@ public sealed class SimulatorFixture : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            throw new DeskProtocolException($"Expected the simulator to read a {typeof(T).Name} within {wait.TotalSeconds:0.###} s, but it did not.");
+            throw new DeskProtocolException($"Expected the simulator to handle a {typeof(T).Name} within {wait.TotalSeconds:0.###} s, but it did not.");
         }
-        await SyncAsync(timeout).ConfigureAwait(false);
         return (T)read;
     }
 

@@ -5,10 +5,9 @@ using Xunit.Abstractions;
 namespace TradingDesk.Testing;
 
 /// <summary>
-/// The simulator's logger factory inside a <see cref="SimulatorFixture"/>: it notes every request the simulator's
-/// sessions read (each is logged at Debug, with the decoded message, just before it goes to the simulator's loop) so a
-/// test can wait for "the simulator got the request" instead of guessing, and writes the simulator's own log lines
-/// (Information and above) to the test output.
+/// The requests the simulator of a <see cref="SimulatorFixture"/> has handled (fed by its server's RequestHandled event,
+/// on the simulator's loop), so a test can wait for "the simulator has the request" instead of guessing; and, as the
+/// simulator's logger factory, its log lines (Information and above) in the test output.
 /// </summary>
 internal sealed class SimulatorRequestLog(ITestOutputHelper? output) : ILoggerFactory
 {
@@ -28,7 +27,7 @@ internal sealed class SimulatorRequestLog(ITestOutputHelper? output) : ILoggerFa
         }
     }
 
-    private void Read(IMessage request)
+    public void Handled(IMessage request)
     {
         List<TaskCompletionSource<IMessage>> matched = [];
         lock (_gate)
@@ -75,8 +74,6 @@ internal sealed class SimulatorRequestLog(ITestOutputHelper? output) : ILoggerFa
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (state is IReadOnlyList<KeyValuePair<string, object?>> values && values.FirstOrDefault(v => v.Key == "Request").Value is IMessage request)
-                log.Read(request);
             log.Write(category, logLevel, formatter(state, exception) + (exception is null ? "" : $" {exception}"));
         }
     }

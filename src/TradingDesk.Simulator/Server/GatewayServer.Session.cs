@@ -8,9 +8,22 @@ namespace TradingDesk.Simulator.Server;
 // Everything else goes to the backend. Runs on the serial loop.
 public sealed partial class GatewayServer
 {
+    /// <summary>
+    /// Raised on the serial loop after a started session's request was handled (answered, subscribed, matched), with the
+    /// session and the decoded request: a test that waits for it knows the next market step reaches that request.
+    /// </summary>
+    public event Action<GatewaySession, IMessage>? RequestHandled;
+
     internal void OnRequest(GatewaySession session, IMessage request)
     {
         if (session.IsClosed) return;
+        var wasStarted = session.IsStarted;
+        Handle(session, request);
+        if (wasStarted) RequestHandled?.Invoke(session, request);
+    }
+
+    private void Handle(GatewaySession session, IMessage request)
+    {
         var now = Time.GetUtcNow();
         if (!session.IsStarted)
         {
