@@ -125,7 +125,9 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
         Receive<GetOutcomes>(g => Sender.Tell(OutcomesOf(g.Orders ?? [.. _working.Keys])));
         Receive<AwaitOutcomes>(a =>
         {
-            if (!a.Orders.Any(_working.ContainsKey))
+            // Waits for a final word on each order, not just for it to leave the working set: the stop may ask about an
+            // order whose first update has not reached this monitor yet (the strategy and the monitor hear of it apart).
+            if (a.Orders.All(_ended.ContainsKey))
             {
                 Sender.Tell(OutcomesOf(a.Orders));
                 return;
@@ -211,7 +213,7 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
             _ended[id] = new OrderOutcome(id, _orderStrategy.GetValueOrDefault(id) ?? "-", outcome, reason);
         foreach (var waiter in _waiters.ToList())
         {
-            if (waiter.Orders.Any(_working.ContainsKey)) continue;
+            if (!waiter.Orders.All(_ended.ContainsKey)) continue;
             Timers.Cancel(waiter);
             waiter.Asker.Tell(OutcomesOf(waiter.Orders));
             _waiters.Remove(waiter);

@@ -228,12 +228,18 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
         try
         {
             var failures = new Dictionary<string, string>();
+            IReadOnlyList<OrderId> cancelled = [];
             if (_sweeper is not null)
-                failures = new((await _sweeper.Ask<OrderSweeper.Drained>(new OrderSweeper.Drain(), Options.StopTimeout)).Failed);
+            {
+                var drained = await _sweeper.Ask<OrderSweeper.Drained>(new OrderSweeper.Drain(), Options.StopTimeout);
+                failures = new(drained.Failed);
+                cancelled = drained.Cancelled;
+            }
             var now = await _monitor.Ask<DeskMonitor.Outcomes>(new DeskMonitor.GetOutcomes(), TimeSpan.FromSeconds(5));
             var all = _before.Orders.Concat(now.Orders).ToList();
-            var ids = all.Select(o => o.OrderId).Distinct().ToList();
-            var awaited = ids.Where(id => !failures.ContainsKey(all.First(o => o.OrderId == id).Strategy)).ToList();
+            // The orders the sweeper cancelled count even when the monitor has not heard of them yet (it hears apart).
+            var ids = all.Select(o => o.OrderId).Concat(cancelled).Distinct().ToList();
+            var awaited = ids.Where(id => cancelled.Contains(id) || !failures.ContainsKey(all.First(o => o.OrderId == id).Strategy)).ToList();
             if (_sweeper is not null && awaited.Count > 0)
             {
                 // Answered by the monitor when the last one ends, or by its StopTimeout timer; the Ask's own timeout is a backstop.
