@@ -54,6 +54,19 @@ public sealed record DeskOptions
     /// <summary>The order manager's options: risk limits, query deadline, reconciliation (see <see cref="OrderManagerOptions"/>).</summary>
     public OrderManagerOptions Orders { get; init; } = new();
 
+    /// <summary>
+    /// First subscription id the router hands out, less one. Default 0 (ids 1, 2, 3 …). A desk in a cluster starts each
+    /// incarnation from a base above every id an earlier incarnation could have used, so a strategy re-establishing its
+    /// subscriptions after a failover (under the ids it holds) never collides with a new subscription.
+    /// </summary>
+    public long SubscriptionIdBase { get; init; }
+
+    /// <summary>How shared lines deliver items to their subscribers. Default: a Tell to each (<see cref="MarketData.DirectFanout"/>).</summary>
+    public MarketData.IStreamFanout Fanout { get; init; } = MarketData.DirectFanout.Instance;
+
+    /// <summary>Asked before every write to the gateway. Default: always open (<see cref="Connection.AlwaysOpen"/>).</summary>
+    public Connection.IGatewayWriteGate WriteGate { get; init; } = Connection.AlwaysOpen.Instance;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the setting to change.</summary>
     public DeskOptions Validate()
     {
@@ -73,6 +86,7 @@ public sealed record DeskOptions
         if (ConnectTimeout <= TimeSpan.Zero) problems.Add("ConnectTimeout must be positive (default 10 s)");
         if (BackoffUnit <= TimeSpan.Zero) problems.Add("BackoffUnit must be positive (default 1 s)");
         if (BackoffCap < BackoffUnit) problems.Add("BackoffCap must be at least BackoffUnit (default 60 s)");
+        if (SubscriptionIdBase < 0) problems.Add("SubscriptionIdBase is negative: use 0 or a positive base");
         if (MaxReconnectAttempts is < 0) problems.Add("MaxReconnectAttempts is negative: use null (never give up) or a count");
         problems.AddRange(Timeouts.Problems());
         if (problems.Count > 0) throw new ArgumentException("DeskOptions are not valid:\n  " + string.Join("\n  ", problems));

@@ -15,6 +15,9 @@ public sealed class DependencyRulesTests
         ["TradingDesk.Protocol"] = ([], ["Google.Protobuf", "System.IO.Pipelines"]),
         ["TradingDesk.Desk"] = (["TradingDesk.Protocol"], ["Akka", "Google.Protobuf"]),
         ["TradingDesk.Simulator"] = (["TradingDesk.Protocol"], ["Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
+        // Protocol because the desk's public types expose the codec's (TradingDesk.Desk's protobuf mapping); Microsoft.Extensions
+        // because Akka.Hosting's builder types appear in the cluster's composition API.
+        ["TradingDesk.Cluster"] = (["TradingDesk.Desk", "TradingDesk.Protocol"], ["Akka", "Google.Protobuf", "Microsoft.Extensions"]),
         ["TradingDesk.Samples"] = (["TradingDesk.Desk"], ["Akka"]),
         ["TradingDesk.TestKit"] = (["TradingDesk.Desk", "TradingDesk.Simulator", "TradingDesk.Protocol"], ["Akka", "xunit", "Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
     };

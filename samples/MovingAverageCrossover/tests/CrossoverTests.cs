@@ -3,7 +3,7 @@ using TradingDesk.Desk.Messages;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Samples.MovingAverageCrossover.Tests;
 
@@ -96,7 +96,7 @@ public sealed class CrossoverSimulatorTests(ITestOutputHelper output) : DeskTest
         Sys.ActorOf(CrossoverStrategy.Props(sim.Desk, mac, new CrossoverOptions { Symbol = "AAPL", Quantity = 10, Fast = 1, Slow = 2 }), "mac");
 
         // The bar line must be at the simulator before its clock moves, or the first bar would go to nobody.
-        await sim.RequestReadAsync<Pb.RealTimeBarsRequest>();
+        await sim.RequestReadAsync<Tws.RealTimeBarsRequest>();
         await sim.AdvanceAsync(TimeSpan.FromSeconds(5));
         await sim.AdvanceAsync(TimeSpan.FromSeconds(5));
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Domain;
 
@@ -9,9 +9,9 @@ namespace TradingDesk.Desk.Domain;
 /// </summary>
 public static class ProtoMapping
 {
-    public static Pb.Contract ToProto(this ContractSpec c)
+    public static Tws.Contract ToProto(this ContractSpec c)
     {
-        var p = new Pb.Contract { Symbol = c.Symbol, SecType = WireNames.Of(c.SecType), Exchange = c.Exchange, Currency = c.Currency };
+        var p = new Tws.Contract { Symbol = c.Symbol, SecType = WireNames.Of(c.SecType), Exchange = c.Exchange, Currency = c.Currency };
         if (c.ConId is { } id) p.ConId = id.Value;
         if (c.PrimaryExchange is not null) p.PrimaryExch = c.PrimaryExchange;
         if (c.LastTradeDateOrContractMonth is not null) p.LastTradeDateOrContractMonth = c.LastTradeDateOrContractMonth;
@@ -26,7 +26,7 @@ public static class ProtoMapping
         return p;
     }
 
-    public static ContractSpec ToSpec(this Pb.Contract p) => new()
+    public static ContractSpec ToSpec(this Tws.Contract p) => new()
     {
         Symbol = p.Symbol,
         SecType = WireNames.ParseSecType(p.SecType),
@@ -44,9 +44,9 @@ public static class ProtoMapping
         SecId = NullIfEmpty(p.SecId),
     };
 
-    public static Pb.Order ToProto(this OrderSpec o, OrderId id, int clientId, OrderId? parent = null)
+    public static Tws.Order ToProto(this OrderSpec o, OrderId id, int clientId, OrderId? parent = null)
     {
-        var p = new Pb.Order
+        var p = new Tws.Order
         {
             OrderId = id.Value,
             ClientId = clientId,

@@ -23,14 +23,16 @@ public sealed class SubscriptionActor : ReceiveActor
     private readonly StreamPlan _plan;
     private readonly SubscriptionId _id;
     private readonly IActorRef _pacer;
+    private readonly IStreamFanout _fanout;
     private IActorRef[] _subscribers;
     private int _requestId;
     private bool _everSent;     // the line has been live at the gateway at some point (Resubscribed is meaningful)
     private bool _liveOnLink;   // the current request left the pacer since the last disconnect: it is live now
     private bool _ended;
 
-    public SubscriptionActor(StreamPlan plan, SubscriptionId id, IActorRef firstSubscriber, IActorRef pacer, int requestId)
+    public SubscriptionActor(StreamPlan plan, SubscriptionId id, IActorRef firstSubscriber, IActorRef pacer, int requestId, IStreamFanout? fanout = null)
     {
+        _fanout = fanout ?? DirectFanout.Instance;
         _plan = plan;
         _id = id;
         _pacer = pacer;
@@ -68,8 +70,8 @@ public sealed class SubscriptionActor : ReceiveActor
         });
     }
 
-    public static Props Props(StreamPlan plan, SubscriptionId id, IActorRef firstSubscriber, IActorRef pacer, int requestId) =>
-        Akka.Actor.Props.Create(() => new SubscriptionActor(plan, id, firstSubscriber, pacer, requestId));
+    public static Props Props(StreamPlan plan, SubscriptionId id, IActorRef firstSubscriber, IActorRef pacer, int requestId, IStreamFanout? fanout = null) =>
+        Akka.Actor.Props.Create(() => new SubscriptionActor(plan, id, firstSubscriber, pacer, requestId, fanout));
 
     protected override void PreStart() => Send();
 
@@ -111,9 +113,5 @@ public sealed class SubscriptionActor : ReceiveActor
         if (_plan.Map(inbound.Message, _id, inbound.ReceivedAt) is { } item) FanOut(item);
     }
 
-    private void FanOut(object item)
-    {
-        var subscribers = _subscribers;
-        for (var i = 0; i < subscribers.Length; i++) subscribers[i].Tell(item, Self);
-    }
+    private void FanOut(object item) => _fanout.FanOut(item, _subscribers, Self);
 }

@@ -30,3 +30,12 @@ public sealed record GatewayNotice(int Code, string Message, NoticeKind Kind, Da
         _ => NoticeKind.Other,
     };
 }
+
+/// <summary>
+/// The desk moved: the node that ran it left or was downed and another desk node took over (it reconnected to the
+/// gateway and recovered the orders from it). Told to every strategy on a node by the node's link to the desk; the
+/// strategy base class then registers again and re-establishes its subscriptions, and each answers with
+/// <see cref="SubscriptionMessages.Resubscribed"/>. <paramref name="PreviousDesk"/> and <paramref name="CurrentDesk"/> are
+/// the desk actors' addresses.
+/// </summary>
+public sealed record DeskFailover(string PreviousDesk, string CurrentDesk, DateTimeOffset At);

@@ -78,9 +78,15 @@ public static class OrderCommands
     /// an earlier incarnation, e.g. before a restart) even when commands arrive through an Ask. Sent by StrategyActor
     /// on start. Replied with <see cref="OrderEvents.StrategyRegistered"/>; or RequestFailed(<see cref="StrategyIdInUse"/>)
     /// when a different live actor is registered under this id (the same actor again, or any actor once the holder
-    /// stopped, is accepted).
+    /// stopped, is accepted). On registration the order manager sends the strategy the state of its open orders and the
+    /// fills of its orders that it has not delivered to a live holder of the id yet (once each by exec id).
+    /// <paramref name="CancelOrdersOnDisconnect"/>: when the holder terminates without a clean stop (its node crashed or
+    /// left the cluster), cancel its working orders.
     /// </summary>
-    public sealed record RegisterStrategy(StrategyId Strategy) : IOrderCommand;
+    public sealed record RegisterStrategy(StrategyId Strategy, bool CancelOrdersOnDisconnect = false) : IOrderCommand;
+
+    /// <summary>Which strategy ids are bound to which live actors (for cluster status). Replied with <see cref="OrderEvents.StrategyBindings"/>.</summary>
+    public sealed record GetStrategyBindings : IOrderCommand;
 
     /// <summary>Cancels every working order of a strategy (StrategyActor sends it on stop when configured). Replied with <see cref="OrderEvents.CancelsSent"/>.</summary>
     public sealed record CancelStrategyOrders(StrategyId Strategy) : IOrderCommand;

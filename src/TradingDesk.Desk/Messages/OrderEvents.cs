@@ -36,6 +36,11 @@ public static class OrderEvents
     /// <summary>Reply to RegisterStrategy.</summary>
     public sealed record StrategyRegistered(StrategyId Strategy);
 
+    /// <summary>Reply to GetStrategyBindings: each bound strategy id and the path of the actor that holds it.</summary>
+    public sealed record StrategyBindings(IReadOnlyList<StrategyBinding> Bindings);
+
+    public sealed record StrategyBinding(StrategyId Strategy, string ActorPath);
+
     /// <summary>Reply to SetRiskLimits.</summary>
     public sealed record RiskLimitsSet(StrategyId Strategy);
 

@@ -24,6 +24,21 @@ public static class SubscriptionMessages
     /// <summary>A warning for this subscription (e.g. 10167 delayed data shown, 2100-range notices); the stream stays open.</summary>
     public sealed record SubscriptionNotice(SubscriptionId Id, int Code, string Message, DateTimeOffset At);
 
+    /// <summary>
+    /// Sent by a strategy's base class after a desk failover (the new desk knows nothing of the old one's lines): re-establish
+    /// <paramref name="Request"/> (the original Subscribe command) under the id the strategy already holds. Answered with
+    /// <see cref="Resubscribed"/> for that id, or <see cref="Subscribed"/> with another id when a line for the same request
+    /// already runs under it, or RequestFailed.
+    /// </summary>
+    public sealed record Resubscribe(SubscriptionId Id, object Request) : IDeskCommand;
+
+    /// <summary>
+    /// A strategy on a slow node was sent only the latest <paramref name="Type"/> tick of this subscription:
+    /// <paramref name="Skipped"/> older ones were dropped on the desk's side instead of queueing (order events never are).
+    /// Arrives just before the tick it precedes.
+    /// </summary>
+    public sealed record Conflated(SubscriptionId Id, TickType Type, int Skipped, DateTimeOffset At);
+
     /// <summary>The subscription ended: by request (<paramref name="Failure"/> null) or because of a terminal failure.</summary>
     public sealed record SubscriptionEnded(SubscriptionId Id, DeskFailure? Failure);
 }

@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Orders;
 
@@ -15,12 +15,12 @@ public sealed partial record OrderBook
     /// </summary>
     public IReadOnlyList<BookEvent> Observe(IMessage message, DateTimeOffset local) => message switch
     {
-        Pb.NextValidId n => [new BookEvent.IdsOffered(n.OrderId)],
-        Pb.OrderStatus s => ObserveStatus(s, local),
-        Pb.OpenOrder o => ObserveOpenOrder(o, local),
-        Pb.ExecutionDetails x => ObserveExecution(x, local),
-        Pb.CommissionAndFeesReport c => ObserveCommission(c, local),
-        Pb.ErrorMessage e => ObserveError(e, local),
+        Tws.NextValidId n => [new BookEvent.IdsOffered(n.OrderId)],
+        Tws.OrderStatus s => ObserveStatus(s, local),
+        Tws.OpenOrder o => ObserveOpenOrder(o, local),
+        Tws.ExecutionDetails x => ObserveExecution(x, local),
+        Tws.CommissionAndFeesReport c => ObserveCommission(c, local),
+        Tws.ErrorMessage e => ObserveError(e, local),
         _ => [],
     };
 
@@ -37,7 +37,7 @@ public sealed partial record OrderBook
         return (discovered, events);
     }
 
-    private IReadOnlyList<BookEvent> ObserveStatus(Pb.OrderStatus s, DateTimeOffset local)
+    private IReadOnlyList<BookEvent> ObserveStatus(Tws.OrderStatus s, DateTimeOffset local)
     {
         var ours = IsOurs(s.HasClientId, s.ClientId);
         var (order, events) = Locate(s.OrderId, ours, s.PermId != 0 ? new PermId(s.PermId) : null);
@@ -47,7 +47,7 @@ public sealed partial record OrderBook
         return events;
     }
 
-    private IReadOnlyList<BookEvent> ObserveOpenOrder(Pb.OpenOrder o, DateTimeOffset local)
+    private IReadOnlyList<BookEvent> ObserveOpenOrder(Tws.OpenOrder o, DateTimeOffset local)
     {
         var ours = IsOurs(o.Order?.HasClientId ?? false, o.Order?.ClientId ?? 0);
         var snapshot = OrderWire.ToSnapshot(o.OrderId, o.Contract, o.Order, o.OrderState);
@@ -56,7 +56,7 @@ public sealed partial record OrderBook
         return events;
     }
 
-    private IReadOnlyList<BookEvent> ObserveExecution(Pb.ExecutionDetails d, DateTimeOffset local)
+    private IReadOnlyList<BookEvent> ObserveExecution(Tws.ExecutionDetails d, DateTimeOffset local)
     {
         var x = d.Execution;
         if (x is null || string.IsNullOrEmpty(x.ExecId) || SeenExecIds.Contains(x.ExecId)) return [];
@@ -66,7 +66,7 @@ public sealed partial record OrderBook
         return events;
     }
 
-    private IReadOnlyList<BookEvent> ObserveCommission(Pb.CommissionAndFeesReport c, DateTimeOffset local)
+    private IReadOnlyList<BookEvent> ObserveCommission(Tws.CommissionAndFeesReport c, DateTimeOffset local)
     {
         if (string.IsNullOrEmpty(c.ExecId) || SeenCommissions.Contains(c.ExecId)) return [];
         var known = ExecOrders.TryGetValue(c.ExecId, out var orderId);
@@ -80,7 +80,7 @@ public sealed partial record OrderBook
     /// modification and keeps the order as it was, so the owner gets an OrderNotice with the code and the order stays
     /// working. Every other code is an OrderNotice.
     /// </summary>
-    private IReadOnlyList<BookEvent> ObserveError(Pb.ErrorMessage e, DateTimeOffset local)
+    private IReadOnlyList<BookEvent> ObserveError(Tws.ErrorMessage e, DateTimeOffset local)
     {
         if (e.Id <= 0 || e.Id >= OrderManagerOptions.OrderIdLimit) return [];
         var id = new OrderId(e.Id);

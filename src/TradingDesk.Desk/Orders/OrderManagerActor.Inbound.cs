@@ -3,7 +3,7 @@ using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Orders;
 
@@ -14,12 +14,12 @@ public sealed partial class OrderManagerActor
     {
         var message = inbound.Message;
         Collect(message, inbound.ReceivedAt);
-        if (message is Pb.NextValidId n)
+        if (message is Tws.NextValidId n)
         {
             OfferIds(n.OrderId, "nextValidId");
             return;
         }
-        if (message is Pb.ErrorMessage e && SettlesCancel(e, inbound.ReceivedAt)) return;
+        if (message is Tws.ErrorMessage e && SettlesCancel(e, inbound.ReceivedAt)) return;
         foreach (var ev in _book.Observe(message, inbound.ReceivedAt))
         {
             Apply(ev);
@@ -34,7 +34,7 @@ public sealed partial class OrderManagerActor
     /// know the order: a working order becomes Lost (owner and subscribers get OrderLost), so nothing counts it, waits
     /// for it or cancels it again. True when handled here; otherwise the error is observed as usual.
     /// </summary>
-    private bool SettlesCancel(Pb.ErrorMessage e, DateTimeOffset local)
+    private bool SettlesCancel(Tws.ErrorMessage e, DateTimeOffset local)
     {
         var id = new OrderId(e.Id);
         if (!_pendingCancels.TryGetValue(id, out var askers)) return false;

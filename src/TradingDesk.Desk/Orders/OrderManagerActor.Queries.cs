@@ -4,7 +4,7 @@ using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Orders;
 
@@ -41,9 +41,9 @@ public sealed partial class OrderManagerActor
         public HashSet<string> ExecIds { get; } = [];
     }
 
-    private readonly SerialQuery _openOrders = new("open-orders", _ => new Pb.AllOpenOrdersRequest());
+    private readonly SerialQuery _openOrders = new("open-orders", _ => new Tws.AllOpenOrdersRequest());
     private readonly SerialQuery _completedOrders = new("completed-orders",
-        c => new Pb.CompletedOrdersRequest { ApiOnly = c is OrderCommands.GetCompletedOrders { ApiOnly: true } });
+        c => new Tws.CompletedOrdersRequest { ApiOnly = c is OrderCommands.GetCompletedOrders { ApiOnly: true } });
     private readonly Dictionary<int, ExecutionsInFlight> _executions = [];
     private int _nextExecutionRequestId;
 
@@ -72,7 +72,7 @@ public sealed partial class OrderManagerActor
     {
         var reqId = _nextExecutionRequestId++;
         _executions[reqId] = new ExecutionsInFlight(command, asker);
-        var f = new Pb.ExecutionFilter();
+        var f = new Tws.ExecutionFilter();
         if (filter.ClientId is { } cid) f.ClientId = cid;
         if (filter.Account is not null) f.AcctCode = filter.Account;
         if (filter.Since is not null) f.Time = filter.Since;
@@ -81,7 +81,7 @@ public sealed partial class OrderManagerActor
         if (filter.Exchange is not null) f.Exchange = filter.Exchange;
         if (filter.Side is not null) f.Side = filter.Side;
         Timers.StartSingleTimer($"exec-{reqId}", new QueryTimedOut($"exec-{reqId}", reqId), _options.QueryTimeout);
-        _pacer.Tell(new GatewayMessages.Outbound(new Pb.ExecutionRequest { ReqId = reqId, ExecutionFilter = f }, OutboundPriority.Data));
+        _pacer.Tell(new GatewayMessages.Outbound(new Tws.ExecutionRequest { ReqId = reqId, ExecutionFilter = f }, OutboundPriority.Data));
     }
 
     private void StartReconciliation()
@@ -96,22 +96,22 @@ public sealed partial class OrderManagerActor
     {
         switch (message)
         {
-            case Pb.OpenOrder o when _openOrders.InFlight:
+            case Tws.OpenOrder o when _openOrders.InFlight:
                 var snapshot = OrderWire.ToSnapshot(o.OrderId, o.Contract, o.Order, o.OrderState);
                 // openOrder also arrives unsolicited on every state change: keep the latest per order, only open ones.
                 _openOrders.Collected.RemoveAll(s => s.OrderId == snapshot.OrderId && s.ClientId == snapshot.ClientId && s.PermId == snapshot.PermId);
                 if (!snapshot.Status.IsDone()) _openOrders.Collected.Add(snapshot);
                 break;
-            case Pb.OpenOrdersEnd when _openOrders.InFlight:
+            case Tws.OpenOrdersEnd when _openOrders.InFlight:
                 Complete(_openOrders, () => new OrderEvents.OpenOrders([.. _openOrders.Collected]));
                 break;
-            case Pb.CompletedOrder c when _completedOrders.InFlight:
+            case Tws.CompletedOrder c when _completedOrders.InFlight:
                 _completedOrders.Collected.Add(OrderWire.ToSnapshot(0, c.Contract, c.Order, c.OrderState));
                 break;
-            case Pb.CompletedOrdersEnd when _completedOrders.InFlight:
+            case Tws.CompletedOrdersEnd when _completedOrders.InFlight:
                 Complete(_completedOrders, () => new OrderEvents.CompletedOrders([.. _completedOrders.Collected]));
                 break;
-            case Pb.ExecutionDetails d when _executions.TryGetValue(d.ReqId, out var q) && d.Execution is { } x:
+            case Tws.ExecutionDetails d when _executions.TryGetValue(d.ReqId, out var q) && d.Execution is { } x:
                 if (q.ExecIds.Add(x.ExecId))
                 {
                     _book.Orders.TryGetValue(new OrderId(x.OrderId), out var order);
@@ -119,11 +119,11 @@ public sealed partial class OrderManagerActor
                 }
                 break;
             // The router forwards errors by id range; one for our reqExecutions id (if it reaches us) ends that query.
-            case Pb.ErrorMessage e when _executions.Remove(e.Id, out var q):
+            case Tws.ErrorMessage e when _executions.Remove(e.Id, out var q):
                 Timers.Cancel($"exec-{e.Id}");
                 q.Asker?.Tell(new RequestFailed(q.Command, new GatewayError(e.ErrorCode, e.ErrorMsg)));
                 break;
-            case Pb.ExecutionDetailsEnd end when _executions.Remove(end.ReqId, out var q):
+            case Tws.ExecutionDetailsEnd end when _executions.Remove(end.ReqId, out var q):
                 Timers.Cancel($"exec-{end.ReqId}");
                 q.Asker?.Tell(new OrderEvents.Executions([.. q.Fills]));
                 break;

@@ -3,7 +3,7 @@ using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Orders;
 
@@ -93,7 +93,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         Apply(new BookEvent.ConnectivityChanged(true));
         Become(Online);
         _log.Info("Order manager online (reconnect: {0}); next order id {1}", c.IsReconnect, _book.NextId);
-        if (_book.KillSwitch is not null) Send(new Pb.GlobalCancelRequest { OrderCancel = new Pb.OrderCancel() });
+        if (_book.KillSwitch is not null) Send(new Tws.GlobalCancelRequest { OrderCancel = new Tws.OrderCancel() });
         if (c.IsReconnect && _options.ReconcileOnReconnect) StartReconciliation();
     }
 
@@ -145,10 +145,10 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
                     cancelled.Add(c.OrderId);
                     if (command is OrderCommands.CancelOrder co) TrackCancel(c.OrderId, co, sender);
                     else TrackCancel(c.OrderId, null, null);
-                    Send(new Pb.CancelOrderRequest { OrderId = c.OrderId.Value, OrderCancel = new Pb.OrderCancel() });
+                    Send(new Tws.CancelOrderRequest { OrderId = c.OrderId.Value, OrderCancel = new Tws.OrderCancel() });
                     break;
                 case BookEvent.GlobalCancelSubmitted:
-                    Send(new Pb.GlobalCancelRequest { OrderCancel = new Pb.OrderCancel() });
+                    Send(new Tws.GlobalCancelRequest { OrderCancel = new Tws.OrderCancel() });
                     break;
             }
         }
@@ -216,7 +216,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         Context.Watch(actor);
     }
 
-    private Pb.PlaceOrderRequest PlaceRequest(OrderRecord order) => new()
+    private Tws.PlaceOrderRequest PlaceRequest(OrderRecord order) => new()
     {
         OrderId = order.Id.Value,
         Contract = order.Contract!.ToProto(),

@@ -1,7 +1,7 @@
 using System.Globalization;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Orders;
 
@@ -11,7 +11,7 @@ namespace TradingDesk.Desk.Orders;
 /// </summary>
 public static class OrderWire
 {
-    public static OrderEvents.OrderStatusChanged ToStatusChanged(Pb.OrderStatus s, StrategyId? strategy, DateTimeOffset local) => new(
+    public static OrderEvents.OrderStatusChanged ToStatusChanged(Tws.OrderStatus s, StrategyId? strategy, DateTimeOffset local) => new(
         new OrderId(s.OrderId),
         s.HasPermId && s.PermId != 0 ? new PermId(s.PermId) : null,
         strategy,
@@ -25,9 +25,9 @@ public static class OrderWire
         null,
         local);
 
-    public static OrderSnapshot ToSnapshot(int orderId, Pb.Contract? contract, Pb.Order? order, Pb.OrderState? state)
+    public static OrderSnapshot ToSnapshot(int orderId, Tws.Contract? contract, Tws.Order? order, Tws.OrderState? state)
     {
-        order ??= new Pb.Order();
+        order ??= new Tws.Order();
         return new OrderSnapshot(
             new OrderId(orderId != 0 ? orderId : order.OrderId),
             order.HasPermId && order.PermId != 0 ? new PermId(order.PermId) : null,
@@ -49,9 +49,9 @@ public static class OrderWire
             SafeQuantity(order.FilledQuantity));
     }
 
-    public static OrderEvents.Filled ToFilled(Pb.ExecutionDetails d, StrategyId? strategy, DateTimeOffset local)
+    public static OrderEvents.Filled ToFilled(Tws.ExecutionDetails d, StrategyId? strategy, DateTimeOffset local)
     {
-        var x = d.Execution ?? new Pb.Execution();
+        var x = d.Execution ?? new Tws.Execution();
         return new OrderEvents.Filled(
             new OrderId(x.OrderId),
             x.HasPermId && x.PermId != 0 ? new PermId(x.PermId) : null,
@@ -69,7 +69,7 @@ public static class OrderWire
             local);
     }
 
-    public static OrderEvents.CommissionReported ToCommission(Pb.CommissionAndFeesReport c, OrderId orderId, StrategyId? strategy, DateTimeOffset local) => new(
+    public static OrderEvents.CommissionReported ToCommission(Tws.CommissionAndFeesReport c, OrderId orderId, StrategyId? strategy, DateTimeOffset local) => new(
         orderId,
         new ExecId(c.ExecId),
         strategy,
@@ -80,7 +80,7 @@ public static class OrderWire
         local);
 
     /// <summary>The gateway's error time (epoch milliseconds); null when absent.</summary>
-    public static DateTimeOffset? ErrorTime(Pb.ErrorMessage e) =>
+    public static DateTimeOffset? ErrorTime(Tws.ErrorMessage e) =>
         e.HasErrorTime && e.ErrorTime > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(e.ErrorTime) : null;
 
     /// <summary>
@@ -107,7 +107,7 @@ public static class OrderWire
         }
     }
 
-    private static ContractSpec? TryContract(Pb.Contract? c)
+    private static ContractSpec? TryContract(Tws.Contract? c)
     {
         if (c is null || string.IsNullOrEmpty(c.SecType)) return null;
         try

@@ -105,7 +105,7 @@ public sealed partial class RouterActor
         }
         _nextSubscriptionId++;
         var id = NextRequestId();
-        var child = Context.ActorOf(SubscriptionActor.Props(command, line.Id, subscriber, _pacer, id));
+        var child = Context.ActorOf(SubscriptionActor.Props(command, line.Id, subscriber, _pacer, id, _options.Fanout));
         Context.Watch(child);
         Map(id, child);
         _lineActors[line.Id] = child;

@@ -13,6 +13,13 @@ public sealed record StrategyOptions
     /// </summary>
     public bool CancelOrdersOnStop { get; init; }
 
+    /// <summary>
+    /// Cancel this strategy's working orders when it vanishes without a clean stop: its node crashed, was downed or left
+    /// the cluster (default false: the orders keep working and their events reach the strategy when it starts again,
+    /// on any node).
+    /// </summary>
+    public bool CancelOrdersOnDisconnect { get; init; }
+
     /// <summary>How long <see cref="StrategyActor.AskDesk{T}"/> waits when no timeout is given (default 30 s).</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -8,7 +8,7 @@ using TradingDesk.Simulator;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Integration;
 
@@ -45,7 +45,7 @@ public sealed class DeskWiringTests(ITestOutputHelper output)
         var deadLetters = CreateTestProbe("dead-letters");
         Sys.EventStream.Subscribe<DeadLetter>(deadLetters.Ref);
         var forger = CreateTestProbe("forger");
-        var fakeFill = new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = id.Value, Status = "Filled", Filled = "1", Remaining = "0", AvgFillPrice = 1 }, DateTimeOffset.UtcNow);
+        var fakeFill = new GatewayMessages.Inbound(new Tws.OrderStatus { OrderId = id.Value, Status = "Filled", Filled = "1", Remaining = "0", AvgFillPrice = 1 }, DateTimeOffset.UtcNow);
         forger.Send(desk, fakeFill);
         forger.Send(desk, new ConnectionEvents.Connected(213, "", ["DU1"], 1, true, DateTimeOffset.UtcNow));
         var refused = deadLetters.FishForMessage<DeadLetter>(d => ReferenceEquals(d.Message, fakeFill));

@@ -5,7 +5,7 @@ using TradingDesk.Simulator;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Integration;
 
@@ -84,5 +84,5 @@ public sealed class SessionRefusalTests(ITestOutputHelper output)
     [InlineData(-1, 2104, false)] // farm status after a successful start
     [InlineData(-1, 100, false)]  // pacing: a warning about this session, not a refusal
     public void Only_session_errors_without_a_request_id_refuse_the_session(int id, int code, bool refuses) =>
-        Assert.Equal(refuses, SessionRefusal.Refuses(new Pb.ErrorMessage { Id = id, ErrorCode = code, ErrorMsg = "text" }));
+        Assert.Equal(refuses, SessionRefusal.Refuses(new Tws.ErrorMessage { Id = id, ErrorCode = code, ErrorMsg = "text" }));
 }

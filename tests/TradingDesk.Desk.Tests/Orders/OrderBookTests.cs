@@ -3,7 +3,7 @@ using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Orders;
 using TradingDesk.Desk.Risk;
 using Xunit;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -54,11 +54,11 @@ public sealed class OrderBookTests
     {
         var book = Online(1);
         book = ApplyAll(book, book.Decide(new OrderCommands.PlaceOrder(Contract.Stock("AAPL"), Order.Market(OrderAction.Buy, 5), new StrategyId("s"), 10m), Options, _ => true).Events);
-        var exec = new Pb.ExecutionDetails
+        var exec = new Tws.ExecutionDetails
         {
             ReqId = -1,
-            Contract = new Pb.Contract { Symbol = "AAPL", SecType = "STK", Currency = "USD", Exchange = "SMART" },
-            Execution = new Pb.Execution { OrderId = 1, ExecId = "x1", ClientId = 1, Shares = "5", CumQty = "5", Price = 11, AvgPrice = 11, Side = "BOT" },
+            Contract = new Tws.Contract { Symbol = "AAPL", SecType = "STK", Currency = "USD", Exchange = "SMART" },
+            Execution = new Tws.Execution { OrderId = 1, ExecId = "x1", ClientId = 1, Shares = "5", CumQty = "5", Price = 11, AvgPrice = 11, Side = "BOT" },
         };
         var first = book.Observe(exec, T0);
         var fill = Assert.IsType<OrderEvents.Filled>(Assert.IsType<BookEvent.Observed>(Assert.Single(first)).Event);
@@ -67,7 +67,7 @@ public sealed class OrderBookTests
         Assert.Empty(book.Observe(exec, T0));
         Assert.Equal(11m, book.LastPrice(Contract.Stock("AAPL")));
 
-        var commission = book.Observe(new Pb.CommissionAndFeesReport { ExecId = "x1", CommissionAndFees = 0.5, Currency = "USD" }, T0);
+        var commission = book.Observe(new Tws.CommissionAndFeesReport { ExecId = "x1", CommissionAndFees = 0.5, Currency = "USD" }, T0);
         var reported = Assert.IsType<OrderEvents.CommissionReported>(Assert.IsType<BookEvent.Observed>(Assert.Single(commission)).Event);
         Assert.Equal((new OrderId(1), 0.5m), (reported.OrderId, reported.Commission));
     }
@@ -77,7 +77,7 @@ public sealed class OrderBookTests
     {
         var book = Online(1);
         book = ApplyAll(book, book.Decide(new OrderCommands.PlaceOrder(Contract.Stock("AAPL"), Order.Limit(OrderAction.Buy, 5, 10m), new StrategyId("s")), Options, _ => true).Events);
-        var status = new Pb.OrderStatus { OrderId = 1, Status = "Filled", Filled = "5", Remaining = "0", ClientId = 1 };
+        var status = new Tws.OrderStatus { OrderId = 1, Status = "Filled", Filled = "5", Remaining = "0", ClientId = 1 };
         book = ApplyAll(book, book.Observe(status, T0));
         Assert.Empty(book.Observe(status, T0.AddSeconds(1)));
         Assert.Equal(0, book.WorkingOrders(new StrategyId("s")));

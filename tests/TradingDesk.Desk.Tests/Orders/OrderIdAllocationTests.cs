@@ -4,7 +4,7 @@ using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Orders;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -50,9 +50,9 @@ public sealed class OrderIdAllocationTests(ITestOutputHelper output) : OrderMana
         Assert.DoesNotContain(next, used);
         Assert.Equal(13, next);
         // A nextValidId message (reqIds answer) below ours is ignored too; one above is adopted.
-        Inbound(new Pb.NextValidId { OrderId = 5 });
+        Inbound(new Tws.NextValidId { OrderId = 5 });
         Assert.Equal(14, Place(s, "a").Value);
-        Inbound(new Pb.NextValidId { OrderId = 90 });
+        Inbound(new Tws.NextValidId { OrderId = 90 });
         Assert.Equal(90, Place(s, "a").Value);
     }
 
@@ -70,7 +70,7 @@ public sealed class OrderIdAllocationTests(ITestOutputHelper output) : OrderMana
             Assert.Equal(code, s.ExpectMsg<OrderEvents.OrderRejected>().Code);
         }
         // A gateway that does not count rejected ids as used offers the first of them again, by message and on reconnect.
-        Inbound(new Pb.NextValidId { OrderId = 8 });
+        Inbound(new Tws.NextValidId { OrderId = 8 });
         Assert.Equal(10, Place(s, "a").Value);
         Disconnect();
         Connect(8, reconnect: true);

@@ -5,7 +5,7 @@ using TradingDesk.Desk.Risk;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -47,7 +47,7 @@ public sealed class OrderLostTests(ITestOutputHelper output) : OrderManagerTestK
         var cancel = new OrderCommands.CancelOrder(id);
         s.Send(Manager, cancel);
         s.ExpectMsg<OrderEvents.CancelSent>();
-        Sent<Pb.CancelOrderRequest>();
+        Sent<Tws.CancelOrderRequest>();
 
         Inbound(Error(id, 135, $"Can't find order with ID = {id.Value}"));
         var failed = s.ExpectMsg<RequestFailed>();
@@ -63,7 +63,7 @@ public sealed class OrderLostTests(ITestOutputHelper output) : OrderManagerTestK
         // The kill switch cancels every working order: not this one.
         s.Send(Manager, new OrderCommands.ActivateKillSwitch("test"));
         Assert.Empty(s.ExpectMsg<OrderEvents.KillSwitchActivated>().CancelledOrders);
-        Sent<Pb.GlobalCancelRequest>();
+        Sent<Tws.GlobalCancelRequest>();
         Pacer.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
@@ -76,7 +76,7 @@ public sealed class OrderLostTests(ITestOutputHelper output) : OrderManagerTestK
         var id = Acknowledged(s, updates);
         s.Send(Manager, new OrderCommands.CancelStrategyOrders(S));
         Assert.Equal([id], s.ExpectMsg<OrderEvents.CancelsSent>().OrderIds);
-        Sent<Pb.CancelOrderRequest>();
+        Sent<Tws.CancelOrderRequest>();
         Inbound(Error(id, 135, $"Can't find order with ID = {id.Value}"));
         Assert.Equal(id, s.ExpectMsg<OrderEvents.OrderLost>().OrderId);
         AssertNotWorking(s, id);
@@ -90,7 +90,7 @@ public sealed class OrderLostTests(ITestOutputHelper output) : OrderManagerTestK
         var id = Place(s, "s");
         s.Send(Manager, new OrderCommands.CancelOrder(id));
         s.ExpectMsg<OrderEvents.CancelSent>();
-        Sent<Pb.CancelOrderRequest>();
+        Sent<Tws.CancelOrderRequest>();
         Inbound(Error(id, 161, "Cancel attempted when order is not in a cancellable state"));
         Assert.Equal(161, Assert.IsType<GatewayError>(s.ExpectMsg<RequestFailed>().Failure).Code);
         s.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
@@ -108,7 +108,7 @@ public sealed class OrderLostTests(ITestOutputHelper output) : OrderManagerTestK
         var cancel = new OrderCommands.CancelOrder(id);
         s.Send(Manager, cancel);
         s.ExpectMsg<OrderEvents.CancelSent>();
-        Sent<Pb.CancelOrderRequest>();
+        Sent<Tws.CancelOrderRequest>();
         Disconnect();
         Connect(1, reconnect: true);
         DrainReconciliation(workingOrders: true);

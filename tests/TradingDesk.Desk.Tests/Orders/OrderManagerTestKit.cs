@@ -7,7 +7,7 @@ using TradingDesk.Desk.Orders;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -55,14 +55,14 @@ public abstract class OrderManagerTestKit : DeskTestKit
     {
         strategy.Send(Manager, new OrderCommands.PlaceOrder(contract ?? Aapl, order ?? Order.Limit(OrderAction.Buy, 100, 190m), new StrategyId(strategyId)));
         var accepted = strategy.ExpectMsg<OrderEvents.OrderAccepted>();
-        var request = Sent<Pb.PlaceOrderRequest>();
+        var request = Sent<Tws.PlaceOrderRequest>();
         Assert.Equal(accepted.OrderId.Value, request.OrderId);
         return accepted.OrderId;
     }
 
-    protected static Pb.OrderStatus Status(OrderId id, string status, decimal filled = 0, decimal remaining = 100, double avg = 0, long permId = 0, int? clientId = 7)
+    protected static Tws.OrderStatus Status(OrderId id, string status, decimal filled = 0, decimal remaining = 100, double avg = 0, long permId = 0, int? clientId = 7)
     {
-        var s = new Pb.OrderStatus
+        var s = new Tws.OrderStatus
         {
             OrderId = id.Value, Status = status, Filled = filled.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Remaining = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture), AvgFillPrice = avg, PermId = permId,
@@ -71,19 +71,19 @@ public abstract class OrderManagerTestKit : DeskTestKit
         return s;
     }
 
-    protected static Pb.OpenOrder Open(OrderId id, string status, int clientId = 7, long permId = 0, string symbol = "AAPL") => new()
+    protected static Tws.OpenOrder Open(OrderId id, string status, int clientId = 7, long permId = 0, string symbol = "AAPL") => new()
     {
         OrderId = id.Value,
-        Contract = new Pb.Contract { Symbol = symbol, SecType = "STK", Exchange = "SMART", Currency = "USD" },
-        Order = new Pb.Order { OrderId = id.Value, ClientId = clientId, PermId = permId, Action = "BUY", TotalQuantity = "100", OrderType = "LMT", LmtPrice = 190 },
-        OrderState = new Pb.OrderState { Status = status },
+        Contract = new Tws.Contract { Symbol = symbol, SecType = "STK", Exchange = "SMART", Currency = "USD" },
+        Order = new Tws.Order { OrderId = id.Value, ClientId = clientId, PermId = permId, Action = "BUY", TotalQuantity = "100", OrderType = "LMT", LmtPrice = 190 },
+        OrderState = new Tws.OrderState { Status = status },
     };
 
-    protected static Pb.ExecutionDetails Exec(OrderId id, string execId, decimal shares = 100, double price = 190, int reqId = -1, int clientId = 7, string symbol = "AAPL") => new()
+    protected static Tws.ExecutionDetails Exec(OrderId id, string execId, decimal shares = 100, double price = 190, int reqId = -1, int clientId = 7, string symbol = "AAPL") => new()
     {
         ReqId = reqId,
-        Contract = new Pb.Contract { Symbol = symbol, SecType = "STK", Exchange = "SMART", Currency = "USD" },
-        Execution = new Pb.Execution
+        Contract = new Tws.Contract { Symbol = symbol, SecType = "STK", Exchange = "SMART", Currency = "USD" },
+        Execution = new Tws.Execution
         {
             OrderId = id.Value, ExecId = execId, Time = "20261121-18:01:02", AcctNumber = "DU1", Exchange = "ISLAND", Side = "BOT",
             Shares = shares.ToString(System.Globalization.CultureInfo.InvariantCulture), Price = price, PermId = 1000 + id.Value,
@@ -91,7 +91,7 @@ public abstract class OrderManagerTestKit : DeskTestKit
         },
     };
 
-    protected static Pb.ErrorMessage Error(OrderId id, int code, string text) =>
+    protected static Tws.ErrorMessage Error(OrderId id, int code, string text) =>
         new() { Id = id.Value, ErrorCode = code, ErrorMsg = text, ErrorTime = 1_795_000_000_000 };
 
     /// <summary>
@@ -104,13 +104,13 @@ public abstract class OrderManagerTestKit : DeskTestKit
     /// </summary>
     protected void DrainReconciliation(bool workingOrders, params OrderId[] resent)
     {
-        Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
-        var exec = Sent<Pb.ExecutionRequest>(OutboundPriority.Data);
-        Inbound(new Pb.OpenOrdersEnd());
-        Inbound(new Pb.ExecutionDetailsEnd { ReqId = exec.ReqId });
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data);
+        var exec = Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
+        Inbound(new Tws.OpenOrdersEnd());
+        Inbound(new Tws.ExecutionDetailsEnd { ReqId = exec.ReqId });
         if (!workingOrders) return;
-        Sent<Pb.CompletedOrdersRequest>(OutboundPriority.Data);
-        Inbound(new Pb.CompletedOrdersEnd());
-        foreach (var id in resent) Assert.Equal(id.Value, Sent<Pb.PlaceOrderRequest>().OrderId);
+        Sent<Tws.CompletedOrdersRequest>(OutboundPriority.Data);
+        Inbound(new Tws.CompletedOrdersEnd());
+        foreach (var id in resent) Assert.Equal(id.Value, Sent<Tws.PlaceOrderRequest>().OrderId);
     }
 }

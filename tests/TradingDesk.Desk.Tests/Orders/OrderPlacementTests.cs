@@ -2,7 +2,7 @@ using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -17,7 +17,7 @@ public sealed class OrderPlacementTests(ITestOutputHelper output) : OrderManager
         Connect(5);
         s.Send(Manager, new OrderCommands.PlaceOrder(Aapl, Order.Limit(OrderAction.Sell, 25, 201.5m, TimeInForce.GoodTillCancel), S));
         s.ExpectMsg(new OrderEvents.OrderAccepted(new OrderId(5)));
-        var sent = Sent<Pb.PlaceOrderRequest>();
+        var sent = Sent<Tws.PlaceOrderRequest>();
         Assert.Equal((5, 5, 7, "SELL", "25", "LMT", 201.5, "GTC", true), (sent.OrderId, sent.Order.OrderId, sent.Order.ClientId, sent.Order.Action,
             sent.Order.TotalQuantity, sent.Order.OrderType, sent.Order.LmtPrice, sent.Order.Tif, sent.Order.Transmit));
         Assert.Equal(("AAPL", "STK"), (sent.Contract.Symbol, sent.Contract.SecType));
@@ -30,9 +30,9 @@ public sealed class OrderPlacementTests(ITestOutputHelper output) : OrderManager
         Connect(100);
         s.Send(Manager, new OrderCommands.PlaceBracket(Aapl, Order.Bracket(OrderAction.Buy, 10, 100m, 110m, 95m), S));
         s.ExpectMsg(new OrderEvents.BracketAccepted(new OrderId(100), new OrderId(101), new OrderId(102)));
-        var entry = Sent<Pb.PlaceOrderRequest>();
-        var profit = Sent<Pb.PlaceOrderRequest>();
-        var stop = Sent<Pb.PlaceOrderRequest>();
+        var entry = Sent<Tws.PlaceOrderRequest>();
+        var profit = Sent<Tws.PlaceOrderRequest>();
+        var stop = Sent<Tws.PlaceOrderRequest>();
         Assert.Equal((100, false, false, "LMT", "BUY"), (entry.OrderId, entry.Order.HasParentId, entry.Order.Transmit, entry.Order.OrderType, entry.Order.Action));
         Assert.Equal((101, 100, false, "LMT", "SELL", 110d), (profit.OrderId, profit.Order.ParentId, profit.Order.Transmit, profit.Order.OrderType, profit.Order.Action, profit.Order.LmtPrice));
         Assert.Equal((102, 100, true, "STP", "SELL", 95d), (stop.OrderId, stop.Order.ParentId, stop.Order.Transmit, stop.Order.OrderType, stop.Order.Action, stop.Order.AuxPrice));
@@ -49,7 +49,7 @@ public sealed class OrderPlacementTests(ITestOutputHelper output) : OrderManager
         Assert.Equal([new OrderId(1), new OrderId(2)], accepted.OrderIds);
         for (var i = 1; i <= 2; i++)
         {
-            var sent = Sent<Pb.PlaceOrderRequest>();
+            var sent = Sent<Tws.PlaceOrderRequest>();
             Assert.Equal((i, "breakout-1", 1, true), (sent.OrderId, sent.Order.OcaGroup, sent.Order.OcaType, sent.Order.Transmit));
         }
     }
@@ -63,7 +63,7 @@ public sealed class OrderPlacementTests(ITestOutputHelper output) : OrderManager
         var id = Place(owner, "s");
         owner.Send(Manager, new OrderCommands.ModifyOrder(id, Order.Limit(OrderAction.Buy, 100, 191m)));
         owner.ExpectMsg(new OrderEvents.OrderModifySent(id));
-        var sent = Sent<Pb.PlaceOrderRequest>();
+        var sent = Sent<Tws.PlaceOrderRequest>();
         Assert.Equal((id.Value, 191d), (sent.OrderId, sent.Order.LmtPrice));
 
         var steal = new OrderCommands.ModifyOrder(id, Order.Limit(OrderAction.Buy, 100, 1m));
@@ -88,7 +88,7 @@ public sealed class OrderPlacementTests(ITestOutputHelper output) : OrderManager
         var takeProfit = Order.Limit(OrderAction.Sell, 10, 112m, TimeInForce.GoodTillCancel) with { Transmit = false };
         s.Send(Manager, new OrderCommands.ModifyOrder(new OrderId(101), takeProfit));
         s.ExpectMsg<OrderEvents.OrderModifySent>();
-        var sent = Sent<Pb.PlaceOrderRequest>();
+        var sent = Sent<Tws.PlaceOrderRequest>();
         Assert.Equal((101, 100, true, 112d), (sent.OrderId, sent.Order.ParentId, sent.Order.Transmit, sent.Order.LmtPrice));
     }
 
@@ -100,7 +100,7 @@ public sealed class OrderPlacementTests(ITestOutputHelper output) : OrderManager
         var id = Place(s, "s");
         s.Send(Manager, new OrderCommands.CancelOrder(id));
         s.ExpectMsg(new OrderEvents.CancelSent(id));
-        Assert.Equal(id.Value, Sent<Pb.CancelOrderRequest>().OrderId);
+        Assert.Equal(id.Value, Sent<Tws.CancelOrderRequest>().OrderId);
         Inbound(Status(id, "Cancelled", remaining: 100));
         Assert.Equal(OrderStatus.Cancelled, s.ExpectMsg<OrderEvents.OrderStatusChanged>().Status);
         Inbound(Error(id, 202, "Order Canceled - reason:"));
@@ -125,7 +125,7 @@ public sealed class OrderPlacementTests(ITestOutputHelper output) : OrderManager
         a.ExpectMsg<OrderEvents.OrderStatusChanged>();
         a.Send(Manager, new OrderCommands.CancelStrategyOrders(new StrategyId("a")));
         Assert.Equal([a1], a.ExpectMsg<OrderEvents.CancelsSent>().OrderIds);
-        Assert.Equal(a1.Value, Sent<Pb.CancelOrderRequest>().OrderId);
+        Assert.Equal(a1.Value, Sent<Tws.CancelOrderRequest>().OrderId);
         Pacer.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
     }
 

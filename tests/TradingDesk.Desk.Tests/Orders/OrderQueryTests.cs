@@ -4,7 +4,7 @@ using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Orders;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -18,21 +18,21 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         var third = CreateTestProbe();
         Connect(1);
         first.Send(Manager, new OrderCommands.GetOpenOrders());
-        Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data);
         Inbound(Open(new OrderId(1), "Submitted"));
         // Asked while the first request is in flight: must not get an answer requested before it asked.
         second.Send(Manager, new OrderCommands.GetOpenOrders());
         third.Send(Manager, new OrderCommands.GetOpenOrders());
         Inbound(Open(new OrderId(2), "PreSubmitted"));
         Inbound(Open(new OrderId(1), "Submitted")); // re-sent: counted once
-        Inbound(new Pb.OpenOrdersEnd());
+        Inbound(new Tws.OpenOrdersEnd());
         Assert.Equal([1, 2], first.ExpectMsg<OrderEvents.OpenOrders>().Orders.Select(o => o.OrderId.Value).Order());
         second.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
 
-        Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data); // one request shared by both waiting askers
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data); // one request shared by both waiting askers
         Inbound(Open(new OrderId(2), "Submitted"));
         Inbound(Open(new OrderId(3), "Submitted"));
-        Inbound(new Pb.OpenOrdersEnd());
+        Inbound(new Tws.OpenOrdersEnd());
         Assert.Equal([2, 3], second.ExpectMsg<OrderEvents.OpenOrders>().Orders.Select(o => o.OrderId.Value).Order());
         Assert.Equal([2, 3], third.ExpectMsg<OrderEvents.OpenOrders>().Orders.Select(o => o.OrderId.Value).Order());
         Pacer.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
@@ -44,11 +44,11 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         var s = CreateTestProbe();
         Connect(1);
         s.Send(Manager, new OrderCommands.GetCompletedOrders(ApiOnly: true));
-        Assert.True(Sent<Pb.CompletedOrdersRequest>(OutboundPriority.Data).ApiOnly);
+        Assert.True(Sent<Tws.CompletedOrdersRequest>(OutboundPriority.Data).ApiOnly);
         var open = Open(new OrderId(4), "Filled", permId: 99);
-        Inbound(new Pb.CompletedOrder { Contract = open.Contract, Order = open.Order, OrderState = open.OrderState });
-        Inbound(new Pb.CompletedOrder { Contract = open.Contract, Order = new Pb.Order(open.Order) { PermId = 100 }, OrderState = new Pb.OrderState { Status = "Cancelled" } });
-        Inbound(new Pb.CompletedOrdersEnd());
+        Inbound(new Tws.CompletedOrder { Contract = open.Contract, Order = open.Order, OrderState = open.OrderState });
+        Inbound(new Tws.CompletedOrder { Contract = open.Contract, Order = new Tws.Order(open.Order) { PermId = 100 }, OrderState = new Tws.OrderState { Status = "Cancelled" } });
+        Inbound(new Tws.CompletedOrdersEnd());
         var done = s.ExpectMsg<OrderEvents.CompletedOrders>();
         Assert.Equal([(new PermId(99), OrderStatus.Filled), (new PermId(100), OrderStatus.Cancelled)],
             done.Orders.Select(o => (o.PermId!.Value, o.Status)));
@@ -64,8 +64,8 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         var id = Place(owner, "s");
         q1.Send(Manager, new OrderCommands.GetExecutions(ExecutionQuery.All));
         q2.Send(Manager, new OrderCommands.GetExecutions(new ExecutionQuery { Symbol = "AAPL", SecType = SecType.Stock }));
-        var r1 = Sent<Pb.ExecutionRequest>(OutboundPriority.Data);
-        var r2 = Sent<Pb.ExecutionRequest>(OutboundPriority.Data);
+        var r1 = Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
+        var r2 = Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
         Assert.Equal(1_900_000_000, r1.ReqId);
         Assert.Equal(1_900_000_001, r2.ReqId);
         Assert.Equal(("AAPL", "STK"), (r2.ExecutionFilter.Symbol, r2.ExecutionFilter.SecType));
@@ -73,8 +73,8 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         Inbound(Exec(id, "e1", reqId: r2.ReqId));
         Inbound(Exec(id, "e1", reqId: r1.ReqId));
         Inbound(Exec(new OrderId(900), "other-client", reqId: r1.ReqId, clientId: 3));
-        Inbound(new Pb.ExecutionDetailsEnd { ReqId = r2.ReqId });
-        Inbound(new Pb.ExecutionDetailsEnd { ReqId = r1.ReqId });
+        Inbound(new Tws.ExecutionDetailsEnd { ReqId = r2.ReqId });
+        Inbound(new Tws.ExecutionDetailsEnd { ReqId = r1.ReqId });
         Assert.Equal(["e1"], q2.ExpectMsg<OrderEvents.Executions>().Fills.Select(f => f.ExecId.Value));
         Assert.Equal(["e1", "other-client"], q1.ExpectMsg<OrderEvents.Executions>().Fills.Select(f => f.ExecId.Value));
         Assert.Equal(new ExecId("e1"), owner.ExpectMsg<OrderEvents.Filled>().ExecId); // a fill the desk had missed, once
@@ -89,14 +89,14 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         Connect(1);
         var ask = new OrderCommands.GetOpenOrders();
         s.Send(Manager, ask);
-        Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data);
         later.Send(Manager, new OrderCommands.GetOpenOrders());
         Advance(ManagerOptions.QueryTimeout);
         var failed = s.ExpectMsg<RequestFailed>();
         Assert.Same(ask, failed.Request);
         Assert.IsType<RequestTimedOut>(failed.Failure);
-        Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
-        Inbound(new Pb.OpenOrdersEnd());
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data);
+        Inbound(new Tws.OpenOrdersEnd());
         Assert.Empty(later.ExpectMsg<OrderEvents.OpenOrders>().Orders);
     }
 
@@ -107,8 +107,8 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         Connect(1);
         var ask = new OrderCommands.GetExecutions(new ExecutionQuery { Since = "garbage" });
         s.Send(Manager, ask);
-        var request = Sent<Pb.ExecutionRequest>(OutboundPriority.Data);
-        Inbound(new Pb.ErrorMessage { Id = request.ReqId, ErrorCode = 321, ErrorMsg = "Error validating request: time" });
+        var request = Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
+        Inbound(new Tws.ErrorMessage { Id = request.ReqId, ErrorCode = 321, ErrorMsg = "Error validating request: time" });
         var failed = s.ExpectMsg<RequestFailed>();
         Assert.Same(ask, failed.Request);
         Assert.Equal(321, Assert.IsType<GatewayError>(failed.Failure).Code);
@@ -135,7 +135,7 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         var s = CreateTestProbe();
         Connect(1);
         s.Send(Manager, new OrderCommands.GetOpenOrders());
-        Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data);
         Connect(1, reconnect: true);
         Assert.IsType<ConnectionLost>(s.ExpectMsg<RequestFailed>().Failure);
         DrainReconciliation(workingOrders: false);
@@ -153,23 +153,23 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         Disconnect();
         Connect(50, reconnect: true);
 
-        Sent<Pb.AllOpenOrdersRequest>(OutboundPriority.Data);
-        var exec = Sent<Pb.ExecutionRequest>(OutboundPriority.Data);
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data);
+        var exec = Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
         Assert.Equal(ManagerOptions.ClientId, exec.ExecutionFilter.ClientId);
         Inbound(Exec(filledMeanwhile, "e1", shares: 40, reqId: exec.ReqId)); // already delivered
         Inbound(Exec(filledMeanwhile, "e2", shares: 60, reqId: exec.ReqId)); // missed during the outage
-        Inbound(new Pb.ExecutionDetailsEnd { ReqId = exec.ReqId });
+        Inbound(new Tws.ExecutionDetailsEnd { ReqId = exec.ReqId });
         Assert.Equal(new ExecId("e2"), s.ExpectMsg<OrderEvents.Filled>().ExecId);
 
         Inbound(Open(stillOpen, "Submitted"));
         s.ExpectMsg<OrderEvents.OpenOrderUpdated>();
-        Inbound(new Pb.OpenOrdersEnd());
+        Inbound(new Tws.OpenOrdersEnd());
         // The order that is no longer open: its final state comes from the completed orders.
-        Sent<Pb.CompletedOrdersRequest>(OutboundPriority.Data);
+        Sent<Tws.CompletedOrdersRequest>(OutboundPriority.Data);
         var done = Open(filledMeanwhile, "Filled");
         done.Order.FilledQuantity = "100";
-        Inbound(new Pb.CompletedOrder { Contract = done.Contract, Order = done.Order, OrderState = done.OrderState });
-        Inbound(new Pb.CompletedOrdersEnd());
+        Inbound(new Tws.CompletedOrder { Contract = done.Contract, Order = done.Order, OrderState = done.OrderState });
+        Inbound(new Tws.CompletedOrdersEnd());
         var status = s.ExpectMsg<OrderEvents.OrderStatusChanged>();
         Assert.Equal((filledMeanwhile, OrderStatus.Filled, 100m, 0m), (status.OrderId, status.Status, status.Filled, status.Remaining));
         s.ExpectNoMsg(TimeSpan.FromMilliseconds(50));

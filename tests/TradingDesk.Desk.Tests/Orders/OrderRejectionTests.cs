@@ -5,7 +5,7 @@ using TradingDesk.Desk.Risk;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -65,7 +65,7 @@ public sealed class OrderRejectionTests(ITestOutputHelper output) : OrderManager
         Assert.Equal((id, code), (notice.OrderId, notice.Code));
         s.Send(Manager, new OrderCommands.CancelStrategyOrders(S));
         Assert.Equal([id], s.ExpectMsg<OrderEvents.CancelsSent>().OrderIds);
-        Assert.Equal(id.Value, Sent<Pb.CancelOrderRequest>().OrderId);
+        Assert.Equal(id.Value, Sent<Tws.CancelOrderRequest>().OrderId);
     }
 
     [Fact]
@@ -78,13 +78,13 @@ public sealed class OrderRejectionTests(ITestOutputHelper output) : OrderManager
         s.ExpectMsg<OrderEvents.OpenOrderUpdated>();
         s.Send(Manager, new OrderCommands.ModifyOrder(id, Order.Limit(OrderAction.Buy, 100, 190.001m)));
         s.ExpectMsg<OrderEvents.OrderModifySent>();
-        Sent<Pb.PlaceOrderRequest>();
+        Sent<Tws.PlaceOrderRequest>();
         // The gateway answers a refused modification with an ending code but keeps the order working.
         Inbound(Error(id, 201, "Order rejected - reason:The price does not conform to the minimum price variation"));
         Assert.Equal(201, s.ExpectMsg<OrderEvents.OrderNotice>().Code);
         s.Send(Manager, new OrderCommands.CancelStrategyOrders(S));
         Assert.Equal([id], s.ExpectMsg<OrderEvents.CancelsSent>().OrderIds);
-        Sent<Pb.CancelOrderRequest>();
+        Sent<Tws.CancelOrderRequest>();
 
         // The refusal answered the modification: a later ending error is about the order itself.
         Inbound(Error(id, 201, "Order rejected - reason:exchange closed"));
@@ -99,7 +99,7 @@ public sealed class OrderRejectionTests(ITestOutputHelper output) : OrderManager
         var id = Place(s, "s");
         s.Send(Manager, new OrderCommands.ModifyOrder(id, Order.Limit(OrderAction.Buy, 100, 191m)));
         s.ExpectMsg<OrderEvents.OrderModifySent>();
-        Sent<Pb.PlaceOrderRequest>();
+        Sent<Tws.PlaceOrderRequest>();
         var echo = Open(id, "Submitted", permId: 9001);
         echo.Order.LmtPrice = 191;
         Inbound(echo);

@@ -4,7 +4,7 @@ using TradingDesk.Desk.Messages;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -33,7 +33,7 @@ public sealed class OrderRoutingTests(ITestOutputHelper output) : OrderManagerTe
         Assert.Equal((a, new ExecId("e1"), "BOT", 100m, 190.25m, 100m), (fill.OrderId, fill.ExecId, fill.Side, fill.Quantity, fill.Price, fill.CumulativeQuantity));
         Assert.Equal(new DateTimeOffset(2026, 11, 21, 18, 1, 2, TimeSpan.Zero), fill.GatewayTime);
 
-        Inbound(new Pb.CommissionAndFeesReport { ExecId = "e1", CommissionAndFees = 1.05, Currency = "USD" });
+        Inbound(new Tws.CommissionAndFeesReport { ExecId = "e1", CommissionAndFees = 1.05, Currency = "USD" });
         var commission = alpha.ExpectMsg<OrderEvents.CommissionReported>();
         Assert.Equal((a, new ExecId("e1"), 1.05m, "USD"), (commission.OrderId, commission.ExecId, commission.Commission, commission.Currency));
 
@@ -52,8 +52,8 @@ public sealed class OrderRoutingTests(ITestOutputHelper output) : OrderManagerTe
         Inbound(Exec(id, "e1", shares: 40));
         Inbound(Exec(id, "e1", shares: 40));                 // re-sent after a reconnect
         Inbound(Exec(id, "e1", shares: 40, reqId: 12345));   // and in a reqExecutions answer
-        Inbound(new Pb.CommissionAndFeesReport { ExecId = "e1", CommissionAndFees = 1, Currency = "USD" });
-        Inbound(new Pb.CommissionAndFeesReport { ExecId = "e1", CommissionAndFees = 1, Currency = "USD" });
+        Inbound(new Tws.CommissionAndFeesReport { ExecId = "e1", CommissionAndFees = 1, Currency = "USD" });
+        Inbound(new Tws.CommissionAndFeesReport { ExecId = "e1", CommissionAndFees = 1, Currency = "USD" });
         Inbound(Exec(id, "e2", shares: 60));
         Assert.Equal(new ExecId("e1"), s.ExpectMsg<OrderEvents.Filled>().ExecId);
         s.ExpectMsg<OrderEvents.CommissionReported>();

@@ -5,7 +5,7 @@ using TradingDesk.Desk.Orders;
 using TradingDesk.Desk.Risk;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -70,7 +70,7 @@ public sealed class RiskTests(ITestOutputHelper output) : OrderManagerTestKit(ou
         Assert.Equal(RiskGate.MaxNotionalRule, Denied(new(Aapl, Order.Market(OrderAction.Buy, 300), S, ReferencePrice: 200m)).Rule);
         s.Send(Manager, new OrderCommands.PlaceOrder(Aapl, Order.Market(OrderAction.Buy, 10), S, ReferencePrice: 200m));
         var first = s.ExpectMsg<OrderEvents.OrderAccepted>().OrderId;
-        Sent<Pb.PlaceOrderRequest>();
+        Sent<Tws.PlaceOrderRequest>();
         Inbound(Exec(first, "e1", shares: 10, price: 4000)); // the market moved: 300 × 4000 is far over the limit
         s.ExpectMsg<OrderEvents.Filled>();
         Assert.Equal(RiskGate.MaxNotionalRule, Denied(new(Aapl, Order.Market(OrderAction.Buy, 300), S)).Rule);
@@ -117,9 +117,9 @@ public sealed class RiskTests(ITestOutputHelper output) : OrderManagerTestKit(ou
         var activated = a.ExpectMsg<OrderEvents.KillSwitchActivated>();
         Assert.Equal([o1, o2], activated.CancelledOrders);
         Assert.Equal("drawdown limit", ExpectMsg<OrderEvents.KillSwitchActivated>().Reason);
-        Sent<Pb.GlobalCancelRequest>();
-        Assert.Equal(o1.Value, Sent<Pb.CancelOrderRequest>().OrderId);
-        Assert.Equal(o2.Value, Sent<Pb.CancelOrderRequest>().OrderId);
+        Sent<Tws.GlobalCancelRequest>();
+        Assert.Equal(o1.Value, Sent<Tws.CancelOrderRequest>().OrderId);
+        Assert.Equal(o2.Value, Sent<Tws.CancelOrderRequest>().OrderId);
 
         var denied = Denied(new(Aapl, Order.Limit(OrderAction.Buy, 1, 10m), new StrategyId("free")));
         Assert.Equal(new RiskDenied(RiskGate.KillSwitchRule, "drawdown limit"), denied);
@@ -139,7 +139,7 @@ public sealed class RiskTests(ITestOutputHelper output) : OrderManagerTestKit(ou
         s.ExpectMsg<OrderEvents.KillSwitchActivated>();
         Pacer.ExpectNoMsg(TimeSpan.FromMilliseconds(50)); // nothing can go while offline
         Connect(1, reconnect: true);
-        Sent<Pb.GlobalCancelRequest>();
+        Sent<Tws.GlobalCancelRequest>();
     }
 
     [Fact]

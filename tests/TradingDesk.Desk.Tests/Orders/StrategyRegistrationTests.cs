@@ -2,7 +2,7 @@ using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders;
 
@@ -33,7 +33,7 @@ public sealed class StrategyRegistrationTests(ITestOutputHelper output) : OrderM
         first.Send(Manager, new OrderCommands.RegisterStrategy(Id));
         first.ExpectMsg<OrderEvents.StrategyRegistered>();
 
-        Inbound(new Pb.OrderStatus { OrderId = orderId.Value, Status = "Filled", Filled = "100", Remaining = "0", AvgFillPrice = 190 });
+        Inbound(new Tws.OrderStatus { OrderId = orderId.Value, Status = "Filled", Filled = "100", Remaining = "0", AvgFillPrice = 190 });
         Assert.Equal(orderId, first.ExpectMsg<OrderEvents.OrderStatusChanged>().OrderId);
         intruder.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
@@ -53,7 +53,7 @@ public sealed class StrategyRegistrationTests(ITestOutputHelper output) : OrderM
         var successor = CreateTestProbe("successor");
         successor.Send(Manager, new OrderCommands.RegisterStrategy(Id));
         successor.ExpectMsg<OrderEvents.StrategyRegistered>();
-        Inbound(new Pb.OrderStatus { OrderId = orderId.Value, Status = "Filled", Filled = "100", Remaining = "0", AvgFillPrice = 190 });
+        Inbound(new Tws.OrderStatus { OrderId = orderId.Value, Status = "Filled", Filled = "100", Remaining = "0", AvgFillPrice = 190 });
         Assert.Equal(orderId, successor.ExpectMsg<OrderEvents.OrderStatusChanged>().OrderId);
     }
 }

@@ -7,7 +7,7 @@ using TradingDesk.Desk.Orders;
 using TradingDesk.Desk.Strategies;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Strategies;
 
@@ -135,8 +135,8 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(o
         var strategy = StartStrategy(orders);
         strategy.Tell(new Buy(10));
         ExpectMsg(new Bought(new OrderId(3)));
-        Assert.Equal(3, Assert.IsType<Pb.PlaceOrderRequest>(pacer.ExpectMsg<GatewayMessages.Outbound>().Message).OrderId);
-        orders.Tell(new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = 3, Status = "Submitted", Filled = "0", Remaining = "10" }, Sys.Scheduler.Now));
+        Assert.Equal(3, Assert.IsType<Tws.PlaceOrderRequest>(pacer.ExpectMsg<GatewayMessages.Outbound>().Message).OrderId);
+        orders.Tell(new GatewayMessages.Inbound(new Tws.OrderStatus { OrderId = 3, Status = "Submitted", Filled = "0", Remaining = "10" }, Sys.Scheduler.Now));
         // Owner and order-update subscriber are the same actor: delivered once.
         Assert.Equal(OrderStatus.Submitted, ExpectMsg<OrderEvents.OrderStatusChanged>().Status);
         ExpectNoMsg(TimeSpan.FromMilliseconds(50));

@@ -8,7 +8,7 @@ using TradingDesk.Desk.Strategies;
 using Xunit;
 using Xunit.Abstractions;
 using static TradingDesk.Desk.Strategies.StrategyHostMessages;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Strategies;
 
@@ -62,7 +62,7 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : DeskTestKit(ou
         lifecycle.ExpectMsg<StrategyLifecycle.Started>();
         Assert.Equal(StrategyRunState.Running, StateOf(host, "trader").State);
 
-        orders.Tell(new GatewayMessages.Inbound(new Pb.OrderStatus { OrderId = id.Value, Status = "Filled", Filled = "1", Remaining = "0" }, Sys.Scheduler.Now));
+        orders.Tell(new GatewayMessages.Inbound(new Tws.OrderStatus { OrderId = id.Value, Status = "Filled", Filled = "1", Remaining = "0" }, Sys.Scheduler.Now));
         var status = ExpectMsg<OrderEvents.OrderStatusChanged>();
         Assert.Equal((id, OrderStatus.Filled), (status.OrderId, status.Status));
     }

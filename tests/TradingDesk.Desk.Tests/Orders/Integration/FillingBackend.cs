@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
 using TradingDesk.Simulator.Server;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders.Integration;
 
@@ -13,7 +13,7 @@ namespace TradingDesk.Desk.Tests.Orders.Integration;
 /// </summary>
 public sealed class FillingBackend : IGatewayBackend
 {
-    private readonly ConcurrentQueue<Pb.ExecutionDetails> _executions = new();
+    private readonly ConcurrentQueue<Tws.ExecutionDetails> _executions = new();
     private int _exec;
 
     public int NextId { get; set; } = 1;
@@ -31,37 +31,37 @@ public sealed class FillingBackend : IGatewayBackend
         Requests.Enqueue(request);
         switch (request)
         {
-            case Pb.PlaceOrderRequest p:
+            case Tws.PlaceOrderRequest p:
                 Fill(session, p);
                 break;
-            case Pb.CancelOrderRequest c:
-                session.Send(new Pb.ErrorMessage { Id = c.OrderId, ErrorCode = 135, ErrorMsg = $"Can't find order with ID = {c.OrderId}" });
+            case Tws.CancelOrderRequest c:
+                session.Send(new Tws.ErrorMessage { Id = c.OrderId, ErrorCode = 135, ErrorMsg = $"Can't find order with ID = {c.OrderId}" });
                 break;
-            case Pb.ExecutionRequest x:
-                foreach (var e in _executions) session.Send(new Pb.ExecutionDetails(e) { ReqId = x.ReqId });
-                session.Send(new Pb.ExecutionDetailsEnd { ReqId = x.ReqId });
+            case Tws.ExecutionRequest x:
+                foreach (var e in _executions) session.Send(new Tws.ExecutionDetails(e) { ReqId = x.ReqId });
+                session.Send(new Tws.ExecutionDetailsEnd { ReqId = x.ReqId });
                 break;
-            case Pb.AllOpenOrdersRequest:
-                session.Send(new Pb.OpenOrdersEnd());
+            case Tws.AllOpenOrdersRequest:
+                session.Send(new Tws.OpenOrdersEnd());
                 break;
         }
     }
 
-    private void Fill(GatewaySession session, Pb.PlaceOrderRequest p)
+    private void Fill(GatewaySession session, Tws.PlaceOrderRequest p)
     {
         var id = p.OrderId;
         var permId = 5_000_000L + id;
-        var order = new Pb.Order(p.Order) { PermId = permId };
+        var order = new Tws.Order(p.Order) { PermId = permId };
         var qty = p.Order.TotalQuantity;
         var price = p.Order.LmtPrice;
-        session.Send(new Pb.OpenOrder { OrderId = id, Contract = p.Contract, Order = order, OrderState = new Pb.OrderState { Status = "Submitted" } });
-        session.Send(new Pb.OrderStatus { OrderId = id, Status = "Submitted", Filled = "0", Remaining = qty, PermId = permId, ClientId = p.Order.ClientId });
+        session.Send(new Tws.OpenOrder { OrderId = id, Contract = p.Contract, Order = order, OrderState = new Tws.OrderState { Status = "Submitted" } });
+        session.Send(new Tws.OrderStatus { OrderId = id, Status = "Submitted", Filled = "0", Remaining = qty, PermId = permId, ClientId = p.Order.ClientId });
         var execId = $"0000e0d5.{Interlocked.Increment(ref _exec):x8}.01.01";
-        var exec = new Pb.ExecutionDetails
+        var exec = new Tws.ExecutionDetails
         {
             ReqId = -1,
             Contract = p.Contract,
-            Execution = new Pb.Execution
+            Execution = new Tws.Execution
             {
                 OrderId = id, ExecId = execId, Time = "20261121 13:01:02 US/Eastern", AcctNumber = "DU111111", Exchange = "ISLAND",
                 Side = p.Order.Action == "BUY" ? "BOT" : "SLD", Shares = qty, Price = price, PermId = permId, ClientId = p.Order.ClientId,
@@ -70,7 +70,7 @@ public sealed class FillingBackend : IGatewayBackend
         };
         _executions.Enqueue(exec);
         session.Send(exec);
-        session.Send(new Pb.OrderStatus { OrderId = id, Status = "Filled", Filled = qty, Remaining = "0", AvgFillPrice = price, LastFillPrice = price, PermId = permId, ClientId = p.Order.ClientId });
-        session.Send(new Pb.CommissionAndFeesReport { ExecId = execId, CommissionAndFees = 1.0, Currency = "USD" });
+        session.Send(new Tws.OrderStatus { OrderId = id, Status = "Filled", Filled = qty, Remaining = "0", AvgFillPrice = price, LastFillPrice = price, PermId = permId, ClientId = p.Order.ClientId });
+        session.Send(new Tws.CommissionAndFeesReport { ExecId = execId, CommissionAndFees = 1.0, Currency = "USD" });
     }
 }

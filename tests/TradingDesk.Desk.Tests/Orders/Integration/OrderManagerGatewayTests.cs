@@ -10,7 +10,7 @@ using TradingDesk.Simulator.Tests.Support;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;
-using Pb = IBApi.protobuf;
+using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Tests.Orders.Integration;
 
@@ -91,7 +91,7 @@ public sealed class OrderManagerGatewayTests(ITestOutputHelper output)
         asker.Send(_manager, new OrderCommands.GetExecutions(ExecutionQuery.All));
         Assert.Equal([fill.ExecId], asker.ExpectMsg<OrderEvents.Executions>().Fills.Select(f => f.ExecId));
         owner.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
-        Assert.Contains(_backend.Requests, r => r is Pb.ExecutionRequest { ReqId: 1_900_000_000 });
+        Assert.Contains(_backend.Requests, r => r is Tws.ExecutionRequest { ReqId: 1_900_000_000 });
     }
 
     [Fact]
