@@ -62,6 +62,9 @@ public sealed record TradingDeskOptions
     /// <summary>How a failing strategy is restarted.</summary>
     public RestartSettings Restarts { get; init; } = new();
 
+    /// <summary>Whether this process is a cluster node, and which part it plays. Default: no cluster.</summary>
+    public ClusterSettings Cluster { get; init; } = new();
+
     /// <summary>The strategies to host. Default none.</summary>
     public StrategyConfig[] Strategies { get; init; } = [];
 
