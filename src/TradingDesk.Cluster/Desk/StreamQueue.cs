@@ -1,0 +1,61 @@
+using Akka.Actor;
+using TradingDesk.Cluster.Messages;
+using TradingDesk.Desk.Messages;
+
+namespace TradingDesk.Cluster.Desk;
+
+/// <summary>
+/// What an outlet has not sent yet, in order, with market-data conflation: a tick whose subscription and tick type
+/// already wait in the queue replaces the waiting one (which counts as skipped) instead of queueing behind it. Every
+/// other item (depth, bars, notices, subscription endings) queues in full and keeps its place. Pure bookkeeping, no actor.
+/// </summary>
+public sealed class StreamQueue
+{
+    private sealed class Pending(object item, IActorRef[] targets)
+    {
+        public object Item { get; set; } = item;
+        public IActorRef[] Targets { get; set; } = targets;
+        public int Skipped { get; set; }
+        public (long Subscription, int Type)? Key { get; init; }
+    }
+
+    private readonly LinkedList<Pending> _queue = new();
+    private readonly Dictionary<(long, int), LinkedListNode<Pending>> _waitingTicks = [];
+
+    public int Count => _queue.Count;
+
+    /// <summary>Ticks dropped by conflation since this queue was made.</summary>
+    public long Conflated { get; private set; }
+
+    public void Enqueue(object item, IActorRef[] targets)
+    {
+        if (item is MarketDataMessages.Tick tick)
+        {
+            var key = (tick.Subscription.Value, (int)tick.Type);
+            if (_waitingTicks.TryGetValue(key, out var waiting))
+            {
+                waiting.Value.Item = item;
+                waiting.Value.Targets = targets;
+                waiting.Value.Skipped++;
+                Conflated++;
+                return;
+            }
+            _waitingTicks[key] = _queue.AddLast(new Pending(item, targets) { Key = key });
+            return;
+        }
+        _queue.AddLast(new Pending(item, targets));
+    }
+
+    /// <summary>Takes up to <paramref name="max"/> entries from the front.</summary>
+    public List<StreamMessages.StreamEntry> Take(int max)
+    {
+        var taken = new List<StreamMessages.StreamEntry>(Math.Min(max, _queue.Count));
+        while (taken.Count < max && _queue.First is { } first)
+        {
+            _queue.RemoveFirst();
+            if (first.Value.Key is { } key) _waitingTicks.Remove(key);
+            taken.Add(new StreamMessages.StreamEntry(first.Value.Targets, first.Value.Item, first.Value.Skipped));
+        }
+        return taken;
+    }
+}
