@@ -1,3 +1,5 @@
+using TradingDesk.Cluster;
+
 namespace TradingDesk.Hosting;
 
 /// <summary>
@@ -50,4 +52,41 @@ public sealed record ClusterSettings
 
     /// <summary>True when this process is a cluster node.</summary>
     public bool Enabled => Port is not null;
+
+    /// <summary>True unless this is a cluster node without the desk role (a strategy node has no gateway of its own).</summary>
+    public bool RunsDesk => !Enabled || Roles.Contains(DeskRoles.Desk);
+
+    /// <summary>True when this process hosts strategies (always without a cluster).</summary>
+    public bool RunsStrategies => !Enabled || Roles.Contains(DeskRoles.Strategy);
+
+    /// <summary>The cluster's own options for this node (only when <see cref="Enabled"/>).</summary>
+    public DeskClusterOptions ToClusterOptions() => new()
+    {
+        Port = Port ?? 0,
+        Hostname = Hostname,
+        PublicHostname = PublicHostname,
+        SeedNodes = SeedNodes,
+        Roles = Roles,
+        StableAfter = StableAfter,
+        AcceptableHeartbeatPause = AcceptableHeartbeatPause,
+    };
+
+    /// <summary>Throws <see cref="InvalidSettingException"/> naming the setting to change; <paramref name="configured"/> are the strategies in config.</summary>
+    public void Validate(string at, IReadOnlyCollection<string> configured)
+    {
+        if (RunStrategies is { } names)
+            foreach (var name in names)
+                if (!configured.Contains(name))
+                    throw new InvalidSettingException($"{at}:RunStrategies", $"{at}:RunStrategies names '{name}', which is not a strategy in TradingDesk:Strategies" +
+                        (configured.Count == 0 ? " (none are configured)" : $" ({string.Join(", ", configured)})"));
+        if (!Enabled) return;
+        try
+        {
+            ToClusterOptions().Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidSettingException(at, $"{at}: {ex.Message}");
+        }
+    }
 }

@@ -26,6 +26,12 @@ public sealed class DeskGateway(TradingDeskOptions options, ILoggerFactory logge
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         BeforeStart?.Invoke();
+        if (!options.Cluster.RunsDesk)
+        {
+            // A strategy node: the desk, wherever it runs in the cluster, owns the gateway.
+            Endpoint = "the cluster's desk (through " + string.Join(", ", options.Cluster.SeedNodes) + ")";
+            return;
+        }
         if (!string.IsNullOrWhiteSpace(options.Gateway))
         {
             (Host, Port) = TradingDeskOptions.ParseGateway(options.Gateway)!.Value;

@@ -32,7 +32,10 @@ public static class ServiceCollectionExtensions
             var fromConfig = Failure(bound) == ex.Message;
             throw new DeskStartException(fromConfig ? ex.Message + where.Suffix(ex.Setting) : ex.Message);
         }
-        var strategies = builder.Resolve(options, where);
+        // A cluster node runs the configured strategies it is told to (all by default; none without the strategy role).
+        var strategies = builder.Resolve(options, where)
+            .Where(s => options.Cluster.RunsStrategies && (options.Cluster.RunStrategies is not { } only || only.Contains(s.Name)))
+            .ToList();
         try
         {
             options.ToDeskOptions("127.0.0.1", 1).Validate();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
+using TradingDesk.Cluster;
 
 namespace TradingDesk.Hosting;
 
@@ -19,6 +20,7 @@ public static class TradingDeskAkkaExtensions
     /// </summary>
     public static AkkaConfigurationBuilder WithTradingDesk(this AkkaConfigurationBuilder akka, TradingDeskService desk) => akka
         .AddHocon(Hocon(desk.Options), HoconAddMode.Append)
+        .WithClusterNode(desk.Options.Cluster)
         // One stream: Akka's events go to Serilog's static logger (desk run sets it), with the actor path and the log
         // source as properties; the Serilog formatter renders the desk's positional templates ("{0}") too.
         .ConfigureLoggers(loggers =>
@@ -27,6 +29,10 @@ public static class TradingDeskAkkaExtensions
             loggers.AddSerilogLogging();
         })
         .WithActors((system, registry) => desk.Compose(system, registry));
+
+    /// <summary>A cluster node's remoting, membership and split-brain settings, and the desk's wire contract (protobuf).</summary>
+    private static AkkaConfigurationBuilder WithClusterNode(this AkkaConfigurationBuilder akka, ClusterSettings cluster) =>
+        cluster.Enabled ? akka.WithDeskCluster(cluster.ToClusterOptions()) : akka;
 
     /// <summary>The strategies the desk starts once it is first connected (under <c>/user/strategies/&lt;name&gt;</c>).</summary>
     public static AkkaConfigurationBuilder WithStrategies(this AkkaConfigurationBuilder akka, TradingDeskService desk, IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies) =>

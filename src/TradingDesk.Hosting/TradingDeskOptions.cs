@@ -85,6 +85,7 @@ public sealed record TradingDeskOptions
         Timeouts.Validate($"{S}:Timeouts");
         Risk.Validate($"{S}:Risk");
         Restarts.Validate($"{S}:Restarts");
+        Cluster.Validate($"{S}:Cluster", [.. Strategies.Where(s => s.Enabled).Select(s => s.Name)]);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Strategies.Length; i++)
         {

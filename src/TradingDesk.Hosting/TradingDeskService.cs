@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TradingDesk.Cluster;
 using TradingDesk.Desk;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
@@ -111,7 +112,7 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
             _watcher = system.ActorOf(ConnectionWatcher.Props(e => ConnectionChanged?.Invoke(e)), "connection-watcher");
             system.EventStream.Subscribe(_watcher, typeof(ConnectionEvents.StateChanged));
             registry.Register<ConnectionWatcher>(_watcher);
-            Desk = DeskSystem.Start(system, Options.ToDeskOptions(gateway.Host, gateway.Port));
+            Desk = Options.Cluster.Enabled ? ComposeClusterNode(system) : DeskSystem.Start(system, Options.ToDeskOptions(gateway.Host, gateway.Port));
             registry.Register<DeskActor>(Desk);
             _host = system.ActorOf(StrategyHost.Props(Options.ToStrategyHostOptions()), "strategies");
             registry.Register<StrategyHost>(_host);
@@ -124,6 +125,19 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
             _composeFailure = ex is ArgumentException ? new DeskStartException(ex.Message) : ex;
             throw;
         }
+    }
+
+    /// <summary>
+    /// A cluster node: the desk singleton's manager on a desk node (the desk runs on the oldest one), and on every node the
+    /// proxy (the strategies' desk, local or remote alike) and the link that delivers streams and failover notices. The
+    /// link republishes the desk's connection events here, so the wait for the first connection works on every node.
+    /// </summary>
+    private IActorRef ComposeClusterNode(ActorSystem system)
+    {
+        if (Options.Cluster.RunsDesk) DeskClusterNode.StartDesk(system, Options.ToDeskOptions(gateway.Host, gateway.Port));
+        var proxy = DeskClusterNode.StartProxy(system);
+        DeskClusterNode.StartLink(system, proxy);
+        return proxy;
     }
 
     /// <summary>The hosted strategies' props, built against the desk (their factories ran once already, in AddTradingDesk).</summary>
