@@ -53,6 +53,9 @@ public sealed record DeskClusterOptions
         if (Port is < 0 or > 65535) problems.Add($"Port {Port} is not a TCP port: use 0 (any free port) or 1..65535");
         if (string.IsNullOrWhiteSpace(Hostname)) problems.Add("Hostname is empty: use the address to bind, e.g. 127.0.0.1 (or 0.0.0.0 with a PublicHostname)");
         if (PublicHostname is { } p && string.IsNullOrWhiteSpace(p)) problems.Add("PublicHostname is blank: leave it unset or give the name other nodes reach this one by");
+        foreach (var (name, value) in new[] { ("Hostname", Hostname), ("PublicHostname", PublicHostname) })
+            if (!string.IsNullOrWhiteSpace(value) && !System.Text.RegularExpressions.Regex.IsMatch(value, @"^[A-Za-z0-9._:\[\]-]+$"))
+                problems.Add($"{name} '{value}' is not a host name or address (letters, digits, '.', '-', ':' only)");
         if (Hostname is "0.0.0.0" or "::" && PublicHostname is null)
             problems.Add($"Hostname {Hostname} binds every interface but is no address others can reach: set PublicHostname too");
         foreach (var seed in SeedNodes)
