@@ -35,6 +35,7 @@ internal sealed class GatewayLink : IAsyncDisposable
     private readonly IGatewayWriteGate _gate;
     private TaskCompletionSource _resume = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loops = Task.CompletedTask;
+    private int _queued; // counted here: a single-reader channel cannot count its items
 
     private GatewayLink(TcpClient tcp, NetworkStream stream, PipeReader reader, ServerHello hello, IGatewayWriteGate gate)
     {
@@ -62,7 +63,7 @@ internal sealed class GatewayLink : IAsyncDisposable
     public sealed record WritesHeld(int Generation, string Reason);
 
     /// <summary>Frames queued and not yet written (held behind a closed gate, or on their way).</summary>
-    public int Queued => _frames.Reader.Count;
+    public int Queued => Volatile.Read(ref _queued);
 
     /// <summary>Lets a write loop held by a closed gate ask the gate again (it holds on if the gate is still closed).</summary>
     public void ResumeWrites() => Volatile.Read(ref _resume).TrySetResult();
@@ -114,7 +115,13 @@ internal sealed class GatewayLink : IAsyncDisposable
     }
 
     /// <summary>Queues one encoded frame for the write loop; false when the link is closing.</summary>
-    public bool TryWrite(byte[] frame) => _frames.Writer.TryWrite(frame);
+    public bool TryWrite(byte[] frame)
+    {
+        Interlocked.Increment(ref _queued);
+        if (_frames.Writer.TryWrite(frame)) return true;
+        Interlocked.Decrement(ref _queued);
+        return false;
+    }
 
     private async Task ReadLoopAsync(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, ITimeProvider time, ILoggingAdapter log)
     {
@@ -195,7 +202,11 @@ internal sealed class GatewayLink : IAsyncDisposable
                     continue; // ask the gate again before writing anything
                 }
                 // Batch what is queued into one flush: fewer syscalls under load, no added latency when idle.
-                while (frames.TryRead(out var frame)) writer.Write(frame);
+                while (frames.TryRead(out var frame))
+                {
+                    writer.Write(frame);
+                    Interlocked.Decrement(ref _queued);
+                }
                 var flushed = await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
                 if (flushed.IsCompleted) break;
             }
