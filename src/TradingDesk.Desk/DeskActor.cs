@@ -14,7 +14,9 @@ namespace TradingDesk.Desk;
 /// two desks in one actor system never drive each other). Forwards every <see cref="IOrderCommand"/> to the order
 /// manager, <see cref="PacerMessages.GetStatus"/> to the pacer, <see cref="ConnectionMessages.GetState"/> and
 /// <see cref="ConnectionMessages.Connect"/> to the connection and every other <see cref="IDeskCommand"/> to the router,
-/// keeping the original sender (replies and stream items go straight to the strategy).
+/// keeping the original sender (replies and stream items go straight to the strategy). A
+/// <see cref="SubscriptionMessages.Resubscribe"/> of order updates goes to the order manager as the
+/// <see cref="OrderCommands.SubscribeOrderUpdates"/> it carries.
 /// Anything that is not an <see cref="IDeskCommand"/> (gateway traffic, connection events, internal messages) is
 /// dead-lettered: from outside the desk it could only be a forgery (a fake fill, a fake reconnect). Each such message
 /// type is logged once, so a misbehaving sender cannot flood the log.
@@ -41,6 +43,10 @@ public sealed class DeskActor : ReceiveActor
         Receive<PacerMessages.GetStatus>(query => pacer.Forward(query));
         Receive<ConnectionMessages.GetState>(query => connection.Forward(query));
         Receive<ConnectionMessages.Connect>(command => connection.Forward(command));
+        // Order-update subscriptions live in the order manager, which gives each a new id: the strategy hears
+        // Subscribed with that id and its base class replaces the one it held.
+        Receive<SubscriptionMessages.Resubscribe>(r => r.Request is OrderCommands.SubscribeOrderUpdates,
+            r => orders.Tell(r.Request, Sender));
         Receive<IDeskCommand>(command => router.Forward(command));
         ReceiveAny(Refuse);
     }

@@ -29,6 +29,15 @@ namespace TradingDesk.Desk.Connection;
 /// The heartbeat (reqCurrentTime) is written directly, not through the pacer: one message per interval fits in the
 /// headroom the pacer leaves under IB's 50/s. Writes that cannot be encoded at the negotiated version are logged and
 /// dropped (the request that sent them times out).
+///
+/// The write gate (<see cref="DeskOptions.WriteGate"/>): the link asks it before every write to the socket. Closed, the
+/// link holds every write in order and tells <see cref="GatewayLink.WritesHeld"/>; the connection logs it once for the
+/// closed period, publishes <see cref="WriteGateEvents.Held"/> and asks the gate again on the "write-gate" timer
+/// (<see cref="WriteGateRetry"/>) until it is open, then lets the link write what it held
+/// (<see cref="WriteGateEvents.Released"/>). Held writes are never dropped unnoticed: if the link dies meanwhile, the
+/// count lost with it is logged, like any write on a dead link. While writes are held no heartbeat is sent or missed
+/// (its answer could not come: that is not the gateway's fault). A closed gate also fails a connect attempt before the
+/// client hello (retried on the reconnect backoff).
 /// </summary>
 public sealed class ConnectionActor : ActorBase, IWithTimers
 {
@@ -39,6 +48,10 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
     private sealed record RetryNow;
     private sealed record HeartbeatDue;
     private sealed record HeartbeatMissed(int Generation);
+    private sealed record WriteGateRetry(int Generation);
+
+    /// <summary>How often a connection whose writes are held asks the write gate again.</summary>
+    public static readonly TimeSpan WriteGateRetryInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly DeskOptions _options;
     private readonly IActorRef _router;
@@ -56,6 +69,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
     private int? _nextValidId;
     private bool _heartbeatPending;
     private ConnectionEvents.Connected? _lastConnected;
+    private DateTimeOffset? _heldSince;   // the link's writes are held behind the closed write gate since then
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -94,7 +108,14 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
             case Opened opened when opened.Generation != _generation:
                 _ = opened.Link.DisposeAsync(); // a stale attempt finished after its deadline
                 return true;
-            case GatewayLink.Down or OpenFailed or ConnectDeadline or HeartbeatMissed or GatewayMessages.Inbound or HeartbeatDue:
+            case GatewayLink.WritesHeld held when held.Generation == _generation:
+                OnWritesHeld(held.Reason);
+                return true;
+            case WriteGateRetry retry when retry.Generation == _generation:
+                RetryWriteGate();
+                return true;
+            case GatewayLink.Down or OpenFailed or ConnectDeadline or HeartbeatMissed or GatewayMessages.Inbound or HeartbeatDue
+                or GatewayLink.WritesHeld or WriteGateRetry:
                 return true; // late news from an old link or attempt
             default:
                 return false;
@@ -122,7 +143,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         Publish(new ConnectionEvents.Connecting(_options.Host, _options.Port, _failures + 1, _time.Now));
         _opening = new CancellationTokenSource();
         var hello = new ClientHello(_options.MinVersion, _options.MaxVersion, _options.ConnectOptions);
-        GatewayLink.OpenAsync(_options.Host, _options.Port, hello, _opening.Token)
+        GatewayLink.OpenAsync(_options.Host, _options.Port, hello, _options.WriteGate, _opening.Token)
             .PipeTo(Self, success: link => new Opened(generation, link), failure: ex => new OpenFailed(generation, ex.GetBaseException().Message));
     }
 
@@ -191,6 +212,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
                 return true;
             case HeartbeatDue:
                 if (_heartbeatPending) return true; // the deadline timer is already running
+                if (_heldSince is not null) return true; // it could not leave: the next one goes once writes flow again
                 _heartbeatPending = true;
                 WriteNow(new CurrentTimeRequest());
                 Timers.StartSingleTimer("heartbeat-deadline", new HeartbeatMissed(_generation), _options.HeartbeatTimeout);
@@ -201,6 +223,9 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
                 return true;
             case GatewayMessages.Inbound:
                 return true; // managedAccounts / nextValidId later in the session: the router handles them
+            case HeartbeatMissed missed when missed.Generation == _generation && _heldSince is not null:
+                _heartbeatPending = false; // sent, or held, while the gate closed: no answer is no sign of a dead gateway
+                return true;
             case HeartbeatMissed missed when missed.Generation == _generation:
                 LinkLost($"no currentTime within {_options.HeartbeatTimeout.TotalSeconds:0.#} s of the heartbeat");
                 return true;
@@ -226,6 +251,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         Timers.Cancel("heartbeat");
         Timers.Cancel("heartbeat-deadline");
         Timers.Cancel("connect-deadline");
+        Timers.Cancel("write-gate");
         _generation++; // anything the old link or attempt still says is stale from now on
         _failures++;
         var now = _time.Now;
@@ -265,8 +291,42 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
     {
         _opening?.Cancel();
         _opening = null;
-        if (_link is { } link) _ = link.DisposeAsync();
+        if (_link is { } link)
+        {
+            if (_heldSince is not null && link.Queued > 0)
+                _log.Warning("connection: {0} writes held behind the closed write gate are lost with the link", link.Queued);
+            _ = link.DisposeAsync();
+        }
         _link = null;
+        _heldSince = null;
+    }
+
+    // ---- write gate ----
+    private void OnWritesHeld(string reason)
+    {
+        var first = _heldSince is null;
+        _heldSince ??= _time.Now;
+        // Armed before Held is published (see StartConnecting): whoever hears it may advance a virtual clock at once.
+        Timers.StartSingleTimer("write-gate", new WriteGateRetry(_generation), WriteGateRetryInterval);
+        if (!first) return;
+        _log.Warning("connection: the write gate is closed ({0}): holding every write to {1}:{2} until it opens",
+            reason, _options.Host, _options.Port);
+        Context.System.EventStream.Publish(new WriteGateEvents.Held(reason, WriteGateRetryInterval, _time.Now));
+    }
+
+    private void RetryWriteGate()
+    {
+        if (_link is not { } link || _heldSince is not { } since) return;
+        if (!_options.WriteGate.MayWrite(out _))
+        {
+            Timers.StartSingleTimer("write-gate", new WriteGateRetry(_generation), WriteGateRetryInterval);
+            return;
+        }
+        _heldSince = null;
+        var now = _time.Now;
+        _log.Info("connection: the write gate is open again after {0:0.###} s: writing the {1} writes held", (now - since).TotalSeconds, link.Queued);
+        Context.System.EventStream.Publish(new WriteGateEvents.Released(link.Queued, now - since, now));
+        link.ResumeWrites(); // the link asks the gate itself once more before it writes
     }
 
     private void Publish(ConnectionEvents.StateChanged change)

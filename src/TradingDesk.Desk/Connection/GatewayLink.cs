@@ -18,6 +18,12 @@ namespace TradingDesk.Desk.Connection;
 /// One TCP link to the gateway: the socket, a read loop and a write loop that run OUTSIDE any mailbox and only
 /// Tell. Not an actor; owned by the ConnectionActor, which creates one per connect attempt (a generation number
 /// keeps a dead link's late messages from being mistaken for the live one's).
+/// Nothing reaches the socket unless the desk's <see cref="IGatewayWriteGate"/> is open just before the write: the
+/// client hello checks it (a closed gate fails the attempt), and the write loop checks it before every flush. When the
+/// loop finds it closed it stops writing, tells the connection <see cref="WritesHeld"/> and waits for
+/// <see cref="ResumeWrites"/>; the frames stay queued, in order, and leave after it (the connection retries the gate
+/// on a timer). The check sits next to the socket on purpose: a process frozen between queueing a frame and writing it
+/// asks again when it wakes.
 /// </summary>
 internal sealed class GatewayLink : IAsyncDisposable
 {
@@ -26,10 +32,14 @@ internal sealed class GatewayLink : IAsyncDisposable
     private readonly PipeReader _reader;
     private readonly Channel<byte[]> _frames = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = new();
+    private readonly IGatewayWriteGate _gate;
+    private TaskCompletionSource _resume = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _loops = Task.CompletedTask;
+    private int _queued; // counted here: a single-reader channel cannot count its items
 
-    private GatewayLink(TcpClient tcp, NetworkStream stream, PipeReader reader, ServerHello hello)
+    private GatewayLink(TcpClient tcp, NetworkStream stream, PipeReader reader, ServerHello hello, IGatewayWriteGate gate)
     {
+        _gate = gate;
         _tcp = tcp;
         _stream = stream;
         _reader = reader;
@@ -46,14 +56,29 @@ internal sealed class GatewayLink : IAsyncDisposable
     /// </summary>
     public sealed record Down(int Generation, string Reason);
 
+    /// <summary>
+    /// Told to the connection when the write loop found the write gate closed (<paramref name="Reason"/> is the gate's):
+    /// it writes nothing more until <see cref="ResumeWrites"/>.
+    /// </summary>
+    public sealed record WritesHeld(int Generation, string Reason);
+
+    /// <summary>Frames queued and not yet written (held behind a closed gate, or on their way).</summary>
+    public int Queued => Volatile.Read(ref _queued);
+
+    /// <summary>Lets a write loop held by a closed gate ask the gate again (it holds on if the gate is still closed).</summary>
+    public void ResumeWrites() => Volatile.Read(ref _resume).TrySetResult();
+
     /// <summary>Opens TCP, sends the client hello in one write and reads the server's version/time reply.</summary>
-    public static async Task<GatewayLink> OpenAsync(string host, int port, ClientHello hello, CancellationToken token)
+    public static async Task<GatewayLink> OpenAsync(string host, int port, ClientHello hello, IGatewayWriteGate gate, CancellationToken token)
     {
         var tcp = new TcpClient { NoDelay = true };
         try
         {
             await tcp.ConnectAsync(host, port, token).ConfigureAwait(false);
             var stream = tcp.GetStream();
+            // The hello is a write too: a desk that may not write does not begin a session (the attempt fails and the
+            // connection retries on its backoff).
+            if (!gate.MayWrite(out var closed)) throw new IOException($"the write gate is closed: {closed}");
             await stream.WriteAsync(HandshakeCodec.EncodeClientHello(hello), token).ConfigureAwait(false);
             var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024));
             while (true)
@@ -65,7 +90,7 @@ internal sealed class GatewayLink : IAsyncDisposable
                     reader.AdvanceTo(buffer.Start);
                     if (serverHello.ServerVersion < hello.MinVersion || serverHello.ServerVersion > hello.MaxVersion)
                         throw new IOException($"the gateway offers server version {serverHello.ServerVersion}, outside {hello.MinVersion}..{hello.MaxVersion}");
-                    return new GatewayLink(tcp, stream, reader, serverHello);
+                    return new GatewayLink(tcp, stream, reader, serverHello, gate);
                 }
                 reader.AdvanceTo(buffer.Start, buffer.End);
                 if (result.IsCompleted) throw new IOException("the gateway closed the connection during the handshake");
@@ -90,7 +115,13 @@ internal sealed class GatewayLink : IAsyncDisposable
     }
 
     /// <summary>Queues one encoded frame for the write loop; false when the link is closing.</summary>
-    public bool TryWrite(byte[] frame) => _frames.Writer.TryWrite(frame);
+    public bool TryWrite(byte[] frame)
+    {
+        Interlocked.Increment(ref _queued);
+        if (_frames.Writer.TryWrite(frame)) return true;
+        Interlocked.Decrement(ref _queued);
+        return false;
+    }
 
     private async Task ReadLoopAsync(int generation, IActorRef connection, IActorRef router, Routing.RouteTable routes, ITimeProvider time, ILoggingAdapter log)
     {
@@ -161,8 +192,21 @@ internal sealed class GatewayLink : IAsyncDisposable
             var frames = _frames.Reader;
             while (await frames.WaitToReadAsync(_stop.Token).ConfigureAwait(false))
             {
+                if (!_gate.MayWrite(out var reason))
+                {
+                    // Hold: the frames stay queued in order; the connection resumes this loop when the gate opens.
+                    var resume = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    Volatile.Write(ref _resume, resume);
+                    connection.Tell(new WritesHeld(generation, reason));
+                    await resume.Task.WaitAsync(_stop.Token).ConfigureAwait(false);
+                    continue; // ask the gate again before writing anything
+                }
                 // Batch what is queued into one flush: fewer syscalls under load, no added latency when idle.
-                while (frames.TryRead(out var frame)) writer.Write(frame);
+                while (frames.TryRead(out var frame))
+                {
+                    writer.Write(frame);
+                    Interlocked.Decrement(ref _queued);
+                }
                 var flushed = await writer.FlushAsync(_stop.Token).ConfigureAwait(false);
                 if (flushed.IsCompleted) break;
             }

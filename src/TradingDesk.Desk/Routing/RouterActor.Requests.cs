@@ -33,26 +33,16 @@ public sealed partial class RouterActor
             _pacer.Tell(new GatewayMessages.Outbound(_marketDataType, OutboundPriority.Data));
             Sender.Tell(new MarketDataTypeSet(c.Type));
         });
-        // Streams.
-        Receive<SubscribeMarketData>(c => Subscribe(c.Contract, new LineKey("mkt", ContractKey(c.Contract) + "|" + NormaliseTicks(c.GenericTicks)), () => new MarketDataStream(c)));
-        Receive<SubscribeTickByTick>(c => Subscribe(c.Contract, new LineKey("tbt", $"{ContractKey(c.Contract)}|{c.Type}|{c.NumberOfTicks}|{c.IgnoreSize}"), () => new TickByTickStream(c)));
-        Receive<SubscribeDepth>(c => Subscribe(c.Contract, new LineKey("depth", $"{ContractKey(c.Contract)}|{c.Rows}|{c.SmartDepth}"), () => new DepthStream(c)));
-        Receive<SubscribeRealTimeBars>(c => Subscribe(c.Contract, new LineKey("rtb", $"{ContractKey(c.Contract)}|{c.WhatToShow}|{c.UseRth}"), () => new RealTimeBarsStream(c)));
-        // Each keep-up-to-date subscriber needs its own history: never shared.
-        Receive<SubscribeHistoricalBars>(c => Subscribe(c.Contract, new LineKey("hist", $"{_nextSubscriptionId}"), () => new HistoricalKeepUpStream(c)));
-        Receive<SubscribePnL>(c => Subscribe(null, new LineKey("pnl", $"{c.Account}|{c.ModelCode}"), () => new PnLStream(c)));
-        Receive<SubscribePnLSingle>(c => Subscribe(null, new LineKey("pnl1", $"{c.Account}|{c.ModelCode}|{c.ConId}"), () => new PnLSingleStream(c)));
-        Receive<SubscribeAccountUpdates>(c =>
-        {
-            var key = new LineKey("acct", c.Account.Value);
-            var other = _lines.ByKey.Keys.FirstOrDefault(k => k.Kind == "acct" && k != key);
-            if (other.Kind is not null)
-            {
-                Sender.Tell(new RequestFailed(c, new InvalidRequest($"IB streams one account at a time per connection; {other.Spec} is subscribed")));
-                return;
-            }
-            Subscribe(null, key, () => new AccountUpdatesStream(c));
-        });
+        // Streams (the line each asks for: StreamFor).
+        Receive<SubscribeMarketData>(Subscribe);
+        Receive<SubscribeTickByTick>(Subscribe);
+        Receive<SubscribeDepth>(Subscribe);
+        Receive<SubscribeRealTimeBars>(Subscribe);
+        Receive<SubscribeHistoricalBars>(Subscribe);
+        Receive<SubscribePnL>(Subscribe);
+        Receive<SubscribePnLSingle>(Subscribe);
+        Receive<SubscribeAccountUpdates>(Subscribe);
+        Receive<SubscriptionMessages.Resubscribe>(OnResubscribe);
     }
 
     private void StartRequest(RequestPlan plan)
@@ -84,28 +74,71 @@ public sealed partial class RouterActor
         _children[child] = new ChildInfo(id, null, next.Plan.SafeToRetry, kind);
     }
 
-    private void Subscribe(ContractSpec? contract, LineKey key, Func<StreamPlan> plan)
+    /// <summary>What one subscribe command streams: its contract (null for account-level streams), the line it shares, its plan.</summary>
+    private readonly record struct StreamRequest(ContractSpec? Contract, LineKey Key, Func<StreamPlan> Plan);
+
+    /// <summary>
+    /// The line a subscribe command asks for; null for anything that is not a subscribe command of the router.
+    /// <paramref name="unsharedId"/> keys a line that is never shared (keep-up-to-date bars): the id it runs under.
+    /// </summary>
+    private static StreamRequest? StreamFor(object command, long unsharedId) => command switch
     {
-        if (contract is { FrontMonth: true })
+        SubscribeMarketData c => new(c.Contract, new LineKey("mkt", ContractKey(c.Contract) + "|" + NormaliseTicks(c.GenericTicks)), () => new MarketDataStream(c)),
+        SubscribeTickByTick c => new(c.Contract, new LineKey("tbt", $"{ContractKey(c.Contract)}|{c.Type}|{c.NumberOfTicks}|{c.IgnoreSize}"), () => new TickByTickStream(c)),
+        SubscribeDepth c => new(c.Contract, new LineKey("depth", $"{ContractKey(c.Contract)}|{c.Rows}|{c.SmartDepth}"), () => new DepthStream(c)),
+        SubscribeRealTimeBars c => new(c.Contract, new LineKey("rtb", $"{ContractKey(c.Contract)}|{c.WhatToShow}|{c.UseRth}"), () => new RealTimeBarsStream(c)),
+        // Each keep-up-to-date subscriber needs its own history: never shared.
+        SubscribeHistoricalBars c => new(c.Contract, new LineKey("hist", $"{unsharedId}"), () => new HistoricalKeepUpStream(c)),
+        SubscribePnL c => new(null, new LineKey("pnl", $"{c.Account}|{c.ModelCode}"), () => new PnLStream(c)),
+        SubscribePnLSingle c => new(null, new LineKey("pnl1", $"{c.Account}|{c.ModelCode}|{c.ConId}"), () => new PnLSingleStream(c)),
+        SubscribeAccountUpdates c => new(null, new LineKey("acct", c.Account.Value), () => new AccountUpdatesStream(c)),
+        _ => null,
+    };
+
+    /// <summary>Why the router cannot stream <paramref name="stream"/> now; null when it can.</summary>
+    private string? RefusalFor(StreamRequest stream)
+    {
+        if (stream.Contract is { FrontMonth: true })
+            return "resolve a front-month future with GetContractDetails first, then subscribe to the contract it returns";
+        if (stream.Key.Kind == "acct")
         {
-            Sender.Tell(new RequestFailed(plan().Command, new InvalidRequest("resolve a front-month future with GetContractDetails first, then subscribe to the contract it returns")));
+            var other = _lines.ByKey.Keys.FirstOrDefault(k => k.Kind == "acct" && k != stream.Key);
+            if (other.Kind is not null) return $"IB streams one account at a time per connection; {other.Spec} is subscribed";
+        }
+        return null;
+    }
+
+    private void Subscribe(object command)
+    {
+        var stream = StreamFor(command, _nextSubscriptionId)!.Value;
+        if (RefusalFor(stream) is { } refusal)
+        {
+            Sender.Tell(new RequestFailed(command, new InvalidRequest(refusal)));
             return;
         }
-        var subscriber = Sender;
-        var (table, line, result) = _lines.Join(key, subscriber, new SubscriptionId(_nextSubscriptionId));
+        JoinLine(stream, Sender, new SubscriptionId(_nextSubscriptionId), id => new SubscriptionMessages.Subscribed(id, command));
+    }
+
+    /// <summary>
+    /// Adds <paramref name="subscriber"/> to the line of <paramref name="stream"/>, creating it under
+    /// <paramref name="newId"/> when there is none. The reply (built from the line's id) goes first, then the line learns
+    /// of the subscriber: items can never overtake it.
+    /// </summary>
+    private void JoinLine(StreamRequest stream, IActorRef subscriber, SubscriptionId newId, Func<SubscriptionId, object> reply)
+    {
+        var (table, line, result) = _lines.Join(stream.Key, subscriber, newId);
         _lines = table;
         if (_watchedSubscribers.Add(subscriber)) Context.Watch(subscriber);
-        var command = plan();
-        // Subscribed first, then the line learns of the subscriber: items can never overtake the Subscribed reply.
-        subscriber.Tell(new SubscriptionMessages.Subscribed(line.Id, command.Command));
+        subscriber.Tell(reply(line.Id));
         if (result == LineTable<IActorRef>.JoinResult.Joined)
         {
             if (_lineActors.TryGetValue(line.Id, out var existing)) existing.Tell(new RouterInternal.AddSubscriber(subscriber));
             return;
         }
-        _nextSubscriptionId++;
+        // New ids stay above every id in use, also one a failover brought back (Resubscribe).
+        _nextSubscriptionId = Math.Max(_nextSubscriptionId, line.Id.Value + 1);
         var id = NextRequestId();
-        var child = Context.ActorOf(SubscriptionActor.Props(command, line.Id, subscriber, _pacer, id, _options.Fanout));
+        var child = Context.ActorOf(SubscriptionActor.Props(stream.Plan(), line.Id, subscriber, _pacer, id, _options.Fanout));
         Context.Watch(child);
         Map(id, child);
         _lineActors[line.Id] = child;

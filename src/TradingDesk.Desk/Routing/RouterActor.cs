@@ -20,6 +20,10 @@ namespace TradingDesk.Desk.Routing;
 /// to retry (contract details, current time, managed accounts, positions, account summary, head timestamp, snapshot),
 /// wait; Connected → every stream is re-sent under a new id (subscribers see Resubscribed) and waiting requests are
 /// re-sent once. 1101 (connectivity restored, data lost) → every stream is cancelled and re-sent.
+///
+/// Subscription ids start after <see cref="DeskOptions.SubscriptionIdBase"/>. After a desk failover strategies bring
+/// their subscriptions back with <see cref="SubscriptionMessages.Resubscribe"/>, under the ids they hold
+/// (RouterActor.Resubscribe.cs).
 /// </summary>
 public sealed partial class RouterActor : ReceiveActor
 {
@@ -29,7 +33,7 @@ public sealed partial class RouterActor : ReceiveActor
     private readonly ITimeProvider _time;
     private readonly IActorRef _orders;
     private int _nextRequestId = InboundRoutes.FirstRequestId;
-    private long _nextSubscriptionId = 1;
+    private long _nextSubscriptionId;
     private bool _connected;
     private MarketDataTypeRequest? _marketDataType;
 
@@ -62,6 +66,7 @@ public sealed partial class RouterActor : ReceiveActor
         // children its failed incarnation had (Akka stopped them): start from an empty one.
         _routes.Clear();
         _time = Context.System.Scheduler;
+        _nextSubscriptionId = options.SubscriptionIdBase + 1;
 
         Receive<GatewayMessages.Inbound>(OnInbound);
         Receive<ConnectionEvents.Connected>(OnConnected);

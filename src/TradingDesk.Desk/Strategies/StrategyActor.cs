@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 
@@ -8,9 +9,18 @@ namespace TradingDesk.Desk.Strategies;
 /// Base class of strategies. A strategy knows only the desk (the DeskActor, or anything that speaks the desk's
 /// messages) and its <see cref="StrategyId"/>. It
 /// <list type="bullet">
-/// <item>registers with the order manager on start, so events of its orders arrive in its mailbox even when the
-/// orders were placed through <see cref="AskDesk{T}"/> or by an earlier incarnation (if another live actor holds its
-/// strategy id, the registration is refused and the strategy fails with <see cref="StrategyIdInUse"/>);</item>
+/// <item>registers with the order manager on start (with <see cref="StrategyOptions.CancelOrdersOnDisconnect"/>), so
+/// events of its orders arrive in its mailbox even when the orders were placed through <see cref="AskDesk{T}"/> or by an
+/// earlier incarnation (if another live actor holds its strategy id, the registration is refused and the strategy fails
+/// with <see cref="StrategyIdInUse"/>);</item>
+/// <item>hands each fill (<see cref="OrderEvents.Filled"/>) to its handlers once per exec id: a fill its strategy id has
+/// already been handed on this node (<see cref="SeenFills"/>, which outlives restarts) is dropped before them;</item>
+/// <item>survives a desk failover with no code of its own: on <see cref="DeskFailover"/> (published on the local
+/// EventStream by the node's link to the desk) it registers again, re-establishes every remembered subscription with
+/// <see cref="SubscriptionMessages.Resubscribe"/> under the id it holds, then calls <see cref="OnDeskFailover"/>. The
+/// desk answers each with Resubscribed (same id), with Subscribed under another id (the line already ran under it: the
+/// remembered id is replaced, and <see cref="OnSubscribed"/> runs), or with RequestFailed (the subscription is
+/// forgotten and <see cref="OnSubscriptionEnded"/> runs with the failure);</item>
 /// <item>asks the desk from <c>ReceiveAsync</c> handlers with <see cref="AskDesk{T}"/> (RequestFailed becomes a
 /// <see cref="DeskRequestException"/>; no answer within the timeout, measured on the scheduler, becomes one with RequestTimedOut);</item>
 /// <item>subscribes with <see cref="Subscribe"/> (items arrive in its mailbox) and remembers the id of every
@@ -23,12 +33,16 @@ namespace TradingDesk.Desk.Strategies;
 public abstract class StrategyActor : ReceiveActor
 {
     private readonly Dictionary<SubscriptionId, object> _subscriptions = [];
+    // Resubscribes sent after a failover and not answered yet: the id held → the request.
+    private readonly Dictionary<SubscriptionId, object> _resubscribing = [];
+    private readonly SeenFills _seenFills;
 
     protected StrategyActor(IActorRef desk, StrategyId strategyId, StrategyOptions? options = null)
     {
         Desk = desk ?? throw new ArgumentNullException(nameof(desk));
         StrategyId = strategyId;
         Options = options ?? StrategyOptions.Default;
+        _seenFills = SeenFills.Get(Context.System);
         RegisterBaseHandlers();
     }
 
@@ -58,6 +72,14 @@ public abstract class StrategyActor : ReceiveActor
 
     /// <summary>A subscription ended (by request or failure); it is already forgotten.</summary>
     protected virtual void OnSubscriptionEnded(SubscriptionMessages.SubscriptionEnded ended)
+    {
+    }
+
+    /// <summary>
+    /// The desk moved to another node. The strategy has already registered again and asked for every remembered
+    /// subscription back; the answers follow. Orders kept working through the handover.
+    /// </summary>
+    protected virtual void OnDeskFailover(DeskFailover failover)
     {
     }
 
@@ -137,7 +159,8 @@ public abstract class StrategyActor : ReceiveActor
 
     protected sealed override void PreStart()
     {
-        Desk.Tell(new OrderCommands.RegisterStrategy(StrategyId), Self);
+        Context.System.EventStream.Subscribe<DeskFailover>(Self);
+        Register();
         Context.System.EventStream.Publish(new StrategyLifecycle.Started(StrategyId, Self, Context.System.Scheduler.Now));
         OnStart();
     }
@@ -155,6 +178,7 @@ public abstract class StrategyActor : ReceiveActor
             // subscriber: this actor's Terminated releases its lines there; the order manager ends by id.
             ReleaseSubscriptions(ActorRefs.Nobody);
             if (Options.CancelOrdersOnStop) Desk.Tell(new OrderCommands.CancelStrategyOrders(StrategyId), ActorRefs.Nobody);
+            Context.System.EventStream.Unsubscribe(Self);
             Context.System.EventStream.Publish(new StrategyLifecycle.Stopped(StrategyId, Self, Context.System.Scheduler.Now));
         }
     }
@@ -177,6 +201,43 @@ public abstract class StrategyActor : ReceiveActor
     {
         foreach (var (id, request) in _subscriptions) Desk.Tell(UnsubscribeFor(id, request), sender);
         _subscriptions.Clear();
+        _resubscribing.Clear();
+    }
+
+    private void Register() => Desk.Tell(new OrderCommands.RegisterStrategy(StrategyId, Options.CancelOrdersOnDisconnect), Self);
+
+    private void HandleDeskFailover(DeskFailover failover)
+    {
+        // The new desk has no binding for this strategy id and none of the old desk's lines.
+        Register();
+        _resubscribing.Clear();
+        foreach (var (id, request) in _subscriptions)
+        {
+            _resubscribing[id] = request;
+            Desk.Tell(new SubscriptionMessages.Resubscribe(id, request), Self);
+        }
+        OnDeskFailover(failover);
+    }
+
+    /// <summary>
+    /// A Subscribed that answers a Resubscribe (its request is one being re-established) takes the place of the id held
+    /// before: the desk already ran the line under another id, or gave an order-update subscription a new one.
+    /// </summary>
+    private void TakeOverResubscribed(SubscriptionMessages.Subscribed subscribed)
+    {
+        SubscriptionId? held = _resubscribing.TryGetValue(subscribed.Id, out var same) && Equals(same, subscribed.Request)
+            ? subscribed.Id
+            : _resubscribing.Where(kv => Equals(kv.Value, subscribed.Request)).Select(kv => (SubscriptionId?)kv.Key).FirstOrDefault();
+        if (held is not { } old) return;
+        _resubscribing.Remove(old);
+        if (old != subscribed.Id) _subscriptions.Remove(old);
+    }
+
+    private void ResubscribeFailed(RequestFailed failed)
+    {
+        var id = ((SubscriptionMessages.Resubscribe)failed.Request).Id;
+        _resubscribing.Remove(id);
+        if (_subscriptions.Remove(id)) OnSubscriptionEnded(new SubscriptionMessages.SubscriptionEnded(id, failed.Failure));
     }
 
     /// <summary>Order-update subscriptions end at the order manager; every other subscription at the desk's router.</summary>
@@ -188,6 +249,7 @@ public abstract class StrategyActor : ReceiveActor
     {
         Receive<SubscriptionMessages.Subscribed>(s =>
         {
+            TakeOverResubscribed(s);
             _subscriptions[s.Id] = s.Request;
             OnSubscribed(s);
         });
@@ -196,6 +258,19 @@ public abstract class StrategyActor : ReceiveActor
             _subscriptions.Remove(e.Id);
             OnSubscriptionEnded(e);
         });
+        // Bookkeeping only: the strategy's own handlers see Resubscribed too (false: not handled here, try the next).
+        Receive<SubscriptionMessages.Resubscribed>(r =>
+        {
+            _resubscribing.Remove(r.Id);
+            return false;
+        });
+        // A fill seen before is handled here, by dropping it; a first sighting goes on to the strategy's handlers.
+        Receive<OrderEvents.Filled>(f =>
+        {
+            return !_seenFills.FirstSighting(StrategyId, f.ExecId);
+        });
+        Receive<DeskFailover>(HandleDeskFailover);
+        Receive<RequestFailed>(f => f.Request is SubscriptionMessages.Resubscribe, ResubscribeFailed);
         Receive<OrderEvents.StrategyRegistered>(_ => { });
         // Another live actor runs under this strategy id: fail, so the host reports why and retries after a backoff
         // (by then the other may have stopped). Running on would mean never hearing of this strategy's own orders.
