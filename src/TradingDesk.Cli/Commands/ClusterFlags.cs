@@ -62,15 +62,4 @@ public sealed class ClusterFlags
         command.Options.Add(Hostname);
         command.Options.Add(PublicHostname);
     }
-
-    /// <summary>What was asked on the command line; <paramref name="roles"/> and <paramref name="strategies"/> come from the verb.</summary>
-    public ClusterRequest Read(ParseResult parse, IReadOnlyList<string>? roles, IReadOnlyList<string>? strategies, string strategiesFlag, bool seedRequired) => new(
-        parse.GetValue(Port),
-        [.. (parse.GetValue(SeedNodes) ?? []).Select(ClusterAddresses.Normalize)],
-        parse.GetValue(Hostname),
-        parse.GetValue(PublicHostname),
-        roles,
-        strategies,
-        strategiesFlag,
-        seedRequired);
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using TradingDesk.Hosting;
 
 namespace TradingDesk.Cli.Commands;
@@ -23,6 +24,31 @@ public sealed record ClusterRequest(
 {
     /// <summary>No cluster flags at all: <c>desk run</c> as a single process, options untouched.</summary>
     public static readonly ClusterRequest None = new(null, [], null, null, null, null, "--strategies", false);
+
+    /// <summary>
+    /// What the command line of <c>desk run</c> or <c>desk node</c> asks for. <c>desk run --strategies none</c> on a
+    /// cluster node gives it the desk role only (no strategy is placed there); <c>desk node</c> has the strategy role only.
+    /// </summary>
+    public static ClusterRequest From(ParseResult parse)
+    {
+        var node = parse.CommandResult.Command.Name == "node";
+        var port = parse.GetValue<int?>("--cluster-port");
+        var seeds = (parse.GetValue<string[]>("--seed-node") ?? []).Select(ClusterAddresses.Normalize).ToList();
+        string[]? strategies;
+        string[]? roles;
+        if (node)
+        {
+            strategies = parse.GetValue<string[]>("--strategy") is { Length: > 0 } given ? ClusterAddresses.SplitNames(given) : null;
+            roles = ["strategy"];
+        }
+        else
+        {
+            strategies = parse.GetValue<string?>("--strategies") is { } text ? (text.Trim() == "none" ? [] : ClusterAddresses.SplitNames([text])) : null;
+            roles = strategies is [] && port is not null ? ["desk"] : null;
+        }
+        return new ClusterRequest(port, seeds, parse.GetValue<string?>("--hostname"), parse.GetValue<string?>("--public-hostname"),
+            roles, strategies, node ? "--strategy" : "--strategies", SeedRequired: node);
+    }
 
     /// <summary>The options with these flags applied; throws <see cref="DeskStartException"/> (one line) when they cannot work.</summary>
     public TradingDeskOptions ApplyTo(TradingDeskOptions options)

@@ -25,14 +25,10 @@ public static class NodeCommand
         var command = new Command("node", "Run a strategy node: configured strategies against the cluster's desk (joined through --seed-node).") { strategy };
         cluster.AddTo(command);
         common.AddTo(command);
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction(async (parse, cancellation) => await RunCommand.RunAsync(common.Read(parse, stdout, "node") with
         {
-            var names = parse.GetValue(strategy) is { Length: > 0 } given ? ClusterAddresses.SplitNames(given) : null;
-            return await RunCommand.RunAsync(common.Read(parse, stdout, "node") with
-            {
-                Cluster = cluster.Read(parse, ["strategy"], names, "--strategy", seedRequired: true),
-            }, stdout, stderr, cancellation);
-        });
+            Cluster = ClusterRequest.From(parse),
+        }, stdout, stderr, cancellation));
         return command;
     }
 }

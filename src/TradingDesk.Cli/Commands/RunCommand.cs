@@ -53,18 +53,12 @@ public static partial class RunCommand
         };
         common.AddTo(command);
         cluster.AddTo(command);
-        command.SetAction(async (parse, cancellation) =>
+        command.SetAction(async (parse, cancellation) => await RunAsync(common.Read(parse, stdout, "run") with
         {
-            var names = parse.GetValue(strategies) is { } text ? (text.Trim() == "none" ? [] : ClusterAddresses.SplitNames([text])) : null;
-            // A desk node without strategies has the desk role only: no strategy is placed on it.
-            var roles = names is [] && parse.GetValue(cluster.Port) is not null ? new[] { "desk" } : null;
-            return await RunAsync(common.Read(parse, stdout, "run") with
-            {
-                Gateway = parse.GetValue(gateway),
-                ClientId = parse.GetValue(clientId),
-                Cluster = cluster.Read(parse, roles, names, "--strategies", seedRequired: false),
-            }, stdout, stderr, cancellation);
-        });
+            Gateway = parse.GetValue(gateway),
+            ClientId = parse.GetValue(clientId),
+            Cluster = ClusterRequest.From(parse),
+        }, stdout, stderr, cancellation));
         return command;
     }
 
