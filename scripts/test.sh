@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests need. None yet: PostgreSQL and RabbitMQ arrive with persistence and the cluster.
-debian_packages=()
+# Debian packages the tests need: docker-compose validates docker-compose.yml (no Docker engine is needed for that).
+debian_packages=(docker-compose)
 if ((${#debian_packages[@]})); then
   missing=()
   for p in "${debian_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

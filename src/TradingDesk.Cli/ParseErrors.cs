@@ -22,7 +22,7 @@ public static partial class ParseErrors
     public static IReadOnlyList<string> Lines(ParseResult parsed)
     {
         var command = parsed.CommandResult.Command;
-        var prefix = command is RootCommand ? "desk" : $"desk {command.Name}";
+        var prefix = Prefix(parsed.CommandResult);
         var lines = new List<string>();
         var missing = command.Arguments
             .Where(a => a.Arity.MinimumNumberOfValues > 0 && (parsed.GetResult(a) is not ArgumentResult r || r.Tokens.Count == 0))
@@ -47,6 +47,14 @@ public static partial class ParseErrors
             if (!lines.Contains(line)) lines.Add(line);
         }
         return lines;
+    }
+
+    /// <summary>"desk", "desk VERB" or, for a verb of a group, "desk GROUP VERB" (desk cluster status).</summary>
+    private static string Prefix(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is CommandResult { Command: not RootCommand } c; r = c.Parent) names.Insert(0, c.Command.Name);
+        return string.Join(' ', ["desk", .. names]);
     }
 
     /// <summary>System.CommandLine's conversion message with the .NET type replaced by what the value should be.</summary>

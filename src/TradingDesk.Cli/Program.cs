@@ -15,13 +15,7 @@ public static class Program
     /// <summary>Runs the command line against the given streams (tests call this in-process).</summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
     {
-        var root = new RootCommand("TradingDesk: an actor-based trading desk for Interactive Brokers.")
-        {
-            DecodeCommand.Create(stdout, stderr, openStdin),
-            SimulatorCommand.Create(stdout, stderr),
-            RunCommand.Create(stdout, stderr),
-        };
-        foreach (var verb in GatewayVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
+        var root = CreateRoot(stdout, stderr, openStdin);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -39,5 +33,22 @@ public static class Program
         // 60 s) and then stops the desk.
         var termination = TradingDeskOptions.LongestStopTimeout + TimeSpan.FromSeconds(30);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, ProcessTerminationTimeout = termination });
+    }
+
+    /// <summary>Parses without running anything (the tests check that the commands written in docker-compose.yml parse).</summary>
+    public static ParseResult Parse(IReadOnlyList<string> args) => CreateRoot(TextWriter.Null, TextWriter.Null, () => Stream.Null).Parse(args);
+
+    private static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
+    {
+        var root = new RootCommand("TradingDesk: an actor-based trading desk for Interactive Brokers.")
+        {
+            DecodeCommand.Create(stdout, stderr, openStdin),
+            SimulatorCommand.Create(stdout, stderr),
+            RunCommand.Create(stdout, stderr),
+            NodeCommand.Create(stdout, stderr),
+            ClusterCommand.Create(stdout, stderr),
+        };
+        foreach (var verb in GatewayVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
+        return root;
     }
 }

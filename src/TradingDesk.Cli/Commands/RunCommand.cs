@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Akka.Actor;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,9 @@ using TradingDesk.Hosting;
 namespace TradingDesk.Cli.Commands;
 
 /// <summary>
-/// <c>desk run [--duration SECONDS|DURATION] [--gateway host:port] [--client-id N] [--config DIR] [--environment Paper|Live] [--plain]</c>:
-/// hosts the desk and the strategies named in config. Without a gateway (flag or config) it starts the embedded
+/// <c>desk run [--duration SECONDS|DURATION] [--gateway host:port] [--client-id N] [--config DIR] [--environment Paper|Live] [--plain]
+/// [--strategies NAME,...|none] [--cluster-port P [--seed-node URI ...] [--hostname H] [--public-hostname H]]</c>:
+/// hosts the desk and the strategies named in config (with --cluster-port, as a desk node of a cluster). Without a gateway (flag or config) it starts the embedded
 /// simulator. Shows a live view (plain periodic lines when the output is not a terminal), stops on Ctrl-C or after
 /// --duration (counted from the start, connecting included), and prints what happened to the working orders and a
 /// summary per strategy (orders, filled orders, executions, position, PnL).
@@ -20,11 +22,7 @@ public static partial class RunCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var duration = new Option<TimeSpan?>("--duration")
-        {
-            Description = "Stop by itself after this long, counted from the start: seconds (60) or a duration (90s, 2m). Default: run until Ctrl-C.",
-            CustomParser = r => ParseDuration(r),
-        };
+        var common = HostFlags.Create();
         var gateway = new Option<string?>("--gateway") { Description = "TWS / IB Gateway as host:port (default: TradingDesk:Gateway from config, else the embedded simulator)." };
         gateway.Validators.Add(r =>
         {
@@ -36,36 +34,32 @@ public static partial class RunCommand
             Description = "API client id (default: TradingDesk:ClientId from config, 1).",
             CustomParser = r => ParseClientId(r),
         };
-        var config = new Option<string?>("--config") { Description = "Directory holding appsettings.json (default: ./config, else the one next to the program)." };
-        var environment = new Option<string?>("--environment") { Description = "Also read appsettings.NAME.json, e.g. Paper or Live (default: $TRADINGDESK_ENVIRONMENT)." };
-        var plain = new Option<bool>("--plain") { Description = "Plain periodic lines instead of the live view, even on a terminal." };
-
-        var command = new Command("run", "Run the desk and the configured strategies (embedded simulator when no gateway is set).")
+        var cluster = ClusterFlags.Create(
+            "Run as a desk node of a cluster, its Akka.Remote endpoint on this port (0: any free port; default: TradingDesk:Cluster:Port, else no cluster).",
+            defaultPort: null);
+        var strategies = new Option<string?>("--strategies")
         {
-            duration, gateway, clientId, config, environment, plain,
+            Description = "The configured strategies to run here, NAME,NAME,... or none (a desk node without strategies). Default: all enabled ones.",
         };
-        command.SetAction(async (parse, cancellation) => await RunAsync(new RunSettings(
-            parse.GetValue(duration),
-            parse.GetValue(gateway),
-            parse.GetValue(clientId),
-            parse.GetValue(config) ?? DefaultConfigDirectory(),
-            parse.GetValue(environment) ?? Environment.GetEnvironmentVariable("TRADINGDESK_ENVIRONMENT"),
-            parse.GetValue(plain) || !ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected), stdout, stderr, cancellation));
-        return command;
-    }
-
-    private static TimeSpan? ParseDuration(System.CommandLine.Parsing.ArgumentResult r)
-    {
-        var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-        TimeSpan value;
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)) value = TimeSpan.FromSeconds(seconds);
-        else if (!Durations.TryParse(text, out value, out _))
+        strategies.Validators.Add(r =>
         {
-            r.AddError($"--duration must be a number of seconds (60) or a duration (90s, 2m, 00:01:30), not '{text}'");
-            return null;
-        }
-        if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1)) r.AddError($"--duration must be positive and at most a day, not '{text}'");
-        return value;
+            if (r.Tokens.Count == 1 && ClusterAddresses.SplitNames([r.Tokens[0].Value]).Length == 0)
+                r.AddError($"--strategies must name configured strategies (NAME,NAME) or be none, not '{r.Tokens[0].Value}'");
+        });
+
+        var command = new Command("run", "Run the desk and the configured strategies (embedded simulator when no gateway is set); with --cluster-port, as a desk node of a cluster.")
+        {
+            gateway, clientId, strategies,
+        };
+        common.AddTo(command);
+        cluster.AddTo(command);
+        command.SetAction(async (parse, cancellation) => await RunAsync(common.Read(parse, stdout, "run") with
+        {
+            Gateway = parse.GetValue(gateway),
+            ClientId = parse.GetValue(clientId),
+            Cluster = ClusterRequest.From(parse),
+        }, stdout, stderr, cancellation));
+        return command;
     }
 
     private static int? ParseClientId(System.CommandLine.Parsing.ArgumentResult r)
@@ -76,11 +70,16 @@ public static partial class RunCommand
         return null;
     }
 
-    /// <summary>What <c>desk run</c> was asked to do.</summary>
-    public sealed record RunSettings(TimeSpan? Duration, string? Gateway, int? ClientId, string ConfigDirectory, string? Environment, bool Plain);
+    /// <summary>
+    /// What <c>desk run</c> or <c>desk node</c> (<see cref="Verb"/>) was asked to do. <see cref="Cluster"/>:
+    /// the cluster flags (<see cref="ClusterRequest.None"/> for a single process).
+    /// </summary>
+    public sealed record RunSettings(TimeSpan? Duration, string? Gateway, int? ClientId, string ConfigDirectory, string? Environment, bool Plain)
+    {
+        public ClusterRequest Cluster { get; init; } = ClusterRequest.None;
 
-    private static string DefaultConfigDirectory() =>
-        File.Exists(Path.Combine("config", "appsettings.json")) ? "config" : Path.Combine(AppContext.BaseDirectory, "config");
+        public string Verb { get; init; } = "run";
+    }
 
     /// <summary>Runs the desk until <paramref name="cancellation"/>, Ctrl-C or the duration; returns the exit code.</summary>
     public static async Task<int> RunAsync(RunSettings settings, TextWriter stdout, TextWriter stderr, CancellationToken cancellation)
@@ -102,12 +101,13 @@ public static partial class RunCommand
                 SampleStrategies.Register(desk);
                 if (settings.Gateway is { } g) desk.WithOptions(o => o with { Gateway = g });
                 if (settings.ClientId is { } id) desk.WithOptions(o => o with { ClientId = id });
+                desk.WithOptions(settings.Cluster.ApplyTo);
             });
             host = builder.Build();
         }
         catch (DeskStartException ex)
         {
-            stderr.WriteLine($"desk run: {ex.Message}");
+            stderr.WriteLine($"desk {settings.Verb}: {ex.Message}");
             logger?.Dispose();
             return Program.BadInput;
         }
@@ -117,7 +117,7 @@ public static partial class RunCommand
         // The duration counts from here: a desk that never connects still stops on time.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         if (settings.Duration is { } limit) stop.CancelAfter(limit);
-        var progress = new ConnectionProgress(stderr, settings.Plain);
+        var progress = new ConnectionProgress(stderr, settings.Plain, settings.Verb);
         service.ConnectionChanged += progress.Report;
         try
         {
@@ -133,8 +133,8 @@ public static partial class RunCommand
                 _ => $"stopped before the desk had started ({Endpoint(service)})",
             };
             progress.Finish();
-            logger.Warning("desk run did not start: {Reason}", message);
-            stderr.WriteLine($"desk run: {message}");
+            logger.Warning("desk {Verb} did not start: {Reason}", settings.Verb, message);
+            stderr.WriteLine($"desk {settings.Verb}: {message}");
             await service.DisposeAsync();
             host.Dispose();
             logger.Dispose();
@@ -142,7 +142,7 @@ public static partial class RunCommand
         }
 
         var view = settings.Plain ? (IRunView)new PlainRunView(stdout) : new LiveRunView();
-        stdout.WriteLine($"desk run: connected to {service.Endpoint}; strategies: {string.Join(", ", service.StrategyNames)}; " +
+        stdout.WriteLine($"desk {settings.Verb}: connected to {service.Endpoint}; {Node(service)}strategies: {Names(service.StrategyNames)}; " +
             (settings.Duration is { } dd ? $"stopping after {Durations.Format(dd)}" : "Ctrl-C stops"));
         progress.Connected();
         DeskSnapshot last;
@@ -157,18 +157,26 @@ public static partial class RunCommand
             host.Dispose();
             logger.Dispose();
         }
-        WriteSummary(stdout, service.FinalSnapshot ?? last, DateTimeOffset.UtcNow - started, service.LastStop);
+        WriteSummary(stdout, service.FinalSnapshot ?? last, DateTimeOffset.UtcNow - started, service.LastStop, settings.Verb);
         return 0;
     }
+
+    /// <summary>"node akka.tcp://trading-desk@host:port (roles desk, strategy); " for a cluster node, else nothing.</summary>
+    private static string Node(TradingDeskService service) =>
+        service.Options.Cluster.Enabled && service.System is ExtendedActorSystem system
+            ? $"node {system.Provider.DefaultAddress} (roles {string.Join(", ", service.Options.Cluster.Roles)}); "
+            : "";
+
+    private static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names);
 
     private static string Endpoint(TradingDeskService service) => service.Endpoint.Length > 0 ? service.Endpoint : "no connection yet";
 
     private static Exception Unwrap(Exception ex) => ex is AggregateException { InnerExceptions.Count: 1 } a ? Unwrap(a.InnerExceptions[0]) : ex;
 
     /// <summary>What happened to the working orders on stop, then one line per strategy: orders, filled orders, executions, positions, PnL.</summary>
-    public static void WriteSummary(TextWriter stdout, DeskSnapshot snapshot, TimeSpan elapsed, StopReport? stop)
+    public static void WriteSummary(TextWriter stdout, DeskSnapshot snapshot, TimeSpan elapsed, StopReport? stop, string verb = "run")
     {
-        stdout.WriteLine($"desk run: summary after {elapsed.TotalSeconds:0}s ({stop?.Describe() ?? "the desk did not stop in order; see the log"})");
+        stdout.WriteLine($"desk {verb}: summary after {elapsed.TotalSeconds:0}s ({stop?.Describe() ?? "the desk did not stop in order; see the log"})");
         // 73 columns before the lost/rejected note, so the table fits an 80-column terminal.
         stdout.WriteLine($"{"strategy",-16} {"orders",6} {"filled",6} {"execs",6} {"position",-24} {"pnl",10}");
         foreach (var s in snapshot.Strategies)
@@ -183,7 +191,7 @@ public static partial class RunCommand
     internal static string Positions(StrategyTotals s) =>
         s.Positions.Count == 0 ? "flat" : string.Join(" ", s.Positions.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:+0.##;-0.##}"));
 
-    /// <summary>A host lifetime that leaves stopping to desk run (no console signal handling of its own).</summary>
+    /// <summary>A host lifetime that leaves stopping to the verb (no console signal handling of its own).</summary>
     private sealed class CommandLifetime : IHostLifetime
     {
         public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -8,7 +8,7 @@ namespace TradingDesk.Cli.Commands;
 /// a gateway says so), and afterwards in plain mode only (the live view shows the connection in its header).
 /// Called from the desk's actor thread: writes a line and returns.
 /// </summary>
-public sealed class ConnectionProgress(TextWriter stderr, bool plain)
+public sealed class ConnectionProgress(TextWriter stderr, bool plain, string verb = "run")
 {
     private readonly object _gate = new();
     private bool _connectedOnce;
@@ -22,7 +22,7 @@ public sealed class ConnectionProgress(TextWriter stderr, bool plain)
             if (_finished || (_viewRunning && !plain)) return;
             var line = Line(change, _connectedOnce);
             if (change is ConnectionEvents.Connected) _connectedOnce = true;
-            if (line is not null) stderr.WriteLine($"desk run: {line}");
+            if (line is not null) stderr.WriteLine($"desk {verb}: {line}");
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class ConnectionProgress(TextWriter stderr, bool plain)
         ConnectionEvents.Connecting c => $"connecting to {c.Host}:{c.Port} (attempt {c.Attempt})",
         ConnectionEvents.Reconnecting r => $"attempt {r.Attempt} failed: {r.LastError}; next attempt in {Durations.Format(r.Delay)}",
         ConnectionEvents.Connected c when c.IsReconnect || connectedBefore => $"reconnected (server version {c.ServerVersion})",
-        ConnectionEvents.Connected => null, // desk run prints its own "connected to …" line
+        ConnectionEvents.Connected => null, // the verb prints its own "connected to …" line
         ConnectionEvents.Disconnected d when connectedBefore => $"connection lost: {d.Reason}",
         _ => null,
     };
