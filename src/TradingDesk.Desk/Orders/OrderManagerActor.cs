@@ -271,6 +271,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         foreach (var (strategy, binding) in _strategies.Where(kv => kv.Value.Holder.Equals(t.ActorRef)).ToList())
         {
             _strategies.Remove(strategy);
+            _log.Info("Strategy {0}: its holder {1} terminated (its node gone: {2}); the binding is released", strategy, t.ActorRef.Path, t.AddressTerminated);
             if (t.AddressTerminated && binding.CancelOnDisconnect)
                 CancelForDisconnect(strategy, $"its holder {t.ActorRef.Path} is gone with its node");
         }
