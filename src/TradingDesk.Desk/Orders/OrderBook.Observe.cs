@@ -26,13 +26,25 @@ public sealed partial record OrderBook
 
     private bool IsOurs(bool hasClientId, int clientId) => !hasClientId || clientId == ClientId;
 
-    private (OrderRecord? Order, List<BookEvent> Events) Locate(int orderId, bool ours, PermId? permId)
+    /// <summary>
+    /// The book's record of an order of this client id, discovering one it does not know: an order placed by an earlier
+    /// session or another desk of this client id (its id is used, so the high-water mark moves past it). Its owner comes
+    /// from the orderRef (<paramref name="owner"/>) when the message carries one; a record without an owner takes the
+    /// one a later message names. <paramref name="initial"/> is the status of a discovered order until the gateway
+    /// says more.
+    /// </summary>
+    private (OrderRecord? Order, List<BookEvent> Events) Locate(int orderId, bool ours, PermId? permId, StrategyId? owner = null,
+        OrderStatus initial = OrderStatus.PendingSubmit)
     {
         var events = new List<BookEvent>();
         if (!ours || orderId <= 0 || orderId >= OrderManagerOptions.OrderIdLimit) return (null, events);
-        if (Orders.TryGetValue(new OrderId(orderId), out var known)) return (known, events);
-        // Placed by an earlier session of this client id: remember it (its id is used) and report it to subscribers.
-        var discovered = new OrderRecord(new OrderId(orderId), null, null, null, null) { PermId = permId };
+        if (Orders.TryGetValue(new OrderId(orderId), out var known))
+        {
+            if (known.Strategy is not null || owner is not { } learned) return (known, events);
+            events.Add(new BookEvent.OwnerLearned(known.Id, learned));
+            return (known with { Strategy = learned }, events);
+        }
+        var discovered = new OrderRecord(new OrderId(orderId), owner, null, null, null) { PermId = permId, Status = initial };
         events.Add(new BookEvent.OrderDiscovered(discovered));
         return (discovered, events);
     }
@@ -51,7 +63,7 @@ public sealed partial record OrderBook
     {
         var ours = IsOurs(o.Order?.HasClientId ?? false, o.Order?.ClientId ?? 0);
         var snapshot = OrderWire.ToSnapshot(o.OrderId, o.Contract, o.Order, o.OrderState);
-        var (order, events) = Locate(snapshot.OrderId.Value, ours, snapshot.PermId);
+        var (order, events) = Locate(snapshot.OrderId.Value, ours, snapshot.PermId, OrderRefs.OwnerOf(snapshot.OrderRef));
         events.Add(new BookEvent.Observed(new OrderEvents.OpenOrderUpdated(snapshot, order?.Strategy, local), order is not null));
         return events;
     }
@@ -61,7 +73,8 @@ public sealed partial record OrderBook
         var x = d.Execution;
         if (x is null || string.IsNullOrEmpty(x.ExecId) || SeenExecIds.Contains(x.ExecId)) return [];
         var ours = IsOurs(x.HasClientId, x.ClientId);
-        var (order, events) = Locate(x.OrderId, ours, x.PermId != 0 ? new PermId(x.PermId) : null);
+        // An execution says nothing of whether the rest of the order still works: Unknown until openOrder or orderStatus.
+        var (order, events) = Locate(x.OrderId, ours, x.PermId != 0 ? new PermId(x.PermId) : null, OrderRefs.OwnerOf(x.OrderRef), OrderStatus.Unknown);
         events.Add(new BookEvent.Observed(OrderWire.ToFilled(d, order?.Strategy, local), order is not null));
         return events;
     }
@@ -98,7 +111,7 @@ public sealed partial record OrderBook
         if (o.Event is OrderEvents.Filled f)
         {
             book = book with { SeenExecIds = SeenExecIds.Add(f.ExecId.Value) };
-            if (o.Owned) book = book with { ExecOrders = book.ExecOrders.SetItem(f.ExecId.Value, f.OrderId) };
+            if (o.Owned) book = book with { ExecOrders = book.ExecOrders.SetItem(f.ExecId.Value, f.OrderId), SessionFills = book.SessionFills.Add(f) };
             if (f.Contract is { } c && f.Price > 0) book = book with { LastPrices = book.LastPrices.SetItem(PriceKey(c), f.Price) };
         }
         if (o.Event is OrderEvents.CommissionReported cr) book = book with { SeenCommissions = SeenCommissions.Add(cr.ExecId.Value) };
@@ -118,6 +131,7 @@ public sealed partial record OrderBook
                 Status = u.Order.Status == OrderStatus.Unknown ? order.Status : u.Order.Status,
                 PermId = u.Order.PermId ?? order.PermId,
                 ModificationPending = order.ModificationPending && !Echoes(u.Order, order.Spec),
+                LastOpen = u,
             },
             OrderEvents.OrderRejected => order with { Rejected = true, ModificationPending = false },
             // The refusal of a modification answers it; the order keeps working as before.

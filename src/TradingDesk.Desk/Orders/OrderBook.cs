@@ -33,6 +33,16 @@ public sealed partial record OrderBook
 
     public ImmutableHashSet<string> SeenCommissions { get; init; } = ImmutableHashSet<string>.Empty;
 
+    /// <summary>
+    /// Every execution of this client id's orders seen in this session, in arrival order: a strategy that (re)registers
+    /// gets those of its orders it has not been told yet (<see cref="Undelivered"/>).
+    /// </summary>
+    public ImmutableList<OrderEvents.Filled> SessionFills { get; init; } = ImmutableList<OrderEvents.Filled>.Empty;
+
+    /// <summary>Per strategy, the exec ids told to a live holder of the id (<see cref="BookEvent.FillsDelivered"/>).</summary>
+    public ImmutableDictionary<StrategyId, ImmutableHashSet<ExecId>> DeliveredFills { get; init; } =
+        ImmutableDictionary<StrategyId, ImmutableHashSet<ExecId>>.Empty;
+
     /// <summary>Last fill or limit price per contract (see <see cref="PriceKey"/>), for market orders' notional.</summary>
     public ImmutableDictionary<string, decimal> LastPrices { get; init; } = ImmutableDictionary<string, decimal>.Empty;
 
@@ -47,6 +57,31 @@ public sealed partial record OrderBook
     }
 
     public int WorkingOrders(StrategyId strategy) => Orders.Values.Count(o => o.Strategy == strategy && o.IsWorking);
+
+    /// <summary>The last openOrder of each working order of the strategy, by id, with the status the book holds now.</summary>
+    public IReadOnlyList<OrderEvents.OpenOrderUpdated> OpenOrdersOf(StrategyId strategy) =>
+    [
+        .. Orders.Values
+            .Where(o => o.Strategy == strategy && o.IsWorking && o.LastOpen is not null)
+            .OrderBy(o => o.Id.Value)
+            .Select(o => o.LastOpen! with
+            {
+                Strategy = strategy,
+                Order = o.LastOpen.Order with { Status = o.Status, FilledQuantity = Math.Max(o.LastOpen.Order.FilledQuantity, o.Filled) },
+            }),
+    ];
+
+    /// <summary>The session's fills of the strategy's orders not yet told to a live holder of the id, in arrival order.</summary>
+    public IReadOnlyList<OrderEvents.Filled> Undelivered(StrategyId strategy)
+    {
+        var delivered = DeliveredFills.GetValueOrDefault(strategy) ?? ImmutableHashSet<ExecId>.Empty;
+        return
+        [
+            .. SessionFills
+                .Where(f => !delivered.Contains(f.ExecId) && Orders.TryGetValue(f.OrderId, out var o) && o.Strategy == strategy)
+                .Select(f => f with { Strategy = strategy }),
+        ];
+    }
 
     public RiskLimits LimitsFor(StrategyId strategy, OrderManagerOptions options) =>
         LimitOverrides.TryGetValue(strategy, out var l) ? l : options.LimitsFor(strategy);
@@ -157,8 +192,9 @@ public sealed partial record OrderBook
     /// <summary>Records a fact.</summary>
     public OrderBook Apply(BookEvent e) => e switch
     {
-        // Never backwards: keep ours when a gateway that lost state offers less than we have already used.
-        BookEvent.IdsOffered o => this with { NextId = IdsSeeded ? Math.Max(NextId, o.Offered) : o.Offered, IdsSeeded = true },
+        // Never backwards: keep ours when a gateway that lost state offers less than we have already used, or when an
+        // order of this client id seen before the first nextValidId (open orders sent at connect) had a higher id.
+        BookEvent.IdsOffered o => this with { NextId = Math.Max(NextId, o.Offered), IdsSeeded = true },
         BookEvent.ConnectivityChanged c => this with { Online = c.Online },
         BookEvent.OrderSubmitted s => ApplySubmitted(s),
         BookEvent.CancelSubmitted => this,
@@ -169,6 +205,14 @@ public sealed partial record OrderBook
         {
             Orders = Orders.SetItem(d.Order.Id, d.Order),
             NextId = Math.Max(NextId, d.Order.Id.Value + 1),
+        },
+        BookEvent.OwnerLearned l => Orders.TryGetValue(l.OrderId, out var known) && known.Strategy is null
+            ? this with { Orders = Orders.SetItem(l.OrderId, known with { Strategy = l.Strategy }) }
+            : this,
+        BookEvent.FillsDelivered d => this with
+        {
+            DeliveredFills = DeliveredFills.SetItem(d.Strategy,
+                (DeliveredFills.GetValueOrDefault(d.Strategy) ?? ImmutableHashSet<ExecId>.Empty).Union(d.ExecIds)),
         },
         BookEvent.Observed o => ApplyObserved(o),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "unknown book event"),

@@ -76,9 +76,14 @@ public sealed partial class OrderManagerActor
     private void Deliver(BookEvent.Observed observed)
     {
         IActorRef? owner = null;
-        if (observed.Owned && _book.Orders.TryGetValue(observed.Event.OrderId, out var order) && order.Strategy is { } s)
-            _strategies.TryGetValue(s, out owner);
-        owner?.Tell(observed.Event, Self);
+        if (observed.Owned && _book.Orders.TryGetValue(observed.Event.OrderId, out var order) && order.Strategy is { } s
+            && _strategies.TryGetValue(s, out var binding))
+        {
+            owner = binding.Holder;
+            owner.Tell(observed.Event, Self);
+            // Told to a live holder: a later registration of the id does not send it again.
+            if (observed.Event is OrderEvents.Filled f) Apply(new BookEvent.FillsDelivered(s, [f.ExecId]));
+        }
         foreach (var subscriber in _subscribers.Values.Distinct())
             if (!subscriber.Equals(owner)) subscriber.Tell(observed.Event, Self);
         if (observed.Event is OrderEvents.OrderRejected r)
@@ -102,6 +107,6 @@ public sealed partial class OrderManagerActor
     private void OnTerminated(Terminated t)
     {
         foreach (var id in _subscribers.Where(kv => kv.Value.Equals(t.ActorRef)).Select(kv => kv.Key).ToList()) _subscribers.Remove(id);
-        foreach (var s in _strategies.Where(kv => kv.Value.Equals(t.ActorRef)).Select(kv => kv.Key).ToList()) _strategies.Remove(s);
+        OnStrategyTerminated(t);
     }
 }

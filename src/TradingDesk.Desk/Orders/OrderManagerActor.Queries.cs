@@ -84,9 +84,14 @@ public sealed partial class OrderManagerActor
         _pacer.Tell(new GatewayMessages.Outbound(new Tws.ExecutionRequest { ReqId = reqId, ExecutionFilter = f }, OutboundPriority.Data));
     }
 
-    private void StartReconciliation()
+    /// <summary>
+    /// After a reconnect: what happened during the outage. On the first connect (a desk that starts without memory, e.g.
+    /// a standby that took over): this client id's open orders and the session's executions, their owners read from
+    /// orderRef and their ids moving the high-water mark, so that a strategy registering later gets its orders' state.
+    /// </summary>
+    private void StartReconciliation(bool reconnect)
     {
-        _log.Info("Reconnected: reconciling open orders and executions");
+        _log.Info(reconnect ? "Reconnected: reconciling open orders and executions" : "First connect: recovering open orders and the session's executions");
         Enqueue(_openOrders, new Reconcile(), null);
         StartExecutions(new Reconcile(), null, new Messages.ExecutionQuery { ClientId = _options.ClientId });
     }
@@ -115,7 +120,7 @@ public sealed partial class OrderManagerActor
                 if (q.ExecIds.Add(x.ExecId))
                 {
                     _book.Orders.TryGetValue(new OrderId(x.OrderId), out var order);
-                    q.Fills.Add(OrderWire.ToFilled(d, order?.Strategy, local));
+                    q.Fills.Add(OrderWire.ToFilled(d, order?.Strategy ?? OrderRefs.OwnerOf(x.OrderRef), local));
                 }
                 break;
             // The router forwards errors by id range; one for our reqExecutions id (if it reaches us) ends that query.

@@ -15,8 +15,8 @@ namespace TradingDesk.Desk.Orders;
 /// messages forwarded by the router, and <see cref="ConnectionEvents"/> told by the desk's connection (created after
 /// it, so none is missed).
 /// <para>
-/// States (Become): Offline --Connected--> Online (ids seeded; after a reconnect: reconcile; an active kill switch
-/// re-sends reqGlobalCancel) --Disconnected/Reconnecting--> Offline (queries in flight fail with ConnectionLost).
+/// States (Become): Offline --Connected--> Online (ids seeded; on the first connect: recover, after a reconnect:
+/// reconcile; an active kill switch re-sends reqGlobalCancel) --Disconnected/Reconnecting--> Offline (queries in flight fail with ConnectionLost).
 /// Online --Connected--> Online (ids re-seeded, never backwards). Both states handle inbound messages, subscriptions
 /// and commands; Offline refuses whatever would need the wire.
 /// </para>
@@ -28,7 +28,10 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
     private readonly OrderManagerOptions _options;
     private readonly ITimeProvider _time;
     private OrderBook _book;
-    private readonly Dictionary<StrategyId, IActorRef> _strategies = [];
+    private readonly Dictionary<StrategyId, Binding> _strategies = [];
+    // Strategies whose holder's node went away while the desk was offline: their orders are cancelled on the next connect.
+    private readonly HashSet<StrategyId> _cancelWhenOnline = [];
+    private bool _connectedBefore;
     private readonly Dictionary<SubscriptionId, IActorRef> _subscribers = [];
     private readonly Dictionary<OrderId, List<(OrderCommands.CancelOrder Command, IActorRef Asker)>> _pendingCancels = [];
     // Distinct from the router's subscription ids so a strategy can tell the two kinds apart.
@@ -78,6 +81,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         Receive<OrderCommands.SubscribeOrderUpdates>(OnSubscribe);
         Receive<OrderCommands.UnsubscribeOrderUpdates>(OnUnsubscribe);
         Receive<OrderCommands.RegisterStrategy>(OnRegister);
+        Receive<OrderCommands.GetStrategyBindings>(OnGetBindings);
         Receive<IOrderCommand>(OnCommand);
         Receive<Terminated>(OnTerminated);
         Receive<QueryTimedOut>(OnQueryTimedOut);
@@ -94,7 +98,12 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         Become(Online);
         _log.Info("Order manager online (reconnect: {0}); next order id {1}", c.IsReconnect, _book.NextId);
         if (_book.KillSwitch is not null) Send(new Tws.GlobalCancelRequest { OrderCancel = new Tws.OrderCancel() });
-        if (c.IsReconnect && _options.ReconcileOnReconnect) StartReconciliation();
+        // The first Connected this incarnation sees is a start without memory, whatever the connection calls it (an
+        // order manager restarted after a failure meets a connection that is not new).
+        var first = !_connectedBefore;
+        _connectedBefore = true;
+        if (first ? _options.RecoverOnStart : c.IsReconnect && _options.ReconcileOnReconnect) StartReconciliation(!first);
+        foreach (var strategy in _cancelWhenOnline.ToList()) CancelForDisconnect(strategy, "its holder's node went away while the desk was offline");
     }
 
     private void GoOffline(string reason)
@@ -104,10 +113,13 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         Become(Offline);
     }
 
-    /// <summary>nextValidId, from Connected or a NextValidId message: never backwards (a gateway that lost state may offer less).</summary>
+    /// <summary>
+    /// nextValidId, from Connected or a NextValidId message: never backwards (a gateway that lost state may offer less,
+    /// and an order of this client id seen on the wire may already have moved the mark past the offer).
+    /// </summary>
     private void OfferIds(int offered, string source)
     {
-        if (_book.IdsSeeded && offered < _book.NextId)
+        if (offered < _book.NextId)
             _log.Warning("{0}: the gateway's nextValidId {1} is below the next id this desk would use ({2}); keeping ours so no id is reused",
                 source, offered, _book.NextId);
         Apply(new BookEvent.IdsOffered(offered));
@@ -130,28 +142,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
             case OrderCommands.PlaceBracket b: Bind(b.Strategy, sender, replace: false); break;
             case OrderCommands.PlaceOca o: Bind(o.Strategy, sender, replace: false); break;
         }
-        var placed = new List<OrderId>();
-        var cancelled = new List<OrderId>();
-        foreach (var e in decision.Events)
-        {
-            Apply(e);
-            switch (e)
-            {
-                case BookEvent.OrderSubmitted s:
-                    placed.Add(s.Order.Id);
-                    Send(PlaceRequest(s.Order));
-                    break;
-                case BookEvent.CancelSubmitted c:
-                    cancelled.Add(c.OrderId);
-                    if (command is OrderCommands.CancelOrder co) TrackCancel(c.OrderId, co, sender);
-                    else TrackCancel(c.OrderId, null, null);
-                    Send(new Tws.CancelOrderRequest { OrderId = c.OrderId.Value, OrderCancel = new Tws.OrderCancel() });
-                    break;
-                case BookEvent.GlobalCancelSubmitted:
-                    Send(new Tws.GlobalCancelRequest { OrderCancel = new Tws.OrderCancel() });
-                    break;
-            }
-        }
+        var (placed, cancelled) = Execute(decision.Events, command as OrderCommands.CancelOrder, sender);
         var now = _time.Now;
         object reply = command switch
         {
@@ -174,6 +165,33 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         sender.Tell(reply);
     }
 
+    /// <summary>Records the decided facts and sends what they say; a cancel's asker waits for the gateway's answer.</summary>
+    private (List<OrderId> Placed, List<OrderId> Cancelled) Execute(IReadOnlyList<BookEvent> events, OrderCommands.CancelOrder? cancel, IActorRef? asker)
+    {
+        var placed = new List<OrderId>();
+        var cancelled = new List<OrderId>();
+        foreach (var e in events)
+        {
+            Apply(e);
+            switch (e)
+            {
+                case BookEvent.OrderSubmitted s:
+                    placed.Add(s.Order.Id);
+                    Send(PlaceRequest(s.Order));
+                    break;
+                case BookEvent.CancelSubmitted c:
+                    cancelled.Add(c.OrderId);
+                    TrackCancel(c.OrderId, cancel, asker);
+                    Send(new Tws.CancelOrderRequest { OrderId = c.OrderId.Value, OrderCancel = new Tws.OrderCancel() });
+                    break;
+                case BookEvent.GlobalCancelSubmitted:
+                    Send(new Tws.GlobalCancelRequest { OrderCancel = new Tws.OrderCancel() });
+                    break;
+            }
+        }
+        return (placed, cancelled);
+    }
+
     private void TrackCancel(OrderId id, OrderCommands.CancelOrder? command, IActorRef? asker)
     {
         if (!_pendingCancels.TryGetValue(id, out var list)) _pendingCancels[id] = list = [];
@@ -182,46 +200,114 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
 
     private bool IsOwner(OrderRecord order, IActorRef sender, IOrderCommand command) =>
         order.Strategy is { } s &&
-        ((_strategies.TryGetValue(s, out var owner) && owner.Equals(sender)) || (command is OrderCommands.ModifyOrder m && m.Strategy == s));
+        ((_strategies.TryGetValue(s, out var owner) && owner.Holder.Equals(sender)) || (command is OrderCommands.ModifyOrder m && m.Strategy == s));
 
     /// <summary>
-    /// Binds the strategy id to the sender: a restarted strategy (the same actor, or a new one once the old one died)
-    /// takes over its orders. A different actor cannot take the id from a live one (it would receive that strategy's
-    /// fills): refused with <see cref="StrategyIdInUse"/>. A binding ends when its actor terminates (DeathWatch); a holder
-    /// at the same path (a later incarnation of the holder) takes over even before the old one's Terminated arrives, so a successor is never refused.
+    /// Binds the strategy id to the sender: a restarted strategy (the same actor, or a new one once the old one died,
+    /// on any node) takes over its orders. A different actor cannot take the id from a live one (it would receive that
+    /// strategy's fills): refused with <see cref="StrategyIdInUse"/>. A binding ends when its actor terminates
+    /// (DeathWatch, which also fires when the holder's node crashes, is downed or leaves); a holder at the same path (a
+    /// later incarnation of the holder) takes over even before the old one's Terminated arrives, so a successor is
+    /// never refused.
+    /// <para>
+    /// After the reply the registrant is told the state of its orders: the last openOrder of each of its working orders
+    /// (with the status the desk holds now), then every fill of its orders in this session that no live holder of the id
+    /// was told yet, once each by exec id. A desk that took over after a failover has told nobody anything, so the
+    /// strategy then receives every fill of the session again: the strategy side de-duplicates by exec id.
+    /// </para>
     /// </summary>
     private void OnRegister(OrderCommands.RegisterStrategy r)
     {
         // Same path, another incarnation: the holder died (names are unique among live siblings) and its Terminated may
         // still be on its way here; ActorPath equality ignores the incarnation's uid.
-        if (_strategies.TryGetValue(r.Strategy, out var holder) && !holder.Path.Equals(Sender.Path))
+        if (_strategies.TryGetValue(r.Strategy, out var holder) && !holder.Holder.Path.Equals(Sender.Path))
         {
-            _log.Warning("RegisterStrategy {0} from {1} refused: {2} holds it", r.Strategy, Sender.Path, holder.Path);
-            Sender.Tell(new RequestFailed(r, new StrategyIdInUse(r.Strategy, holder.Path.ToString())));
+            _log.Warning("RegisterStrategy {0} from {1} refused: {2} holds it", r.Strategy, Sender.Path, holder.Holder.Path);
+            Sender.Tell(new RequestFailed(r, new StrategyIdInUse(r.Strategy, PathOf(holder.Holder))));
             return;
         }
-        Bind(r.Strategy, Sender, replace: true);
+        Bind(r.Strategy, Sender, replace: true, r.CancelOrdersOnDisconnect);
         Sender.Tell(new OrderEvents.StrategyRegistered(r.Strategy));
+        if (!_strategies.ContainsKey(r.Strategy)) return; // dead letters (a Tell from outside any actor) are never bound
+        foreach (var open in _book.OpenOrdersOf(r.Strategy)) Sender.Tell(open, Self);
+        var fills = _book.Undelivered(r.Strategy);
+        foreach (var fill in fills) Sender.Tell(fill, Self);
+        if (fills.Count > 0)
+        {
+            _log.Info("Strategy {0} registered from {1}: sent {2} fills it had not been told", r.Strategy, Sender.Path, fills.Count);
+            Apply(new BookEvent.FillsDelivered(r.Strategy, [.. fills.Select(f => f.ExecId)]));
+        }
     }
 
     /// <summary>
     /// Remembers which actor receives a strategy's events. A place command binds its sender only when the strategy
     /// has no live binding; RegisterStrategy rebinds unless another live actor holds the id (<see cref="OnRegister"/>).
     /// </summary>
-    private void Bind(StrategyId strategy, IActorRef actor, bool replace)
+    private void Bind(StrategyId strategy, IActorRef actor, bool replace, bool cancelOnDisconnect = false)
     {
         if (actor.Equals(Context.System.DeadLetters)) return;
         if (!replace && _strategies.ContainsKey(strategy)) return;
-        _strategies[strategy] = actor;
+        _strategies[strategy] = new Binding(actor, cancelOnDisconnect);
+        _cancelWhenOnline.Remove(strategy);
         Context.Watch(actor);
     }
 
-    private Tws.PlaceOrderRequest PlaceRequest(OrderRecord order) => new()
+    private void OnGetBindings(OrderCommands.GetStrategyBindings _) =>
+        Sender.Tell(new OrderEvents.StrategyBindings(
+            [.. _strategies.OrderBy(kv => kv.Key.Value, StringComparer.Ordinal).Select(kv => new OrderEvents.StrategyBinding(kv.Key, PathOf(kv.Value.Holder)))]));
+
+    /// <summary>The holder's path with its node's address (a local holder gets this node's), so a status can say where it runs.</summary>
+    private string PathOf(IActorRef actor) =>
+        actor.Path.ToStringWithAddress(((ExtendedActorSystem)Context.System).Provider.DefaultAddress);
+
+    /// <summary>
+    /// A holder that terminated ends its binding. When it terminated because its node is gone (AddressTerminated: the
+    /// node crashed, was downed or left) and it registered with CancelOrdersOnDisconnect, its working orders are
+    /// cancelled: nobody is left to manage them. A clean stop keeps them working (a strategy that wants them cancelled
+    /// on stop sends CancelStrategyOrders itself).
+    /// </summary>
+    private void OnStrategyTerminated(Terminated t)
     {
-        OrderId = order.Id.Value,
-        Contract = order.Contract!.ToProto(),
-        Order = order.Spec!.ToProto(order.Id, _options.ClientId, order.ParentId),
-    };
+        foreach (var (strategy, binding) in _strategies.Where(kv => kv.Value.Holder.Equals(t.ActorRef)).ToList())
+        {
+            _strategies.Remove(strategy);
+            _log.Info("Strategy {0}: its holder {1} terminated (its node gone: {2}); the binding is released", strategy, t.ActorRef.Path, t.AddressTerminated);
+            if (t.AddressTerminated && binding.CancelOnDisconnect)
+                CancelForDisconnect(strategy, $"its holder {t.ActorRef.Path} is gone with its node");
+        }
+    }
+
+    private void CancelForDisconnect(StrategyId strategy, string why)
+    {
+        if (_strategies.ContainsKey(strategy))
+        {
+            _cancelWhenOnline.Remove(strategy); // a new holder took over: its orders are managed again
+            return;
+        }
+        var decision = _book.Decide(new OrderCommands.CancelStrategyOrders(strategy), _options, _ => false);
+        if (decision.Failure is { } failure)
+        {
+            _log.Warning("Strategy {0} asked for its orders to be cancelled on disconnect and {1}, but: {2}; cancelling on the next connect",
+                strategy, why, failure);
+            _cancelWhenOnline.Add(strategy);
+            return;
+        }
+        _cancelWhenOnline.Remove(strategy);
+        var (_, cancelled) = Execute(decision.Events, null, null);
+        _log.Warning("Strategy {0} asked for its orders to be cancelled on disconnect and {1}: cancelling its {2} working orders [{3}]",
+            strategy, why, cancelled.Count, string.Join(", ", cancelled));
+    }
+
+    /// <summary>Who receives a strategy's events, and whether its orders go when its node does.</summary>
+    private sealed record Binding(IActorRef Holder, bool CancelOnDisconnect);
+
+    /// <summary>The order's owner travels in its orderRef (<see cref="OrderRefs"/>), beside the strategy's own reference.</summary>
+    private Tws.PlaceOrderRequest PlaceRequest(OrderRecord order)
+    {
+        var wire = order.Spec!.ToProto(order.Id, _options.ClientId, order.ParentId);
+        if (order.Strategy is { } owner) wire.OrderRef = OrderRefs.Compose(owner, order.Spec!.OrderRef);
+        return new Tws.PlaceOrderRequest { OrderId = order.Id.Value, Contract = order.Contract!.ToProto(), Order = wire };
+    }
 
     private void Send(Google.Protobuf.IMessage message) =>
         _pacer.Tell(new GatewayMessages.Outbound(message, OutboundPriority.Order));

@@ -31,6 +31,14 @@ public sealed record OrderManagerOptions
     /// <summary>After a reconnect send reqAllOpenOrders and reqExecutions so missed statuses and fills arrive (default true).</summary>
     public bool ReconcileOnReconnect { get; init; } = true;
 
+    /// <summary>
+    /// On the first connect of this order manager send reqAllOpenOrders and reqExecutions for this client id (default
+    /// true): a desk that starts without memory (a standby that took over, a restarted process or order manager) learns
+    /// the open orders and the session's fills, their owners from orderRef and the ids already used, before strategies
+    /// register and ask for them.
+    /// </summary>
+    public bool RecoverOnStart { get; init; } = true;
+
     /// <summary>Says what to change when the options cannot work.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -5,8 +5,9 @@ using TradingDesk.Desk.Risk;
 namespace TradingDesk.Desk.Orders;
 
 /// <summary>
-/// What the order book knows about one of the desk's orders. <see cref="Strategy"/> is null for orders the desk did
-/// not place in this process (seen through openOrder after a restart); their events go to order-update subscribers.
+/// What the order book knows about one of the desk's orders. For an order the desk did not place in this process (seen
+/// on the wire after a restart or a failover) <see cref="Strategy"/> comes from its orderRef (<see cref="OrderRefs"/>);
+/// it is null when the orderRef names no owner, and then the order's events go to order-update subscribers only.
 /// </summary>
 public sealed record OrderRecord(
     OrderId Id, StrategyId? Strategy, ContractSpec? Contract, OrderSpec? Spec, OrderId? ParentId)
@@ -38,8 +39,16 @@ public sealed record OrderRecord(
     /// <summary>The last orderStatus delivered, to drop identical consecutive ones.</summary>
     public OrderEvents.OrderStatusChanged? LastStatus { get; init; }
 
-    /// <summary>Can still fill or be cancelled: counted by the risk gate, cancelled on stop and by the kill switch.</summary>
-    public bool IsWorking => !Rejected && !Lost && !Status.IsDone();
+    /// <summary>The last openOrder seen: what a strategy that (re)registers is told about its open orders.</summary>
+    public OrderEvents.OpenOrderUpdated? LastOpen { get; init; }
+
+    /// <summary>
+    /// Can still fill or be cancelled: counted by the risk gate, cancelled on stop and by the kill switch. An order known
+    /// only from an execution (status <see cref="OrderStatus.Unknown"/>: it may long be filled) is not working until an
+    /// openOrder or orderStatus says what it is; otherwise every filled order of the session that a desk without memory
+    /// learns from reqExecutions would count against its strategy's limits and be cancelled over and over.
+    /// </summary>
+    public bool IsWorking => !Rejected && !Lost && Status != OrderStatus.Unknown && !Status.IsDone();
 
     /// <summary>Why the order is not working, in words ("rejected", "lost", "Filled", …).</summary>
     public string Ended => Rejected ? "rejected" : Lost ? "lost" : Status.ToString();
@@ -66,6 +75,12 @@ public abstract record BookEvent
 
     /// <summary>An order seen on the wire that the book did not know (another session of this client id).</summary>
     public sealed record OrderDiscovered(OrderRecord Order) : BookEvent;
+
+    /// <summary>The owner of an order known without one was read from its orderRef (an orderStatus came first).</summary>
+    public sealed record OwnerLearned(OrderId OrderId, StrategyId Strategy) : BookEvent;
+
+    /// <summary>These executions were told to a live holder of <paramref name="Strategy"/>: a later registration skips them.</summary>
+    public sealed record FillsDelivered(StrategyId Strategy, IReadOnlyList<ExecId> ExecIds) : BookEvent;
 
     /// <summary>Wraps an event a strategy receives; <see cref="Owned"/> is false for other clients' orders.</summary>
     public sealed record Observed(OrderEvents.IOrderEvent Event, bool Owned) : BookEvent;

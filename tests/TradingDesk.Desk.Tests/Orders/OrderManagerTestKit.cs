@@ -35,8 +35,25 @@ public abstract class OrderManagerTestKit : DeskTestKit
     // The scheduler's time (virtual): what the order manager stamps its events with.
     protected new DateTimeOffset Now => Sys.Scheduler.Now;
 
-    protected void Connect(int nextValidId, bool reconnect = false) =>
+    /// <summary>
+    /// The connection's Connected. The manager's first one starts the recovery of a desk without memory (open orders and
+    /// the session's executions); unless <paramref name="drainRecovery"/> is false it is answered here with empty lists,
+    /// so a test goes on from a desk that found nothing at the gateway.
+    /// </summary>
+    protected void Connect(int nextValidId, bool reconnect = false, bool drainRecovery = true)
+    {
         Manager.Tell(new ConnectionEvents.Connected(213, "20261121 18:00:00 UTC", ["DU1"], nextValidId, reconnect, Now));
+        var first = !_connected;
+        _connected = true;
+        if (!first || !ManagerOptions.RecoverOnStart || !drainRecovery) return;
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data);
+        var exec = Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
+        Assert.Equal(ManagerOptions.ClientId, exec.ExecutionFilter.ClientId);
+        Inbound(new Tws.OpenOrdersEnd());
+        Inbound(new Tws.ExecutionDetailsEnd { ReqId = exec.ReqId });
+    }
+
+    private bool _connected;
 
     protected void Disconnect() => Manager.Tell(new ConnectionEvents.Disconnected("socket closed", Now));
 

@@ -66,8 +66,9 @@ public sealed class OrderQueryTests(ITestOutputHelper output) : OrderManagerTest
         q2.Send(Manager, new OrderCommands.GetExecutions(new ExecutionQuery { Symbol = "AAPL", SecType = SecType.Stock }));
         var r1 = Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
         var r2 = Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
-        Assert.Equal(1_900_000_000, r1.ReqId);
-        Assert.Equal(1_900_000_001, r2.ReqId);
+        // 1,900,000,000 went to the recovery at the first connect.
+        Assert.Equal(1_900_000_001, r1.ReqId);
+        Assert.Equal(1_900_000_002, r2.ReqId);
         Assert.Equal(("AAPL", "STK"), (r2.ExecutionFilter.Symbol, r2.ExecutionFilter.SecType));
 
         Inbound(Exec(id, "e1", reqId: r2.ReqId));
