@@ -1,10 +1,12 @@
+using Akka.Actor;
 using Google.Protobuf;
 
 namespace TradingDesk.Desk.Gateway;
 
 /// <summary>
 /// The desk's internal traffic between the connection, the pacer, the router and the actors that own requests.
-/// Strategies never see these.
+/// Strategies never see these, and they never leave the desk's process: they carry IB's protobuf messages and pacer
+/// keys, so they skip Akka's serialization check.
 /// </summary>
 public static class GatewayMessages
 {
@@ -12,20 +14,20 @@ public static class GatewayMessages
     /// One decoded message from the gateway, in arrival order. Sent by the connection's read loop to the router.
     /// <paramref name="ReceivedAt"/> is local time (the desk's TimeProvider) when the frame was decoded.
     /// </summary>
-    public sealed record Inbound(IMessage Message, DateTimeOffset ReceivedAt);
+    public sealed record Inbound(IMessage Message, DateTimeOffset ReceivedAt) : INoSerializationVerificationNeeded;
 
     /// <summary>
     /// A request to send to the gateway. Request actors and the order manager send it to the pacer, which
     /// forwards it to the connection within the message-rate budget, orders and cancels first.
     /// <paramref name="Key"/> lets a queued request be withdrawn (<see cref="Withdraw"/>) before it is sent.
     /// </summary>
-    public sealed record Outbound(IMessage Message, OutboundPriority Priority, object? Key = null);
+    public sealed record Outbound(IMessage Message, OutboundPriority Priority, object? Key = null) : INoSerializationVerificationNeeded;
 
     /// <summary>Removes queued <see cref="Outbound"/> messages with this key that the pacer has not sent yet.</summary>
-    public sealed record Withdraw(object Key);
+    public sealed record Withdraw(object Key) : INoSerializationVerificationNeeded;
 
     /// <summary>Sent by the pacer to the connection: write this now. The connection encodes at the negotiated version.</summary>
-    public sealed record Write(IMessage Message);
+    public sealed record Write(IMessage Message) : INoSerializationVerificationNeeded;
 }
 
 /// <summary>Order of precedence in the pacer's queue: lower goes first.</summary>

@@ -21,8 +21,11 @@ public static class PacerMessages
         IActorRef Owner { get; }
     }
 
-    /// <summary>Told to <see cref="INotifyOnSent.Owner"/> when the message with this key was written.</summary>
-    public sealed record Sent(object Key, DateTimeOffset At);
+    /// <summary>
+    /// Told to <see cref="INotifyOnSent.Owner"/> when the message with this key was written. Inside the desk only (the key
+    /// is any object), so it skips Akka's serialization check.
+    /// </summary>
+    public sealed record Sent(object Key, DateTimeOffset At) : INoSerializationVerificationNeeded;
 }
 
 /// <summary>

@@ -3,30 +3,33 @@ using TradingDesk.Desk.Pacing;
 
 namespace TradingDesk.Desk.Routing;
 
-/// <summary>Messages between the router and its request / subscription actors. Not for strategies.</summary>
+/// <summary>
+/// Messages between the router and its request / subscription actors. Not for strategies; they never leave the desk's
+/// process, so they skip Akka's serialization check.
+/// </summary>
 internal static class RouterInternal
 {
     /// <summary>
     /// The pacer key of one request actor's current gateway request. The pacer reports <see cref="PacerMessages.Sent"/>
     /// with it: the actor starts its deadline then, and cancels any stale request id that still left the queue.
     /// </summary>
-    public sealed record RequestKey(IActorRef Owner, int RequestId) : PacerMessages.INotifyOnSent;
+    public sealed record RequestKey(IActorRef Owner, int RequestId) : PacerMessages.INotifyOnSent, INoSerializationVerificationNeeded;
 
     /// <summary>
     /// Send the request again under a new id. <paramref name="CancelOld"/>: the old one may still be live at the gateway
     /// (1101). <paramref name="Notify"/>: tell subscribers Resubscribed (not on the very first connect).
     /// </summary>
-    public sealed record Resend(int RequestId, string Reason, bool CancelOld, bool Notify = true);
+    public sealed record Resend(int RequestId, string Reason, bool CancelOld, bool Notify = true) : INoSerializationVerificationNeeded;
 
     /// <summary>
     /// The link dropped: one-shot requests fail with ConnectionLost, or wait for a Resend when safe to retry; streams
     /// note that their request is no longer live.
     /// </summary>
-    public sealed record ConnectionDown(string Reason);
+    public sealed record ConnectionDown(string Reason) : INoSerializationVerificationNeeded;
 
     /// <summary>A new subscriber joined a shared line (the router already replied Subscribed to it).</summary>
-    public sealed record AddSubscriber(IActorRef Subscriber);
+    public sealed record AddSubscriber(IActorRef Subscriber) : INoSerializationVerificationNeeded;
 
     /// <summary>A subscriber left a shared line (its last reference).</summary>
-    public sealed record RemoveSubscriber(IActorRef Subscriber);
+    public sealed record RemoveSubscriber(IActorRef Subscriber) : INoSerializationVerificationNeeded;
 }

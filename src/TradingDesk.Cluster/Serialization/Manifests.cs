@@ -1,0 +1,163 @@
+namespace TradingDesk.Cluster.Serialization;
+
+/// <summary>
+/// The manifest of every bound type: what names a message on the wire next to serializer id
+/// <see cref="DeskMessageSerializer.Id"/>. A manifest never changes meaning and is never reused (proto/desk/README.md):
+/// a renamed C# type keeps its manifest; a removed one leaves its manifest retired here as a comment.
+/// Prefixes: d domain, f failure, s subscription, md market data, a account, h historical, r reference data,
+/// oc order command, oe order event, c connection and pacer, n notice, k cluster.
+/// </summary>
+internal static class Manifests
+{
+    // Domain values (when one travels on its own).
+    public const string ContractSpec = "d.contract";
+    public const string OrderSpec = "d.order";
+    public const string Bracket = "d.bracket";
+    public const string RiskLimits = "d.risk-limits";
+    public const string OrderId = "d.order-id";
+    public const string PermId = "d.perm-id";
+    public const string ConId = "d.con-id";
+    public const string ExecId = "d.exec-id";
+    public const string AccountId = "d.account-id";
+    public const string StrategyId = "d.strategy-id";
+    public const string SubscriptionId = "d.subscription-id";
+    public const string ExecutionQuery = "d.execution-query";
+    public const string OrderSnapshot = "d.order-snapshot";
+
+    // Failures and the reply that carries them.
+    public const string GatewayError = "f.gateway";
+    public const string RequestTimedOut = "f.timeout";
+    public const string ConnectionLost = "f.connection-lost";
+    public const string RiskDenied = "f.risk";
+    public const string InvalidRequest = "f.invalid";
+    public const string RequestCancelled = "f.cancelled";
+    public const string StrategyIdInUse = "f.strategy-id-in-use";
+    public const string RequestFailed = "f.request-failed";
+
+    // Subscriptions.
+    public const string Subscribed = "s.subscribed";
+    public const string Unsubscribe = "s.unsubscribe";
+    public const string Resubscribed = "s.resubscribed";
+    public const string SubscriptionNotice = "s.notice";
+    public const string Resubscribe = "s.resubscribe";
+    public const string Conflated = "s.conflated";
+    public const string SubscriptionEnded = "s.ended";
+
+    // Market data.
+    public const string SubscribeMarketData = "md.subscribe";
+    public const string GetMarketDataSnapshot = "md.get-snapshot";
+    public const string MarketDataSnapshot = "md.snapshot";
+    public const string SetMarketDataType = "md.set-type";
+    public const string MarketDataTypeSet = "md.type-set";
+    public const string Tick = "md.tick";
+    public const string MarketDataTypeChanged = "md.type-changed";
+    public const string SubscribeTickByTick = "md.subscribe-tbt";
+    public const string TickByTick = "md.tbt";
+    public const string SubscribeDepth = "md.subscribe-depth";
+    public const string DepthUpdate = "md.depth";
+    public const string SubscribeRealTimeBars = "md.subscribe-rtb";
+    public const string RealTimeBar = "md.rtb";
+
+    // Account.
+    public const string GetPositions = "a.get-positions";
+    public const string PositionItem = "a.position";
+    public const string PositionsList = "a.positions";
+    public const string GetAccountSummary = "a.get-summary";
+    public const string AccountSummaryItem = "a.summary-item";
+    public const string AccountSummaryList = "a.summary";
+    public const string SubscribeAccountUpdates = "a.subscribe-updates";
+    public const string AccountValueItem = "a.value";
+    public const string PortfolioItem = "a.portfolio";
+    public const string AccountTime = "a.time";
+    public const string AccountDownloadEnd = "a.download-end";
+    public const string SubscribePnL = "a.subscribe-pnl";
+    public const string PnLItem = "a.pnl";
+    public const string SubscribePnLSingle = "a.subscribe-pnl-single";
+    public const string PnLSingleItem = "a.pnl-single";
+
+    // Historical data.
+    public const string GetHistoricalBars = "h.get-bars";
+    public const string SubscribeHistoricalBars = "h.subscribe-bars";
+    public const string Bar = "h.bar";
+    public const string HistoricalBars = "h.bars";
+    public const string BarUpdate = "h.bar-update";
+    public const string GetHeadTimestamp = "h.get-head";
+    public const string HeadTimestampReply = "h.head";
+
+    // Reference data.
+    public const string GetContractDetails = "r.get-details";
+    public const string ContractDetailsList = "r.details";
+    public const string ContractDetail = "r.detail";
+    public const string GetCurrentTime = "r.get-time";
+    public const string CurrentTimeReply = "r.time";
+    public const string GetManagedAccounts = "r.get-accounts";
+    public const string ManagedAccountsList = "r.accounts";
+
+    // Order commands.
+    public const string PlaceOrder = "oc.place";
+    public const string ModifyOrder = "oc.modify";
+    public const string CancelOrder = "oc.cancel";
+    public const string PlaceBracket = "oc.place-bracket";
+    public const string PlaceOca = "oc.place-oca";
+    public const string GetOpenOrders = "oc.get-open";
+    public const string GetCompletedOrders = "oc.get-completed";
+    public const string GetExecutions = "oc.get-executions";
+    public const string SubscribeOrderUpdates = "oc.subscribe-updates";
+    public const string UnsubscribeOrderUpdates = "oc.unsubscribe-updates";
+    public const string RegisterStrategy = "oc.register";
+    public const string GetStrategyBindings = "oc.get-bindings";
+    public const string CancelStrategyOrders = "oc.cancel-strategy";
+    public const string ActivateKillSwitch = "oc.kill";
+    public const string ReleaseKillSwitch = "oc.release-kill";
+    public const string SetRiskLimits = "oc.set-limits";
+
+    // Order events and replies.
+    public const string OrderAccepted = "oe.accepted";
+    public const string BracketAccepted = "oe.bracket-accepted";
+    public const string OcaAccepted = "oe.oca-accepted";
+    public const string OrderModifySent = "oe.modify-sent";
+    public const string CancelSent = "oe.cancel-sent";
+    public const string CancelsSent = "oe.cancels-sent";
+    public const string StrategyRegistered = "oe.registered";
+    public const string StrategyBindings = "oe.bindings";
+    public const string StrategyBinding = "oe.binding";
+    public const string RiskLimitsSet = "oe.limits-set";
+    public const string KillSwitchActivated = "oe.killed";
+    public const string KillSwitchReleased = "oe.kill-released";
+    public const string OpenOrders = "oe.open";
+    public const string CompletedOrders = "oe.completed";
+    public const string Executions = "oe.executions";
+    public const string OrderStatusChanged = "oe.status";
+    public const string OpenOrderUpdated = "oe.open-order";
+    public const string Filled = "oe.filled";
+    public const string CommissionReported = "oe.commission";
+    public const string OrderRejected = "oe.rejected";
+    public const string OrderLost = "oe.lost";
+    public const string OrderNotice = "oe.notice";
+
+    // Notices.
+    public const string GatewayNotice = "n.gateway";
+    public const string DeskFailover = "n.failover";
+
+    // Connection and pacer.
+    public const string Connect = "c.connect";
+    public const string GetConnectionState = "c.get-state";
+    public const string ConnectionStateReply = "c.state";
+    public const string Connecting = "c.connecting";
+    public const string Connected = "c.connected";
+    public const string Disconnected = "c.disconnected";
+    public const string Reconnecting = "c.reconnecting";
+    public const string GetPacerStatus = "c.get-pacer";
+    public const string PacerStatus = "c.pacer";
+
+    // Cluster.
+    public const string RegisterNode = "k.register-node";
+    public const string NodeRegistered = "k.node-registered";
+    public const string StreamEntry = "k.stream-entry";
+    public const string StreamBatch = "k.stream-batch";
+    public const string StreamAck = "k.stream-ack";
+    public const string GetClusterStatus = "k.get-status";
+    public const string MemberInfo = "k.member";
+    public const string StrategyPlacement = "k.placement";
+    public const string ClusterStatus = "k.status";
+}
