@@ -22,13 +22,14 @@ namespace TradingDesk.Cluster;
 /// then starts on the standby. Akka's defaults (10 s pause, 20 s stable-after) hand over in about 47 s; these in about
 /// 15 s. Shorter settings hand over faster but down a node that only paused (a long GC, a busy VM) sooner.
 /// <c>run-coordinated-shutdown-when-down</c> is on: a downed node stops, so a desk that was downed never writes to the
-/// gateway again (and until it learns of it, its write gate stays shut: see <see cref="Desk.ClusterWriteGate"/>).
+/// gateway again (and until it learns of it, its write gate stays shut: see <see cref="DeskNode.ClusterWriteGate"/>).
 /// </para>
 /// </summary>
 public static class DeskClusterConfig
 {
-    /// <summary>The node's configuration (validated first).</summary>
-    public static Config Create(DeskClusterOptions options) => ConfigurationFactory.ParseString(Hocon(options.Validate()));
+    /// <summary>The node's configuration (validated first), with the desk's messages bound to its protobuf serializer.</summary>
+    public static Config Create(DeskClusterOptions options) =>
+        ConfigurationFactory.ParseString(Hocon(options.Validate())).WithFallback(Serialization.DeskSerialization.Config);
 
     /// <summary>Adds this node's cluster configuration to an Akka.Hosting composition.</summary>
     public static AkkaConfigurationBuilder WithDeskCluster(this AkkaConfigurationBuilder builder, DeskClusterOptions options) =>

@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.Singleton;
-using TradingDesk.Cluster.Desk;
+using TradingDesk.Cluster.DeskNode;
 using TradingDesk.Cluster.Node;
 using TradingDesk.Cluster.Status;
 using TradingDesk.Desk;

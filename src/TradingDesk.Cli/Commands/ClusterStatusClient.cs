@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using Akka.Actor;
 using Akka.Configuration;
 using TradingDesk.Cluster.Messages;
@@ -52,18 +51,8 @@ public static class ClusterStatusClient
           remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
           coordinated-shutdown.run-by-clr-shutdown-hook = off
         }
-        """).WithFallback(DeskSerialization);
+        """).WithFallback(TradingDesk.Cluster.Serialization.DeskSerialization.Config);
 
-    /// <summary>
-    /// The nodes' binding of the desk's messages to its protobuf serializer, <c>TradingDesk.Cluster.Serialization.DeskSerialization.Config</c>.
-    /// Looked up by name: where the assembly defines no such binding, the nodes send with Akka's default serializer and
-    /// so does this client (an empty fallback).
-    /// </summary>
-    private static Config DeskSerialization { get; } = typeof(GetClusterStatus).Assembly
-        .GetType("TradingDesk.Cluster.Serialization.DeskSerialization") is { } type
-        ? (type.GetProperty("Config", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
-            ?? type.GetField("Config", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)) as Config ?? Config.Empty
-        : Config.Empty;
 
     /// <summary>The answer as lines for a terminal.</summary>
     public static IEnumerable<string> Lines(ClusterStatus s)

@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
-using TradingDesk.Cluster.Desk;
+using TradingDesk.Cluster.DeskNode;
 using TradingDesk.Cluster.Messages;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;

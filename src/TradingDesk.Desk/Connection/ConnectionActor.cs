@@ -42,13 +42,13 @@ namespace TradingDesk.Desk.Connection;
 public sealed class ConnectionActor : ActorBase, IWithTimers
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private sealed record Opened(int Generation, GatewayLink Link);
-    private sealed record OpenFailed(int Generation, string Reason);
-    private sealed record ConnectDeadline(int Generation);
-    private sealed record RetryNow;
-    private sealed record HeartbeatDue;
-    private sealed record HeartbeatMissed(int Generation);
-    private sealed record WriteGateRetry(int Generation);
+    private sealed record Opened(int Generation, GatewayLink Link) : INoSerializationVerificationNeeded;
+    private sealed record OpenFailed(int Generation, string Reason) : INoSerializationVerificationNeeded;
+    private sealed record ConnectDeadline(int Generation) : INoSerializationVerificationNeeded;
+    private sealed record RetryNow : INoSerializationVerificationNeeded;
+    private sealed record HeartbeatDue : INoSerializationVerificationNeeded;
+    private sealed record HeartbeatMissed(int Generation) : INoSerializationVerificationNeeded;
+    private sealed record WriteGateRetry(int Generation) : INoSerializationVerificationNeeded;
 
     /// <summary>How often a connection whose writes are held asks the write gate again.</summary>
     public static readonly TimeSpan WriteGateRetryInterval = TimeSpan.FromMilliseconds(100);

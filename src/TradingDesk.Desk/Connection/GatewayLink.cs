@@ -54,13 +54,13 @@ internal sealed class GatewayLink : IAsyncDisposable
     /// Told to the connection when the link dies (EOF, framing error, socket error, write failure); never once the
     /// connection has begun disposing the link.
     /// </summary>
-    public sealed record Down(int Generation, string Reason);
+    public sealed record Down(int Generation, string Reason) : INoSerializationVerificationNeeded;
 
     /// <summary>
     /// Told to the connection when the write loop found the write gate closed (<paramref name="Reason"/> is the gate's):
     /// it writes nothing more until <see cref="ResumeWrites"/>.
     /// </summary>
-    public sealed record WritesHeld(int Generation, string Reason);
+    public sealed record WritesHeld(int Generation, string Reason) : INoSerializationVerificationNeeded;
 
     /// <summary>Frames queued and not yet written (held behind a closed gate, or on their way).</summary>
     public int Queued => Volatile.Read(ref _queued);

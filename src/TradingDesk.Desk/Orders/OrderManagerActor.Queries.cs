@@ -17,10 +17,10 @@ namespace TradingDesk.Desk.Orders;
 /// </summary>
 public sealed partial class OrderManagerActor
 {
-    private sealed record QueryTimedOut(string Query, int Generation);
+    private sealed record QueryTimedOut(string Query, int Generation) : INoSerializationVerificationNeeded;
 
     /// <summary>The desk's own query after a reconnect (no asker; the answer reconciles the book).</summary>
-    private sealed record Reconcile;
+    private sealed record Reconcile : INoSerializationVerificationNeeded;
 
     private sealed class SerialQuery(string name, Func<object, IMessage> request)
     {

@@ -28,12 +28,12 @@ namespace TradingDesk.Desk.Pacing;
 public sealed class PacerActor : ReceiveActor, IWithTimers
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private sealed record Pump
+    private sealed record Pump : INoSerializationVerificationNeeded
     {
         public static readonly Pump Instance = new();
     }
 
-    private sealed record PublishStatus
+    private sealed record PublishStatus : INoSerializationVerificationNeeded
     {
         public static readonly PublishStatus Instance = new();
     }

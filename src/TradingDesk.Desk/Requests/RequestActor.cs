@@ -19,8 +19,8 @@ namespace TradingDesk.Desk.Requests;
 public sealed class RequestActor : ReceiveActor, IWithTimers
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private sealed record Deadline(int RequestId);
-    private sealed record QueueDeadline;
+    private sealed record Deadline(int RequestId) : INoSerializationVerificationNeeded;
+    private sealed record QueueDeadline : INoSerializationVerificationNeeded;
 
     private readonly RequestPlan _plan;
     private readonly IActorRef _requester;

@@ -15,11 +15,11 @@ namespace TradingDesk.Desk.Strategies;
 internal sealed class StrategySupervisor : ReceiveActor, IWithTimers
 {
     /// <summary>Told to the parent for every failure. <paramref name="RestartAfter"/> is null when it gave up.</summary>
-    public sealed record ChildFailed(Exception Cause, int Restarts, TimeSpan? RestartAfter);
+    public sealed record ChildFailed(Exception Cause, int Restarts, TimeSpan? RestartAfter) : INoSerializationVerificationNeeded;
 
-    private sealed record StartChild;
+    private sealed record StartChild : INoSerializationVerificationNeeded;
 
-    private sealed record ResetRestarts(int Generation);
+    private sealed record ResetRestarts(int Generation) : INoSerializationVerificationNeeded;
 
     private const string ChildName = "strategy";
     private readonly Props _child;

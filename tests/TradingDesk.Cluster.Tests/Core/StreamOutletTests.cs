@@ -1,6 +1,6 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
-using TradingDesk.Cluster.Desk;
+using TradingDesk.Cluster.DeskNode;
 using TradingDesk.Cluster.Messages;
 using TradingDesk.Cluster.Node;
 using TradingDesk.Desk.Messages;

@@ -1,5 +1,5 @@
 using Akka.Actor;
-using TradingDesk.Cluster.Desk;
+using TradingDesk.Cluster.DeskNode;
 using TradingDesk.Desk.Messages;
 using Xunit;
 

@@ -1,4 +1,4 @@
-using TradingDesk.Cluster.Desk;
+using TradingDesk.Cluster.DeskNode;
 using Xunit;
 
 namespace TradingDesk.Cluster.Tests.Core;

@@ -130,7 +130,7 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(o
     public void Against_the_real_order_manager_an_asked_order_streams_its_events_to_the_strategy()
     {
         var pacer = CreateTestProbe("pacer");
-        var orders = Sys.ActorOf(OrderManagerActor.Props(pacer.Ref, new OrderManagerOptions()), "orders");
+        var orders = Sys.ActorOf(OrderManagerActor.Props(pacer.Ref, new OrderManagerOptions { RecoverOnStart = false }), "orders");
         orders.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 3, false, Sys.Scheduler.Now));
         var strategy = StartStrategy(orders);
         strategy.Tell(new Buy(10));

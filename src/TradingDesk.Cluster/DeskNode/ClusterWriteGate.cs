@@ -1,7 +1,7 @@
 using Akka.Cluster;
 using TradingDesk.Desk.Connection;
 
-namespace TradingDesk.Cluster.Desk;
+namespace TradingDesk.Cluster.DeskNode;
 
 /// <summary>
 /// The desk's write gate in a cluster: the desk may write to the gateway only while the split-brain resolver would keep

@@ -3,7 +3,7 @@ using Akka.Event;
 using TradingDesk.Cluster.Messages;
 using TradingDesk.Cluster.Node;
 
-namespace TradingDesk.Cluster.Desk;
+namespace TradingDesk.Cluster.DeskNode;
 
 /// <summary>
 /// The desk's sender of stream items to one strategy node: every item for any actor on that node goes through here,

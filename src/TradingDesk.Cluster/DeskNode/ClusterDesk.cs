@@ -7,7 +7,7 @@ using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Pacing;
 
-namespace TradingDesk.Cluster.Desk;
+namespace TradingDesk.Cluster.DeskNode;
 
 /// <summary>
 /// The desk as a cluster singleton (the child of the singleton manager on the oldest desk node). It runs the ordinary

@@ -1,4 +1,4 @@
-namespace TradingDesk.Cluster.Desk;
+namespace TradingDesk.Cluster.DeskNode;
 
 /// <summary>
 /// Flow control between a desk outlet and a node's link. Without it, streaming small messages to a remote actor runs at

@@ -2,7 +2,7 @@ using Akka.Actor;
 using TradingDesk.Cluster.Messages;
 using TradingDesk.Desk.Messages;
 
-namespace TradingDesk.Cluster.Desk;
+namespace TradingDesk.Cluster.DeskNode;
 
 /// <summary>
 /// What an outlet has not sent yet, in order, with market-data conflation: a tick whose subscription and tick type

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Akka.Actor;
 using TradingDesk.Desk.MarketData;
 
-namespace TradingDesk.Cluster.Desk;
+namespace TradingDesk.Cluster.DeskNode;
 
 /// <summary>
 /// The desk's fan-out in a cluster: subscribers in the desk's own process get a Tell each; subscribers on another node
