@@ -50,6 +50,15 @@ public sealed record ClusterSettings
     /// </summary>
     public TimeSpan AcceptableHeartbeatPause { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Equal settings: the lists by their contents (a record compares arrays by reference).</summary>
+    public bool Equals(ClusterSettings? other) =>
+        other is not null && Port == other.Port && Hostname == other.Hostname && PublicHostname == other.PublicHostname &&
+        SeedNodes.SequenceEqual(other.SeedNodes) && Roles.SequenceEqual(other.Roles) &&
+        (RunStrategies ?? []).SequenceEqual(other.RunStrategies ?? []) && (RunStrategies is null) == (other.RunStrategies is null) &&
+        StableAfter == other.StableAfter && AcceptableHeartbeatPause == other.AcceptableHeartbeatPause;
+
+    public override int GetHashCode() => HashCode.Combine(Port, Hostname, PublicHostname, SeedNodes.Length, Roles.Length, StableAfter, AcceptableHeartbeatPause);
+
     /// <summary>True when this process is a cluster node.</summary>
     public bool Enabled => Port is not null;
 

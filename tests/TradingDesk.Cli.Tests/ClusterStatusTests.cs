@@ -58,7 +58,7 @@ public sealed class ClusterStatusTests
             akka.stdout-loglevel = OFF
             akka.actor.provider = remote
             akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
-            """));
+            """).WithFallback(TradingDesk.Cluster.Serialization.DeskSerialization.Config)); // as real nodes answer
         node.ActorOf(Props.Create(() => new StatusStandIn(Answer)), "cluster-status");
         var address = ((ExtendedActorSystem)node).Provider.DefaultAddress.ToString();
 
