@@ -64,7 +64,6 @@ public static class DeskClusterConfig
               singleton-proxy.role = {{Q(DeskRoles.Desk)}}
               singleton-proxy.singleton-identification-interval = 500ms
             }
-            akka.coordinated-shutdown.run-by-clr-shutdown-hook = on
             """);
     }
 }
