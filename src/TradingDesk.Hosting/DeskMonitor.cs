@@ -63,6 +63,14 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
 
     public sealed record Outcomes(IReadOnlyList<OrderOutcome> Orders);
 
+    /// <summary>
+    /// Answered with <see cref="Watching"/> once the desk confirmed the monitor's order-updates subscription: the
+    /// strategies start after it, so the monitor (and the stop report) hears of every order they place.
+    /// </summary>
+    public sealed record AwaitWatching;
+
+    public sealed record Watching;
+
     private const int Recent = 8;
 
     private sealed class Totals
@@ -93,6 +101,8 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
 
     private readonly List<Waiter> _waiters = [];
     private long _nextWaiter;
+    private readonly List<IActorRef> _awaitingWatch = [];
+    private bool _watching;
     private string _connection = "Connecting";
     private PacerStatus? _pacer;
 
@@ -102,7 +112,17 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
         if (connected is not null) _connection = Describe(connected);
         _known = strategies;
         foreach (var s in strategies) _totals[s] = new Totals();
-        Receive<SubscriptionMessages.Subscribed>(_ => { });
+        Receive<SubscriptionMessages.Subscribed>(_ =>
+        {
+            _watching = true;
+            foreach (var asker in _awaitingWatch) asker.Tell(new Watching());
+            _awaitingWatch.Clear();
+        });
+        Receive<AwaitWatching>(_ =>
+        {
+            if (_watching) Sender.Tell(new Watching());
+            else _awaitingWatch.Add(Sender);
+        });
         Receive<SubscriptionMessages.SubscriptionEnded>(_ => _desk.Tell(new OrderCommands.SubscribeOrderUpdates(), Self));
         Receive<ConnectionEvents.StateChanged>(e => _connection = e switch
         {

@@ -167,6 +167,15 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
         var registry = ActorRegistry.For(_system);
         _monitor = _system.ActorOf(DeskMonitor.Props(Desk, StrategyNames, (ConnectionEvents.Connected)first), "monitor");
         registry.Register<DeskMonitor>(_monitor);
+        // Strategies start once the monitor watches the orders: an order placed before would be missing from the view and the stop report.
+        try
+        {
+            await _monitor.Ask<DeskMonitor.Watching>(new DeskMonitor.AwaitWatching(), TimeSpan.FromSeconds(10));
+        }
+        catch (AskTimeoutException)
+        {
+            throw new DeskStartException("the desk did not confirm the monitor's order-updates subscription within 10 s; no strategy was started");
+        }
         if (Options.CancelOrdersOnStop)
         {
             _sweeper = _system.ActorOf(OrderSweeper.Props(Desk, StrategyNames), "order-sweeper");

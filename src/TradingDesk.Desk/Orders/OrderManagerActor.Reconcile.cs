@@ -14,11 +14,15 @@ public sealed partial class OrderManagerActor
 {
     private HashSet<OrderId> _unknownAfterReconnect = [];
 
+    // The orders working when the reconciliation asked for open orders. Only these can be missing from the answer: one
+    // placed after the request was written may reach the gateway after it answered, and is not missing but new.
+    private HashSet<OrderId> _workingAtReconcile = [];
+
     private void ReconcileOpenOrders(OrderEvents.OpenOrders open)
     {
         var listed = open.Orders.Where(o => o.ClientId == _options.ClientId).Select(o => o.OrderId).ToHashSet();
         _unknownAfterReconnect = _book.Orders.Values
-            .Where(o => o.Strategy is not null && o.IsWorking && !listed.Contains(o.Id))
+            .Where(o => o.Strategy is not null && o.IsWorking && _workingAtReconcile.Contains(o.Id) && !listed.Contains(o.Id))
             .Select(o => o.Id).ToHashSet();
         if (_unknownAfterReconnect.Count == 0) return;
         _log.Info("Reconcile: {0} orders were working before the outage and are not open now; asking for completed orders", _unknownAfterReconnect.Count);

@@ -118,6 +118,33 @@ public sealed class OrderLostTests(ITestOutputHelper output) : OrderManagerTestK
         Assert.IsType<ConnectionLost>(failed.Failure);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_order_placed_after_the_open_orders_query_was_sent_is_new_not_missing_from_its_answer(bool reconnect)
+    {
+        var s = CreateTestProbe();
+        if (reconnect)
+        {
+            Connect(1);
+            Disconnect();
+        }
+        Connect(1, reconnect, drainRecovery: false);
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data);
+        var exec = Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
+        // The placeOrder goes out behind reqAllOpenOrders: the gateway answers the query without it, then acknowledges it.
+        var id = Place(s, "s");
+        Inbound(new Tws.OpenOrdersEnd());
+        Inbound(new Tws.ExecutionDetailsEnd { ReqId = exec.ReqId });
+        Inbound(Open(id, "Submitted", permId: 5000 + id.Value));
+        Assert.Equal(id, s.ExpectMsg<OrderEvents.OpenOrderUpdated>().OrderId);
+
+        // Nothing to reconcile: no completed-orders query, no re-sent placeOrder, and the order stays working.
+        Pacer.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        s.Send(Manager, new OrderCommands.CancelStrategyOrders(S));
+        Assert.Equal([id], s.ExpectMsg<OrderEvents.CancelsSent>().OrderIds);
+    }
+
     private TestProbe Subscriber()
     {
         var updates = CreateTestProbe();
