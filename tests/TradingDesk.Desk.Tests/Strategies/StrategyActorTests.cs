@@ -66,6 +66,9 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(o
         // A third subscription that already ended must not be unsubscribed again.
         desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(12), quotes));
         desk.Reply(new SubscriptionMessages.SubscriptionEnded(new SubscriptionId(12), null));
+        // Stop is a system message and overtakes the replies still in the mailbox: the strategy handles them first.
+        strategy.Tell(new Identify(1));
+        ExpectMsg<ActorIdentity>();
 
         Watch(strategy);
         Sys.Stop(strategy);
