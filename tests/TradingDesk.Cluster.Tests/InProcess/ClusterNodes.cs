@@ -25,7 +25,7 @@ internal static class ClusterNodes
     {
         var config = ConfigurationFactory.ParseString(extraHocon)
             .WithFallback(DeskClusterConfig.Create(new DeskClusterOptions { Port = port, Roles = roles, SeedNodes = seeds }))
-            .WithFallback(ConfigurationFactory.ParseString("akka.loglevel = INFO\nakka.coordinated-shutdown.run-by-clr-shutdown-hook = off"));
+            .WithFallback(ConfigurationFactory.ParseString("akka.loglevel = INFO\nakka.coordinated-shutdown.run-by-clr-shutdown-hook = off\nakka.actor.serialize-messages = on"));
         var system = ActorSystem.Create(DeskClusterOptions.SystemName, config);
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Akka.Cluster.Cluster.Get(system).RegisterOnMemberUp(() => up.TrySetResult());
