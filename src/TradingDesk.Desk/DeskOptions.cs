@@ -87,6 +87,9 @@ public sealed record DeskOptions
         if (BackoffUnit <= TimeSpan.Zero) problems.Add("BackoffUnit must be positive (default 1 s)");
         if (BackoffCap < BackoffUnit) problems.Add("BackoffCap must be at least BackoffUnit (default 60 s)");
         if (SubscriptionIdBase < 0) problems.Add("SubscriptionIdBase is negative: use 0 or a positive base");
+        // Order-update subscriptions take the ids from 2^62 up; a line's id must stay below them (with room to count).
+        if (SubscriptionIdBase >= Messages.SubscriptionId.FirstOrderUpdates / 2)
+            problems.Add($"SubscriptionIdBase {SubscriptionIdBase} is too large: use a base below {Messages.SubscriptionId.FirstOrderUpdates / 2} (ids from {Messages.SubscriptionId.FirstOrderUpdates} up are order-update subscriptions)");
         if (MaxReconnectAttempts is < 0) problems.Add("MaxReconnectAttempts is negative: use null (never give up) or a count");
         problems.AddRange(Timeouts.Problems());
         if (problems.Count > 0) throw new ArgumentException("DeskOptions are not valid:\n  " + string.Join("\n  ", problems));

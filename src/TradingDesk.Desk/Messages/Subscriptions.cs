@@ -3,6 +3,13 @@ namespace TradingDesk.Desk.Messages;
 /// <summary>Identifies one strategy's subscription (not the gateway request id, which can change on resubscribe).</summary>
 public readonly record struct SubscriptionId(long Value)
 {
+    /// <summary>
+    /// Ids from 2^62 up are order-update subscriptions (the order manager's); stream lines take the ids below, from
+    /// <c>DeskOptions.SubscriptionIdBase</c> + 1 up. The gap leaves room for a cluster desk's base (its start time in
+    /// unix ms × 1000, about 1.8 × 10^15 in 2026) for millennia.
+    /// </summary>
+    public const long FirstOrderUpdates = 1L << 62;
+
     public override string ToString() => $"sub-{Value}";
 }
 

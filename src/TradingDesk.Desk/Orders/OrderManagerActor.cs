@@ -35,7 +35,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
     private readonly Dictionary<SubscriptionId, IActorRef> _subscribers = [];
     private readonly Dictionary<OrderId, List<(OrderCommands.CancelOrder Command, IActorRef Asker)>> _pendingCancels = [];
     // Distinct from the router's subscription ids so a strategy can tell the two kinds apart.
-    private long _nextSubscription = 1_900_000_000_000L;
+    private long _nextSubscription = SubscriptionId.FirstOrderUpdates;
 
     public OrderManagerActor(IActorRef pacer, OrderManagerOptions options)
     {

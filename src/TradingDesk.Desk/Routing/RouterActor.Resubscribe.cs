@@ -16,21 +16,15 @@ namespace TradingDesk.Desk.Routing;
 // Order-update subscriptions are the order manager's: the desk sends those to it, never here.
 public sealed partial class RouterActor
 {
-    /// <summary>
-    /// Subscription ids from here up are the order manager's (its order-update subscriptions): a line never takes one,
-    /// or the two would hand out the same id.
-    /// </summary>
-    internal const long FirstOrderUpdatesSubscriptionId = 1_900_000_000_000L;
-
     /// <summary>The reason <see cref="SubscriptionMessages.Resubscribed"/> carries after a Resubscribe.</summary>
     internal const string FailoverReason = "desk failover";
 
     private void OnResubscribe(SubscriptionMessages.Resubscribe resubscribe)
     {
         var (id, request) = (resubscribe.Id, resubscribe.Request);
-        if (id.Value <= 0 || id.Value >= FirstOrderUpdatesSubscriptionId)
+        if (id.Value <= 0 || id.Value >= SubscriptionId.FirstOrderUpdates)
         {
-            Refuse(resubscribe, $"{id} is not a line's subscription id (1 .. {FirstOrderUpdatesSubscriptionId - 1})");
+            Refuse(resubscribe, $"{id} is not a line's subscription id (1 .. {SubscriptionId.FirstOrderUpdates - 1})");
             return;
         }
         if (StreamFor(request, id.Value) is not { } stream)

@@ -20,11 +20,11 @@ public sealed class ResubscribeTests(ITestOutputHelper output) : DeskTestKit(out
     private static readonly SubscribeMarketData Aapl = new(Contract.Stock("AAPL"));
     private static readonly SubscribeMarketData Msft = new(Contract.Stock("MSFT"));
 
-    private (IActorRef Router, TestProbe Pacer) StartRouter(long idBase = 0)
+    private (IActorRef Router, TestProbe Pacer) StartRouter(long idBase = 0, string name = "router")
     {
-        var pacer = CreateTestProbe("pacer");
-        var router = Sys.ActorOf(RouterActor.Props(new DeskOptions { SubscriptionIdBase = idBase }, pacer.Ref, CreateTestProbe("orders").Ref), "router");
-        router.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 1, false, Sys.Scheduler.Now), CreateTestProbe("connection").Ref);
+        var pacer = CreateTestProbe(name + "-pacer");
+        var router = Sys.ActorOf(RouterActor.Props(new DeskOptions { SubscriptionIdBase = idBase }, pacer.Ref, CreateTestProbe(name + "-orders").Ref), name);
+        router.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 1, false, Sys.Scheduler.Now), CreateTestProbe(name + "-connection").Ref);
         return (router, pacer);
     }
 
@@ -38,6 +38,22 @@ public sealed class ResubscribeTests(ITestOutputHelper output) : DeskTestKit(out
         Assert.Equal(new SubscriptionId(5_001), ExpectMsg<SubscriptionMessages.Subscribed>().Id);
         router.Tell(Msft, TestActor);
         Assert.Equal(new SubscriptionId(5_002), ExpectMsg<SubscriptionMessages.Subscribed>().Id);
+    }
+
+    [Fact]
+    public void A_cluster_desk_base_of_unix_ms_times_1000_hands_out_line_ids_a_later_incarnation_takes_back()
+    {
+        // What ClusterDesk sets: the incarnation's start in unix ms × 1000.
+        var earlier = DateTimeOffset.Parse("2026-12-02T12:00:00Z").ToUnixTimeMilliseconds() * 1000;
+        var (old, _) = StartRouter(idBase: earlier, name: "old-router");
+        old.Tell(Aapl, TestActor);
+        var held = ExpectMsg<SubscriptionMessages.Subscribed>().Id;
+        Assert.Equal(earlier + 1, held.Value);
+
+        var (router, pacer) = StartRouter(idBase: earlier + 60_000 * 1000);
+        router.Tell(new SubscriptionMessages.Resubscribe(held, Aapl), TestActor);
+        Assert.Equal(held, ExpectMsg<SubscriptionMessages.Resubscribed>().Id);
+        RequestIdOf(pacer);
     }
 
     [Fact]
@@ -110,9 +126,9 @@ public sealed class ResubscribeTests(ITestOutputHelper output) : DeskTestKit(out
         listener.Stop(); // nothing listens: the desk stays offline, and the order manager takes subscriptions offline too
         var desk = DeskSystem.Start(Sys, new DeskOptions { Port = port, PacerStatusInterval = TimeSpan.Zero });
         var updates = new OrderCommands.SubscribeOrderUpdates();
-        desk.Tell(new SubscriptionMessages.Resubscribe(new SubscriptionId(1_900_000_000_007), updates), TestActor);
+        desk.Tell(new SubscriptionMessages.Resubscribe(new SubscriptionId(SubscriptionId.FirstOrderUpdates + 7), updates), TestActor);
         var subscribed = ExpectMsg<SubscriptionMessages.Subscribed>();
         Assert.Equal(updates, subscribed.Request);
-        Assert.True(subscribed.Id.Value >= 1_900_000_000_000, $"{subscribed.Id} is an order-update subscription id");
+        Assert.True(subscribed.Id.Value >= SubscriptionId.FirstOrderUpdates, $"{subscribed.Id} is an order-update subscription id");
     }
 }

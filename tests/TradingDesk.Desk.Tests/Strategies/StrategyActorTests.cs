@@ -62,7 +62,7 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(o
         var quotes = desk.ExpectMsg<SubscribeQuotes>();
         desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(11), quotes));
         var updates = desk.ExpectMsg<OrderCommands.SubscribeOrderUpdates>();
-        desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(1_900_000_000_000), updates));
+        desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(SubscriptionId.FirstOrderUpdates), updates));
         // A third subscription that already ended must not be unsubscribed again.
         desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(12), quotes));
         desk.Reply(new SubscriptionMessages.SubscriptionEnded(new SubscriptionId(12), null));
@@ -75,7 +75,7 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(o
         ExpectTerminated(strategy);
         var sent = desk.ReceiveN(3);
         Assert.Contains(new SubscriptionMessages.Unsubscribe(new SubscriptionId(11)), sent);
-        Assert.Contains(new OrderCommands.UnsubscribeOrderUpdates(new SubscriptionId(1_900_000_000_000)), sent);
+        Assert.Contains(new OrderCommands.UnsubscribeOrderUpdates(new SubscriptionId(SubscriptionId.FirstOrderUpdates)), sent);
         Assert.Contains(new OrderCommands.CancelStrategyOrders(new StrategyId("test")), sent);
         desk.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
     }

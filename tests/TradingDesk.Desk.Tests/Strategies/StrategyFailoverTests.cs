@@ -52,7 +52,7 @@ public sealed class StrategyFailoverTests(ITestOutputHelper output) : DeskTestKi
         desk.ExpectMsg(Quotes);
         desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(11), Quotes));
         var updates = desk.ExpectMsg<OrderCommands.SubscribeOrderUpdates>();
-        desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(1_900_000_000_000), updates));
+        desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(SubscriptionId.FirstOrderUpdates), updates));
         return (strategy, desk);
     }
 
@@ -75,7 +75,7 @@ public sealed class StrategyFailoverTests(ITestOutputHelper output) : DeskTestKi
         Assert.Equal(new OrderCommands.RegisterStrategy(Id, CancelOrdersOnDisconnect: true), desk.ExpectMsg<OrderCommands.RegisterStrategy>());
         var resubscribes = desk.ReceiveN(2).Cast<SubscriptionMessages.Resubscribe>().ToList();
         Assert.Contains(new SubscriptionMessages.Resubscribe(new SubscriptionId(11), Quotes), resubscribes);
-        Assert.Contains(new SubscriptionMessages.Resubscribe(new SubscriptionId(1_900_000_000_000), new OrderCommands.SubscribeOrderUpdates()), resubscribes);
+        Assert.Contains(new SubscriptionMessages.Resubscribe(new SubscriptionId(SubscriptionId.FirstOrderUpdates), new OrderCommands.SubscribeOrderUpdates()), resubscribes);
         Assert.Equal(Failover, ExpectMsg<FailedOver>().Failover);
     }
 
@@ -88,7 +88,7 @@ public sealed class StrategyFailoverTests(ITestOutputHelper output) : DeskTestKi
         desk.ReceiveN(2);
         ExpectMsg<FailedOver>();
         strategy.Tell(new SubscriptionMessages.Subscribed(new SubscriptionId(77), Quotes), desk.Ref);
-        var back = new SubscriptionMessages.Resubscribed(new SubscriptionId(1_900_000_000_000), "desk failover", DateTimeOffset.UnixEpoch);
+        var back = new SubscriptionMessages.Resubscribed(new SubscriptionId(SubscriptionId.FirstOrderUpdates), "desk failover", DateTimeOffset.UnixEpoch);
         strategy.Tell(back, desk.Ref);
         Assert.Equal(back, ExpectMsg<SubscriptionMessages.Resubscribed>()); // bookkeeping in the base, then the strategy's own handler
 
@@ -97,7 +97,7 @@ public sealed class StrategyFailoverTests(ITestOutputHelper output) : DeskTestKi
         ExpectTerminated(strategy);
         var released = desk.ReceiveN(2);
         Assert.Contains(new SubscriptionMessages.Unsubscribe(new SubscriptionId(77)), released);
-        Assert.Contains(new OrderCommands.UnsubscribeOrderUpdates(new SubscriptionId(1_900_000_000_000)), released);
+        Assert.Contains(new OrderCommands.UnsubscribeOrderUpdates(new SubscriptionId(SubscriptionId.FirstOrderUpdates)), released);
         desk.ExpectNoMsg(Quiet); // not the replaced id 11
     }
 
@@ -116,7 +116,7 @@ public sealed class StrategyFailoverTests(ITestOutputHelper output) : DeskTestKi
         Watch(strategy);
         Sys.Stop(strategy);
         ExpectTerminated(strategy);
-        Assert.Equal(new OrderCommands.UnsubscribeOrderUpdates(new SubscriptionId(1_900_000_000_000)), desk.ExpectMsg<OrderCommands.UnsubscribeOrderUpdates>());
+        Assert.Equal(new OrderCommands.UnsubscribeOrderUpdates(new SubscriptionId(SubscriptionId.FirstOrderUpdates)), desk.ExpectMsg<OrderCommands.UnsubscribeOrderUpdates>());
         desk.ExpectNoMsg(Quiet); // the refused one is not unsubscribed
     }
 
