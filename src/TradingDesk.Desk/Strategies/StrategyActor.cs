@@ -83,6 +83,18 @@ public abstract class StrategyActor : ReceiveActor
     {
     }
 
+    /// <summary>
+    /// Notices a strategy may handle and need not: a subscription that came back (<see cref="SubscriptionMessages.Resubscribed"/>,
+    /// after a reconnect or a failover), ticks skipped for a slow node (<see cref="SubscriptionMessages.Conflated"/>), a
+    /// gateway warning on a stream (<see cref="SubscriptionMessages.SubscriptionNotice"/>). Without a handler of its own
+    /// they end here instead of being logged as unhandled; anything else goes to Akka's Unhandled.
+    /// </summary>
+    protected override void Unhandled(object message)
+    {
+        if (message is SubscriptionMessages.Resubscribed or SubscriptionMessages.Conflated or SubscriptionMessages.SubscriptionNotice) return;
+        base.Unhandled(message);
+    }
+
     /// <summary>Sends a command to the desk with this strategy as the sender (replies and stream items come here).</summary>
     protected void TellDesk(object command) => Desk.Tell(command, Self);
 

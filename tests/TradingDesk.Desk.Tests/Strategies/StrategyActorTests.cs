@@ -81,6 +81,23 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(o
     }
 
     [Fact]
+    public void Notices_a_strategy_does_not_handle_are_not_unhandled_messages_and_anything_else_still_is()
+    {
+        var desk = CreateTestProbe("desk");
+        var strategy = StartStrategy(desk.Ref);
+        desk.ReceiveN(3);
+        var unhandled = CreateTestProbe();
+        Sys.EventStream.Subscribe(unhandled.Ref, typeof(UnhandledMessage));
+        var id = new SubscriptionId(11);
+        strategy.Tell(new SubscriptionMessages.Resubscribed(id, "desk failover", DateTimeOffset.UnixEpoch));
+        strategy.Tell(new SubscriptionMessages.Conflated(id, TickType.Last, 3, DateTimeOffset.UnixEpoch));
+        strategy.Tell(new SubscriptionMessages.SubscriptionNotice(id, 10167, "delayed data", DateTimeOffset.UnixEpoch));
+        strategy.Tell(42);
+        // The first unhandled message is the int: the three notices before it ended in the base class.
+        Assert.Equal(42, unhandled.ExpectMsg<UnhandledMessage>().Message);
+    }
+
+    [Fact]
     public void AskDesk_returns_the_typed_reply_and_turns_RequestFailed_into_a_DeskRequestException()
     {
         var desk = CreateTestProbe("desk");
