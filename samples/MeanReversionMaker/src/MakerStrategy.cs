@@ -13,7 +13,8 @@ namespace TradingDesk.Samples.MeanReversionMaker;
 /// cancelled), OrderRejected or OrderLost. An order the gateway lost is requoted at once when nothing else rests (a
 /// loss is rare and says nothing about the price); a rejection waits for the next period, so a contract the gateway
 /// keeps refusing is not retried at the pacer's rate. Each order is cancelled once; a cancel is sent again only after
-/// the desk answered the first with a failure that leaves the order working (e.g. 161).
+/// the desk answered the first with a failure that leaves the order working (e.g. 161). After a desk failover the
+/// answers the old desk never gave are written off, and the open orders the new desk replays are what rests.
 /// </summary>
 public sealed class MakerStrategy : StrategyActor, IWithTimers
 {
@@ -56,11 +57,24 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
             Ended(l.OrderId);
             if (_working.Count == 0 && _pending == 0) OnRequote();
         });
+        // Its open orders, as the desk replays them when the strategy registers (after a restart or a desk failover):
+        // an order whose acceptance never reached the maker still rests, and the next requote must cancel it.
+        Receive<OrderEvents.OpenOrderUpdated>(o => _working.Add(o.OrderId), o => o.Strategy == StrategyId && o.Order.Status.IsActive());
         Receive<OrderEvents.CancelSent>(_ => { });
         Receive<OrderEvents.IOrderEvent>(_ => { });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <summary>
+    /// Places and cancels told to the desk that went down get no answer from the one that took over. What rests comes
+    /// back as OpenOrderUpdated (the new desk replays this strategy's open orders), so nothing is pending any more.
+    /// </summary>
+    protected override void OnDeskFailover(DeskFailover failover)
+    {
+        _pending = 0;
+        _cancelling.Clear();
+    }
 
     public static Props Props(IActorRef desk, StrategyId id, MakerOptions options, StrategyOptions? strategyOptions = null) =>
         Akka.Actor.Props.Create(() => new MakerStrategy(desk, id, options, strategyOptions));

@@ -117,6 +117,33 @@ public sealed class MakerStrategyTests(ITestOutputHelper output) : DeskTestKit(o
         desk.ExpectPlaceOrder(); // no time advanced
     }
 
+    [Fact]
+    public void After_a_desk_failover_it_cancels_what_the_new_desk_says_rests_and_quotes_again()
+    {
+        var (desk, book) = Start();
+        book.Quote(bid: 99m, ask: 100m);
+        var first = desk.ExpectPlaceOrder().Accept(new OrderId(7));
+        desk.ExpectPlaceOrder(); // the desk went down before it answered: the order was placed as id 8 all the same
+
+        var maker = Sys.ActorSelection("/user/maker");
+        maker.Tell(new DeskFailover("akka.tcp://trading-desk@a:4053", "akka.tcp://trading-desk@b:4054", DateTimeOffset.UnixEpoch));
+        desk.ExpectRegisterStrategy(Maker);
+        desk.ExpectCommand<SubscriptionMessages.Resubscribe>();
+        maker.Tell(new OrderEvents.OpenOrderUpdated(Resting(new OrderId(8)), Maker, DateTimeOffset.UnixEpoch));
+
+        Advance(TimeSpan.FromSeconds(3));
+        var cancels = new[] { desk.ExpectCancelOrder(), desk.ExpectCancelOrder() };
+        Assert.Equal([new OrderId(7), new OrderId(8)], cancels.Select(c => c.Command.OrderId).OrderBy(o => o.Value).ToArray());
+        foreach (var cancel in cancels) maker.Tell(new OrderEvents.OrderStatusChanged(cancel.Command.OrderId, null, Maker, OrderStatus.Cancelled,
+            0, 10, null, null, null, null, null, DateTimeOffset.UnixEpoch));
+        Advance(TimeSpan.FromSeconds(3));
+        desk.ExpectPlaceOrder();
+        desk.ExpectPlaceOrder();
+    }
+
+    private static OrderSnapshot Resting(OrderId id) => new(id, new PermId(900), 1, Contract.Stock("MSFT"), "SELL", 10, "LMT", 100m,
+        null, OrderStatus.Submitted, "DU1", null, null, true, "td:maker", null, null, 0);
+
     /// <summary>A started maker whose market data subscription is confirmed.</summary>
     private (DeskProbe Desk, DeskSubscription<MarketDataMessages.SubscribeMarketData> Book) Start()
     {
