@@ -9,7 +9,8 @@ namespace TradingDesk.Samples.MovingAverageCrossover;
 /// Moving-average crossover on 5-second real-time bars: long <see cref="CrossoverOptions.Quantity"/> shares while the
 /// fast average of closes is above the slow one, short while it is below. One market order at a time: a new bar
 /// while an order is working only records the close. An order stops working with a final status, OrderRejected,
-/// OrderLost or a refused placement. The position is what this strategy's fills add up to.
+/// OrderLost or a refused placement. The position is what this strategy's fills add up to. After a desk failover the
+/// open orders the new desk replays say whether one still works.
 /// </summary>
 public sealed class CrossoverStrategy : StrategyActor
 {
@@ -27,6 +28,8 @@ public sealed class CrossoverStrategy : StrategyActor
         _contract = Contract.Stock(_options.Symbol);
         Receive<MarketDataMessages.RealTimeBar>(OnBar);
         Receive<OrderEvents.OrderAccepted>(a => _order = a.OrderId);
+        // Its open orders, as the desk replays them when the strategy registers (after a desk failover): one still rests.
+        Receive<OrderEvents.OpenOrderUpdated>(o => (_order, _orderWorking) = (o.OrderId, true), o => o.Strategy == StrategyId && o.Order.Status.IsActive());
         Receive<OrderEvents.Filled>(f => _position += f.Side.StartsWith('B') ? f.Quantity : -f.Quantity, f => f.Strategy == StrategyId);
         Receive<OrderEvents.OrderStatusChanged>(s => Ended(s.OrderId), s => s.Status.IsDone());
         Receive<OrderEvents.OrderRejected>(r => Ended(r.OrderId));
@@ -39,6 +42,12 @@ public sealed class CrossoverStrategy : StrategyActor
         Akka.Actor.Props.Create(() => new CrossoverStrategy(desk, id, options, strategyOptions));
 
     protected override void OnStart() => Subscribe(new MarketDataMessages.SubscribeRealTimeBars(_contract));
+
+    /// <summary>
+    /// The desk that went down may never answer the order in flight. The one that took over replays what still rests
+    /// (OpenOrderUpdated) and the fills this strategy missed, so nothing is working unless it says so.
+    /// </summary>
+    protected override void OnDeskFailover(DeskFailover failover) => (_order, _orderWorking) = (null, false);
 
     private void Ended(OrderId id)
     {

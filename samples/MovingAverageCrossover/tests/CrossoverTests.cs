@@ -1,3 +1,4 @@
+using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Testing;
@@ -77,6 +78,35 @@ public sealed class CrossoverTerminalEventsTests(ITestOutputHelper output) : Des
         second.Lost("after the reconnect the gateway lists this order neither as open nor as completed");
         bars.Bar(104m);
         Assert.Equal(10m, desk.ExpectPlaceOrder().Command.Order.Quantity);
+    }
+}
+
+/// <summary>After a desk failover the order in flight is what the new desk replays, not what the old one never answered.</summary>
+public sealed class CrossoverFailoverTests(ITestOutputHelper output) : DeskTestKit(output)
+{
+    [Fact]
+    public void After_a_desk_failover_a_replayed_resting_order_holds_the_next_bar_and_its_fill_frees_it()
+    {
+        var desk = CreateDeskProbe();
+        var id = new StrategyId("mac");
+        var mac = Sys.ActorOf(CrossoverStrategy.Props(desk.Ref, id, new CrossoverOptions { Symbol = "AAPL", Quantity = 10, Fast = 1, Slow = 2 }), "mac");
+        desk.ExpectRegisterStrategy(id);
+        var bars = desk.ExpectSubscribe<MarketDataMessages.SubscribeRealTimeBars>().Subscribed();
+        bars.Bar(100m).Bar(101m);
+        desk.ExpectPlaceOrder(); // the desk went down before it answered; the gateway has it as order 1
+
+        mac.Tell(new DeskFailover("akka.tcp://trading-desk@a:4053", "akka.tcp://trading-desk@b:4054", DateTimeOffset.UnixEpoch));
+        desk.ExpectRegisterStrategy(id);
+        desk.ExpectCommand<SubscriptionMessages.Resubscribe>();
+        mac.Tell(new OrderEvents.OpenOrderUpdated(new OrderSnapshot(new OrderId(1), new PermId(900), 1, Contract.Stock("AAPL"), "BUY", 10,
+            "MKT", null, null, OrderStatus.Submitted, "DU1", null, null, true, "td:mac", null, null, 0), id, DateTimeOffset.UnixEpoch));
+        bars.Bar(102m);
+        desk.ExpectNoCommand(Quiet); // order 1 works
+
+        mac.Tell(new OrderEvents.OrderStatusChanged(new OrderId(1), new PermId(900), id, OrderStatus.Filled, 10, 0, 101m, 101m, null, null,
+            null, DateTimeOffset.UnixEpoch));
+        bars.Bar(99m);
+        Assert.Equal(OrderAction.Sell, desk.ExpectPlaceOrder().Command.Order.Action);
     }
 }
 
