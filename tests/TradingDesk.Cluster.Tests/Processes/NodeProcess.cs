@@ -43,7 +43,8 @@ internal sealed class NodeProcess : IDisposable
 
     public string Name { get; }
 
-    public int Pid => _process.Id;
+    /// <summary>The process id, kept from the start (the process object forgets it once disposed).</summary>
+    public int Pid { get; private set; }
 
     /// <summary>Completes when the process has ended, whatever ended it.</summary>
     public Task Exited => _exited.Task;
@@ -65,6 +66,7 @@ internal sealed class NodeProcess : IDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) node.Log("stderr: " + e.Data); };
         process.Exited += (_, _) => node._exited.TrySetResult();
         process.Start();
+        node.Pid = process.Id;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return node;
@@ -136,7 +138,7 @@ internal sealed class NodeProcess : IDisposable
 
     private void Signal(int signal)
     {
-        if (Kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+        if (Kill(Pid, signal) != 0) throw new InvalidOperationException($"kill({Pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
     }
 
     private void OnLine(string? line)
