@@ -22,15 +22,22 @@ public sealed partial class RouterActor
     /// </summary>
     internal const long FirstOrderUpdatesSubscriptionId = 1_900_000_000_000L;
 
+    /// <summary>
+    /// The top of the order manager's range. It counts up from <see cref="FirstOrderUpdatesSubscriptionId"/> one id per
+    /// order-update subscription and never gets near this; a clustered desk's lines start above it (their base is the
+    /// incarnation's start in milliseconds × 1000, about 1.8e15), so a line id from a desk that failed over is a line's.
+    /// </summary>
+    internal const long LastOrderUpdatesSubscriptionId = 999_999_999_999_999L;
+
     /// <summary>The reason <see cref="SubscriptionMessages.Resubscribed"/> carries after a Resubscribe.</summary>
     internal const string FailoverReason = "desk failover";
 
     private void OnResubscribe(SubscriptionMessages.Resubscribe resubscribe)
     {
         var (id, request) = (resubscribe.Id, resubscribe.Request);
-        if (id.Value <= 0 || id.Value >= FirstOrderUpdatesSubscriptionId)
+        if (id.Value <= 0 || id.Value is >= FirstOrderUpdatesSubscriptionId and <= LastOrderUpdatesSubscriptionId)
         {
-            Refuse(resubscribe, $"{id} is not a line's subscription id (1 .. {FirstOrderUpdatesSubscriptionId - 1})");
+            Refuse(resubscribe, $"{id} is not a line's subscription id (1 .. {FirstOrderUpdatesSubscriptionId - 1}, or above {LastOrderUpdatesSubscriptionId})");
             return;
         }
         if (StreamFor(request, id.Value) is not { } stream)
