@@ -23,11 +23,12 @@ public sealed record ProbeSpec(string Id, IReadOnlyList<string> Symbols, decimal
 
 /// <summary>
 /// The command line: <c>--roles desk|strategy|both --port N [--seed akka.tcp://trading-desk@host:port]...
-/// [--gateway host:port --client-id N] [--strategy SPEC]...</c>. A desk node needs the gateway.
+/// [--gateway host:port --client-id N] [--strategy SPEC]... [--serialize-messages on|off]</c>. A desk node needs the
+/// gateway. <c>--serialize-messages</c> (default on) verifies that every message between actors survives serialization.
 /// </summary>
 public sealed record HostArgs(
     IReadOnlyList<string> Roles, int Port, IReadOnlyList<string> Seeds, string GatewayHost, int GatewayPort, int ClientId,
-    IReadOnlyList<ProbeSpec> Strategies)
+    IReadOnlyList<ProbeSpec> Strategies, bool SerializeMessages)
 {
     public static HostArgs Parse(string[] args)
     {
@@ -36,6 +37,7 @@ public sealed record HostArgs(
         var gatewayHost = "127.0.0.1";
         var seeds = new List<string>();
         var strategies = new List<ProbeSpec>();
+        var serializeMessages = true;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -61,10 +63,18 @@ public sealed record HostArgs(
                     break;
                 case "--client-id": clientId = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--strategy": strategies.Add(ProbeSpec.Parse(Value())); break;
+                case "--serialize-messages":
+                    serializeMessages = Value() switch
+                    {
+                        "on" => true,
+                        "off" => false,
+                        var other => throw new ArgumentException($"--serialize-messages '{other}': use on or off"),
+                    };
+                    break;
                 default: throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
         if (roles.Contains(DeskRoles.Desk) && gatewayPort == 0) throw new ArgumentException("a desk node needs --gateway host:port");
-        return new HostArgs(roles, port, seeds, gatewayHost, gatewayPort, clientId, strategies);
+        return new HostArgs(roles, port, seeds, gatewayHost, gatewayPort, clientId, strategies, serializeMessages);
     }
 }

@@ -62,8 +62,12 @@ internal sealed class ProcessCluster : IAsyncDisposable
     private async Task<NodeProcess> StartAsync(string name, IReadOnlyList<string> args)
     {
         var founding = _nodes.Count == 0;
+        // TRADINGDESK_TEST_SERIALIZE_MESSAGES=off runs the nodes without Akka's serialization verification, to measure
+        // the handover as production runs it (see the node host); the default verifies every message.
+        var verify = Environment.GetEnvironmentVariable("TRADINGDESK_TEST_SERIALIZE_MESSAGES") is "off" ? "off" : "on";
         var node = NodeProcess.Start(name, [
             .. args,
+            "--serialize-messages", verify,
             "--port", founding ? $"{_seedPort}" : "0",
             .. founding ? Array.Empty<string>() : ["--seed", ClusterNodes.SeedOf(_seedPort)],
         ]);
