@@ -81,8 +81,11 @@ public sealed partial class OrderManagerActor
         {
             owner = binding.Holder;
             owner.Tell(observed.Event, Self);
-            // Told to a live holder: a later registration of the id does not send it again.
-            if (observed.Event is OrderEvents.Filled f) Apply(new BookEvent.FillsDelivered(s, [f.ExecId]));
+            // Told to a live holder in this process: a later registration of the id does not send it again. A holder on
+            // another node may already be dead without the desk knowing (its node is removed only seconds later), so a
+            // fill told to it counts as delivered to nobody: the next registration sends it again and the strategy
+            // drops it by exec id if it had it.
+            if (observed.Event is OrderEvents.Filled f && owner.Path.Address.HasLocalScope) Apply(new BookEvent.FillsDelivered(s, [f.ExecId]));
         }
         foreach (var subscriber in _subscribers.Values.Distinct())
             if (!subscriber.Equals(owner)) subscriber.Tell(observed.Event, Self);

@@ -1,0 +1,72 @@
+using Akka.Actor;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Strategies;
+
+namespace TradingDesk.Cluster.NodeHost;
+
+/// <summary>
+/// A strategy that reports what it sees: it subscribes market data for its symbols, places a market buy on its first
+/// tick (and, if asked, on its first tick after each desk failover), and writes one JSON line per event it receives.
+/// The tests compare these lines with what the simulator saw.
+/// </summary>
+public sealed class ProbeStrategy : StrategyActor
+{
+    private readonly ProbeSpec _spec;
+    private readonly Dictionary<SubscriptionId, string> _symbols = [];
+    private bool _orderDue;
+
+    public ProbeStrategy(IActorRef desk, ProbeSpec spec) : base(desk, new StrategyId(spec.Id))
+    {
+        _spec = spec;
+        _orderDue = spec.OrderQuantity > 0;
+        Receive<MarketDataMessages.Tick>(OnTick);
+        Receive<OrderEvents.OrderAccepted>(a => Emit("accepted", ("orderId", a.OrderId.Value)));
+        Receive<OrderEvents.Filled>(f => Emit("fill",
+            ("execId", f.ExecId.Value), ("orderId", f.OrderId.Value), ("owner", f.Strategy?.Value), ("quantity", f.Quantity)));
+        Receive<OrderEvents.OrderStatusChanged>(s => Emit("status",
+            ("orderId", s.OrderId.Value), ("status", s.Status.ToString()), ("filled", s.Filled), ("remaining", s.Remaining)));
+        Receive<OrderEvents.OpenOrderUpdated>(o => Emit("open", ("orderId", o.OrderId.Value), ("status", o.Order.Status.ToString())));
+        Receive<SubscriptionMessages.Resubscribed>(r => Emit("resubscribed", ("sub", r.Id.Value), ("reason", r.Reason)));
+        Receive<RequestFailed>(f => Emit("error", ("request", f.Request.GetType().Name), ("failure", f.Failure.ToString())));
+        // Commissions, notices and the like: not what the tests count.
+        ReceiveAny(_ => { });
+    }
+
+    public static Props Props(IActorRef desk, ProbeSpec spec) => Akka.Actor.Props.Create(() => new ProbeStrategy(desk, spec));
+
+    protected override void OnStart()
+    {
+        foreach (var symbol in _spec.Symbols) Subscribe(new MarketDataMessages.SubscribeMarketData(Contract.Stock(symbol)));
+        Emit("started");
+    }
+
+    protected override void OnSubscribed(SubscriptionMessages.Subscribed subscribed)
+    {
+        var symbol = subscribed.Request is MarketDataMessages.SubscribeMarketData s ? s.Contract.Symbol : "?";
+        _symbols[subscribed.Id] = symbol;
+        Emit("subscribed", ("sub", subscribed.Id.Value), ("symbol", symbol));
+    }
+
+    protected override void OnSubscriptionEnded(SubscriptionMessages.SubscriptionEnded ended) =>
+        Emit("ended", ("sub", ended.Id.Value), ("failure", ended.Failure?.ToString()));
+
+    protected override void OnDeskFailover(DeskFailover failover)
+    {
+        Emit("failover", ("previous", failover.PreviousDesk), ("current", failover.CurrentDesk));
+        if (_spec.OrderAfterFailover) _orderDue = true;
+    }
+
+    private void OnTick(MarketDataMessages.Tick tick)
+    {
+        if (tick.Price is not { } price) return;
+        Emit("tick", ("sub", tick.Subscription.Value), ("symbol", _symbols.GetValueOrDefault(tick.Subscription)), ("price", price));
+        if (!_orderDue) return;
+        _orderDue = false;
+        var contract = Contract.Stock(_symbols.GetValueOrDefault(tick.Subscription) ?? _spec.Symbols[0]);
+        TellDesk(new OrderCommands.PlaceOrder(contract, Order.Market(OrderAction.Buy, _spec.OrderQuantity), StrategyId));
+    }
+
+    private void Emit(string name, params (string Key, object? Value)[] fields) =>
+        EventLine.Write(name, [("strategy", _spec.Id), .. fields]);
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Xunit;
+using Xunit.Abstractions;
+using Tws = IBApi.protobuf;
+
+namespace TradingDesk.Cluster.Tests.Processes;
+
+/// <summary>
+/// Two desk nodes and a strategy node; the active desk is killed with SIGKILL while an order of the strategy is filling.
+/// The standby takes the desk over: the strategy hears DeskFailover, its subscriptions resume, no order id is used
+/// twice at the gateway, and every execution of its orders reaches it exactly once across the handover.
+/// </summary>
+[Collection(ProcessesCollection.Name)]
+public sealed class DeskFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    private const decimal Quantity = 20_000m;
+    private ProcessCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(output);
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task Killing_the_active_desk_hands_over_to_the_standby_and_every_fill_arrives_once()
+    {
+        var active = await _cluster.StartDeskAsync("desk-1");
+        await _cluster.StartDeskAsync("desk-2");
+        // The probe places one order on its first tick and another on its first tick after the failover.
+        var node = await _cluster.StartStrategiesAsync("strategies", $"P:AAPL+MSFT:{Quantity}:again");
+        var subs = new[] { "AAPL", "MSFT" }.ToDictionary(s => s, s => node.WaitFor(e => e.Is("subscribed", "P") && e.Str("symbol") == s, Wait, what: s + " subscribed"));
+        foreach (var symbol in subs.Keys) await node.WaitFor(e => e.Is("tick", "P") && e.Str("symbol") == symbol, Wait, what: symbol + " tick");
+        var first = (await node.WaitFor("accepted", "P", Wait)).Long("orderId");
+        await node.WaitFor("fill", "P", Wait);
+
+        var mark = node.Mark;
+        var killedAt = Stopwatch.GetTimestamp();
+        active.Kill();
+        var failover = await node.WaitFor("failover", "P", Wait, mark);
+        var tick = await node.WaitFor("tick", "P", Wait, failover.Index);
+        var toFailover = Stopwatch.GetElapsedTime(killedAt, failover.ReadAt);
+        var toTick = Stopwatch.GetElapsedTime(killedAt, tick.ReadAt);
+        output.WriteLine($"kill -9 of the active desk -> DeskFailover on the strategy node: {toFailover.TotalSeconds:0.0} s");
+        output.WriteLine($"kill -9 of the active desk -> first tick delivered again: {toTick.TotalSeconds:0.0} s");
+
+        // Every subscription resumes: a tick of each line after the failover.
+        foreach (var symbol in subs.Keys)
+            await node.WaitFor(e => e.Is("tick", "P") && e.Str("symbol") == symbol, Wait, failover.Index, symbol + " tick after the failover");
+        var second = (await node.WaitFor("accepted", "P", Wait, failover.Index)).Long("orderId");
+        var firstFills = await StrategyNodeTests.FillsUntilAsync(node, "P", first, Quantity);
+        var secondFills = await StrategyNodeTests.FillsUntilAsync(node, "P", second, Quantity);
+
+        var executions = await _cluster.ExecutionsAsync();
+        var placed = _cluster.Gateway.Requests.Select(r => r.Message).OfType<Tws.PlaceOrderRequest>().Select(p => p.OrderId).ToList();
+        Assert.Equal(placed.Count, placed.Distinct().Count());
+        Assert.NotEqual(first, second);
+        var fills = node.Events.Where(e => e.Is("fill", "P")).Select(e => e.Str("execId")).ToList();
+        Assert.Equal(fills.Count, fills.Distinct().Count());
+        Assert.Equal(StrategyNodeTests.Exec(executions, first), firstFills.Select(f => f.Str("execId")).Order());
+        Assert.Equal(StrategyNodeTests.Exec(executions, second), secondFills.Select(f => f.Str("execId")).Order());
+        Assert.True(toFailover <= TimeSpan.FromSeconds(20), $"kill -> DeskFailover took {toFailover.TotalSeconds:0.0} s (target 20 s)");
+    }
+}
