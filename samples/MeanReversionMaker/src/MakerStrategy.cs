@@ -59,7 +59,7 @@ public sealed class MakerStrategy : StrategyActor, IWithTimers
         });
         // Its open orders, as the desk replays them when the strategy registers (after a restart or a desk failover):
         // an order whose acceptance never reached the maker still rests, and the next requote must cancel it.
-        Receive<OrderEvents.OpenOrderUpdated>(o => _working.Add(o.OrderId), o => o.Strategy == StrategyId && o.Order.Status.IsActive());
+        Receive<OrderEvents.OpenOrderUpdated>(o => { _working.Add(o.OrderId); }, o => o.Strategy == StrategyId && o.Order.Status.IsActive());
         Receive<OrderEvents.CancelSent>(_ => { });
         Receive<OrderEvents.IOrderEvent>(_ => { });
     }
