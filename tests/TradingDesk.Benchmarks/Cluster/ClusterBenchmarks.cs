@@ -36,12 +36,12 @@ public static class ClusterBenchmarks
         {
             var l = results.Select(x => x.Latency[key]).ToList();
             var skipped = results.Select(x => x.Skipped.GetValueOrDefault(key)).Sum();
-            Console.WriteLine($"latency {key,-28} p50 {Stats.Median(l.Select(x => x.P50Micros)),8:0.0} us  p99 {Stats.Median(l.Select(x => x.P99Micros)),8:0.0} us  p99.9 {Stats.Median(l.Select(x => x.P999Micros)),8:0.0} us  (runs p50/p99/p99.9: {string.Join("; ", l.Select(x => $"{x.P50Micros:0}/{x.P99Micros:0}/{x.P999Micros:0}"))}; skipped {skipped})");
+            Console.WriteLine($"latency {key,-30} p50 {Stats.Median(l.Select(x => x.P50Micros)),8:0.0} us  p99 {Stats.Median(l.Select(x => x.P99Micros)),8:0.0} us  p99.9 {Stats.Median(l.Select(x => x.P999Micros)),8:0.0} us  (runs p50/p99/p99.9: {string.Join("; ", l.Select(x => $"{x.P50Micros:0}/{x.P99Micros:0}/{x.P999Micros:0}"))}; skipped {skipped})");
         }
         foreach (var key in results[0].Throughput.Keys)
         {
             var t = results.Select(x => x.Throughput[key]).ToList();
-            Console.WriteLine($"throughput {key,-25} {Stats.Median(t.Select(x => x.CrossingsPerSecond)) / 1e3,8:0.0} k ticks/s per strategy  {Stats.Median(t.Select(x => x.DeliveriesPerSecond)) / 1e3,8:0.0} k deliveries/s  (runs k ticks/s: {string.Join(", ", t.Select(x => (x.CrossingsPerSecond / 1e3).ToString("0.0", CultureInfo.InvariantCulture)))}; conflated per run: {string.Join(", ", t.Select(x => x.Skipped))} of {t[0].Pushed} pushed)");
+            Console.WriteLine($"throughput {key,-30} {Stats.Median(t.Select(x => x.CrossingsPerSecond)) / 1e3,8:0.0} k ticks/s per strategy  {Stats.Median(t.Select(x => x.DeliveriesPerSecond)) / 1e3,8:0.0} k deliveries/s  (runs k ticks/s: {string.Join(", ", t.Select(x => (x.CrossingsPerSecond / 1e3).ToString("0.0", CultureInfo.InvariantCulture)))}; conflated per run: {string.Join(", ", t.Select(x => x.Skipped))} of {t[0].Pushed} pushed)");
         }
     }
 
@@ -69,6 +69,10 @@ public static class ClusterBenchmarks
         }
         result.Latency["raw remote round trip"] = await ClusterStreams.RoundTripAsync(pinger, echo, 5_000);
 
+        const int Offered = 200_000;
+        result.Throughput["200k/s offered, in-process, 1"] = await ClusterStreams.PacedThroughputAsync(local.Probes, local.ReqId, local.Session, Offered, Offered);
+        result.Throughput["200k/s offered, remote, 1"] = await ClusterStreams.PacedThroughputAsync(remote.Probes, remote.ReqId, remote.Session, Offered, Offered);
+        result.Throughput["200k/s offered, remote, 10"] = await ClusterStreams.PacedThroughputAsync(remote10.Probes, remote10.ReqId, remote10.Session, Offered, Offered);
         result.Throughput["in-process, 1 strategy"] = await ClusterStreams.ThroughputAsync(local.Probes, local.ReqId, local.Session, flood);
         result.Throughput["remote, 1 strategy"] = await ClusterStreams.ThroughputAsync(remote.Probes, remote.ReqId, remote.Session, flood);
         result.Throughput["remote, 10 strategies"] = await ClusterStreams.ThroughputAsync(remote10.Probes, remote10.ReqId, remote10.Session, flood);

@@ -59,16 +59,27 @@ internal static class ClusterStreams
     }
 
     /// <summary>Unpaced: <paramref name="ticks"/> ticks as fast as the gateway's session takes them, then the marker.</summary>
-    public static async Task<Throughput> ThroughputAsync(IActorRef[] probes, int reqId, GatewaySession session, int ticks)
+    public static Task<Throughput> ThroughputAsync(IActorRef[] probes, int reqId, GatewaySession session, int ticks) =>
+        ThroughputAsync(probes, () =>
+        {
+            for (var i = 0; i < ticks; i++) session.Send(Price(reqId, 1));
+            session.Send(Price(reqId, 2));
+        }, ticks);
+
+    /// <summary>Paced at <paramref name="perSecond"/> in 1 ms slots: what is delivered of an offered rate, and what conflated.</summary>
+    public static Task<Throughput> PacedThroughputAsync(IActorRef[] probes, int reqId, GatewaySession session, int perSecond, int ticks) =>
+        ThroughputAsync(probes, () =>
+        {
+            TickLatency.Push(perSecond, ticks, () => session.Send(Price(reqId, 1)));
+            session.Send(Price(reqId, 2));
+        }, ticks);
+
+    private static async Task<Throughput> ThroughputAsync(IActorRef[] probes, Action push, int ticks)
     {
         var phase = new Phase(probes.Length, null);
         foreach (var probe in probes) probe.Tell(new TickProbe.Arm(phase));
         var start = Stopwatch.GetTimestamp();
-        await Sender.OnOwnThread(() =>
-        {
-            for (var i = 0; i < ticks; i++) session.Send(Price(reqId, 1));
-            session.Send(Price(reqId, 2));
-        });
+        await Sender.OnOwnThread(push);
         await phase.Done.Task.WaitAsync(TimeSpan.FromSeconds(120));
         var seconds = (phase.FinishedAt - start) / (double)Stopwatch.Frequency;
         return new Throughput(phase.Received / (double)probes.Length / seconds, phase.Received / seconds, phase.Skipped, ticks);
