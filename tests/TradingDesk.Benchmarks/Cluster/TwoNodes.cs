@@ -92,7 +92,9 @@ internal sealed class TwoNodes : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Task.WhenAll(StrategyNode.Terminate(), DeskNode.Terminate());
+        // The strategy node first: the desk then sees it leave instead of losing the association mid-stream.
+        await StrategyNode.Terminate();
+        await DeskNode.Terminate();
         await Server.DisposeAsync();
     }
 
