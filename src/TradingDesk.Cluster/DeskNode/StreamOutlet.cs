@@ -43,12 +43,19 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
             if (Interlocked.Exchange(ref _woken, 1) == 0) Outlet.Tell(Wake.Instance, ActorRefs.NoSender);
         }
 
-        /// <summary>On the outlet: clears the pending wake before draining, so an item posted meanwhile wakes it again.</summary>
+        /// <summary>
+        /// On the outlet: clears the pending wake before draining, so an item posted meanwhile wakes it again. Takes at
+        /// most <see cref="DrainLimit"/> items and wakes the outlet again for the rest, so acknowledgements in its mailbox
+        /// are not held behind a drain that a fast line keeps feeding.
+        /// </summary>
         internal IEnumerable<Outgoing> Drain()
         {
             Volatile.Write(ref _woken, 0);
-            while (_items.TryDequeue(out var outgoing)) yield return outgoing;
+            for (var n = 0; n < DrainLimit && _items.TryDequeue(out var outgoing); n++) yield return outgoing;
+            if (!_items.IsEmpty && Interlocked.Exchange(ref _woken, 1) == 0) Outlet.Tell(Wake.Instance, ActorRefs.NoSender);
         }
+
+        private const int DrainLimit = 4096;
     }
 
     internal sealed record Wake : INoSerializationVerificationNeeded
