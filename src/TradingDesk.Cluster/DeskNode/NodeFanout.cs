@@ -12,7 +12,7 @@ namespace TradingDesk.Cluster.DeskNode;
 /// </summary>
 public sealed class NodeFanout(ActorSystem system) : IStreamFanout
 {
-    private readonly ConcurrentDictionary<Address, Lazy<IActorRef>> _outlets = new();
+    private readonly ConcurrentDictionary<Address, Lazy<StreamOutlet.Inbox>> _outlets = new();
     private long _created;
 
     public void FanOut(object item, IActorRef[] subscribers, IActorRef sender)
@@ -31,28 +31,29 @@ public sealed class NodeFanout(ActorSystem system) : IStreamFanout
             targets.Add(subscriber);
         }
         if (remote is null) return;
-        foreach (var (address, targets) in remote) Outlet(address).Tell(new StreamOutlet.Outgoing(item, [.. targets]), sender);
+        foreach (var (address, targets) in remote) Outlet(address).Post(new StreamOutlet.Outgoing(item, [.. targets]));
     }
 
     /// <summary>The outlets alive now, by node (for tests and status).</summary>
     public IReadOnlyCollection<Address> Nodes => [.. _outlets.Keys];
 
-    private IActorRef Outlet(Address node)
+    private StreamOutlet.Inbox Outlet(Address node)
     {
-        var entry = _outlets.GetOrAdd(node, n => new Lazy<IActorRef>(() => Create(n)));
+        var entry = _outlets.GetOrAdd(node, n => new Lazy<StreamOutlet.Inbox>(() => Create(n)));
         return entry.Value;
     }
 
-    private IActorRef Create(Address node)
+    private StreamOutlet.Inbox Create(Address node)
     {
         // A stopped outlet removes exactly its own entry: a newer outlet for a node that came back stays.
-        Lazy<IActorRef>? self = null;
+        Lazy<StreamOutlet.Inbox>? self = null;
+        var inbox = new StreamOutlet.Inbox();
         var name = $"desk-outlet-{node.Host}-{node.Port}-{Interlocked.Increment(ref _created)}";
-        var outlet = system.ActorOf(StreamOutlet.Props(node, () =>
+        inbox.Outlet = system.ActorOf(StreamOutlet.Props(node, () =>
         {
-            if (self is not null) _outlets.TryRemove(new KeyValuePair<Address, Lazy<IActorRef>>(node, self));
-        }), name);
+            if (self is not null) _outlets.TryRemove(new KeyValuePair<Address, Lazy<StreamOutlet.Inbox>>(node, self));
+        }, inbox), name);
         _outlets.TryGetValue(node, out self);
-        return outlet;
+        return inbox;
     }
 }

@@ -23,20 +23,62 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
     /// <summary>From the fan-out: deliver <paramref name="Item"/> to <paramref name="Targets"/>, all on this outlet's node.</summary>
     public sealed record Outgoing(object Item, IActorRef[] Targets) : INoSerializationVerificationNeeded;
 
+    /// <summary>
+    /// How the fan-out hands items to the outlet without a message per item: items wait in a concurrent queue and the
+    /// outlet is woken once per run of them. A Tell per item would put the link's acknowledgements behind every item
+    /// already in the mailbox (a flood of ticks then holds the window shut for as long as the mailbox takes to drain),
+    /// and each item would leave alone in its own batch; woken, the outlet drains all that waits and batches it.
+    /// </summary>
+    public sealed class Inbox
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Outgoing> _items = new();
+        private int _woken;
+
+        internal IActorRef Outlet { get; set; } = ActorRefs.Nobody;
+
+        /// <summary>From any thread (the line actors): queue an item and wake the outlet unless a wake is pending.</summary>
+        public void Post(Outgoing outgoing)
+        {
+            _items.Enqueue(outgoing);
+            if (Interlocked.Exchange(ref _woken, 1) == 0) Outlet.Tell(Wake.Instance, ActorRefs.NoSender);
+        }
+
+        /// <summary>
+        /// On the outlet: clears the pending wake before draining, so an item posted meanwhile wakes it again. Takes at
+        /// most <see cref="DrainLimit"/> items and wakes the outlet again for the rest, so acknowledgements in its mailbox
+        /// are not held behind a drain that a fast line keeps feeding.
+        /// </summary>
+        internal IEnumerable<Outgoing> Drain()
+        {
+            Volatile.Write(ref _woken, 0);
+            for (var n = 0; n < DrainLimit && _items.TryDequeue(out var outgoing); n++) yield return outgoing;
+            if (!_items.IsEmpty && Interlocked.Exchange(ref _woken, 1) == 0) Outlet.Tell(Wake.Instance, ActorRefs.NoSender);
+        }
+
+        private const int DrainLimit = 4096;
+    }
+
+    internal sealed record Wake : INoSerializationVerificationNeeded
+    {
+        public static readonly Wake Instance = new();
+    }
+
     private sealed record AckOverdue;
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Address _node;
     private readonly Action _onStop;
     private readonly StreamQueue _queue = new();
+    private readonly Inbox _inbox;
     private readonly string _name;
     private IActorRef _link = ActorRefs.Nobody;
     private long _sent;
     private long _acked;
 
-    public StreamOutlet(Address node, Action onStop)
+    public StreamOutlet(Address node, Action onStop, Inbox inbox)
     {
         _node = node;
+        _inbox = inbox;
         _onStop = onStop;
         _name = Self.Path.Name;
         Resolving();
@@ -44,7 +86,10 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(Address node, Action onStop) => Akka.Actor.Props.Create(() => new StreamOutlet(node, onStop));
+    public static Props Props(Address node, Action onStop) => Props(node, onStop, new Inbox());
+
+    /// <summary>An outlet fed through <paramref name="inbox"/> (as well as by <see cref="Outgoing"/> messages).</summary>
+    public static Props Props(Address node, Action onStop, Inbox inbox) => Akka.Actor.Props.Create(() => new StreamOutlet(node, onStop, inbox));
 
     protected override void PreStart() =>
         Context.ActorSelection(new RootActorPath(_node) / "user" / DeskLink.Name).Tell(new Identify(_node.ToString()));
@@ -54,6 +99,10 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
     private void Resolving()
     {
         Receive<Outgoing>(o => _queue.Enqueue(o.Item, o.Targets));
+        Receive<Wake>(_ =>
+        {
+            foreach (var o in _inbox.Drain()) _queue.Enqueue(o.Item, o.Targets);
+        });
         Receive<ActorIdentity>(id =>
         {
             if (id.Subject is { } link)
@@ -75,6 +124,14 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
         Receive<Outgoing>(o =>
         {
             _queue.Enqueue(o.Item, o.Targets);
+            Pump();
+        });
+        Receive<Wake>(_ =>
+        {
+            // A tick conflates only when it could not leave now: while the queue is within what the open part of the
+            // window can carry, ticks of one subscription and type queue in full and go out together.
+            var room = (StreamWindow.Batches - (_sent - _acked)) * StreamWindow.MaxEntries;
+            foreach (var o in _inbox.Drain()) _queue.Enqueue(o.Item, o.Targets, conflate: _queue.Count >= room);
             Pump();
         });
         Receive<StreamMessages.StreamAck>(ack =>
@@ -99,13 +156,20 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
         });
     }
 
-    private void Direct() => Receive<Outgoing>(o => Tell(o.Item, o.Targets));
+    private void Direct()
+    {
+        Receive<Outgoing>(o => Tell(o.Item, o.Targets));
+        Receive<Wake>(_ =>
+        {
+            foreach (var o in _inbox.Drain()) Tell(o.Item, o.Targets);
+        });
+    }
 
     private void Pump()
     {
         while (_sent - _acked < StreamWindow.Batches && _queue.Count > 0)
         {
-            var entries = _queue.Take(StreamWindow.MaxEntries);
+            var entries = _queue.Take(StreamWindow.MaxEntries, StreamWindow.MaxTargets);
             _sent++;
             _link.Tell(new StreamMessages.StreamBatch(_name, _sent, entries), Self);
             if (!Timers.IsTimerActive(nameof(AckOverdue))) Timers.StartSingleTimer(nameof(AckOverdue), new AckOverdue(), StreamWindow.AckOverdue);
