@@ -105,6 +105,7 @@ internal static class Manifests
     public const string SubscribeOrderUpdates = "oc.subscribe-updates";
     public const string UnsubscribeOrderUpdates = "oc.unsubscribe-updates";
     public const string RegisterStrategy = "oc.register";
+    public const string AcknowledgeFills = "oc.ack-fills";
     public const string GetStrategyBindings = "oc.get-bindings";
     public const string CancelStrategyOrders = "oc.cancel-strategy";
     public const string ActivateKillSwitch = "oc.kill";

@@ -52,6 +52,9 @@ internal static class OrderCommandWire
         t.Add(Manifests.RegisterStrategy, W.RegisterStrategy.Parser,
             (O.RegisterStrategy m) => new W.RegisterStrategy { Strategy = m.Strategy.Value, CancelOrdersOnDisconnect = m.CancelOrdersOnDisconnect },
             w => new O.RegisterStrategy(new StrategyId(w.Strategy), w.CancelOrdersOnDisconnect));
+        t.Add(Manifests.AcknowledgeFills, W.AcknowledgeFills.Parser,
+            (O.AcknowledgeFills m) => new W.AcknowledgeFills { Strategy = m.Strategy.Value, ExecIds = { m.ExecIds.Select(e => e.Value) } },
+            w => new O.AcknowledgeFills(new StrategyId(w.Strategy), [.. w.ExecIds.Select(e => new ExecId(e))]));
         t.Add(Manifests.GetStrategyBindings, W.GetStrategyBindings.Parser, (O.GetStrategyBindings _) => new W.GetStrategyBindings(), _ => new O.GetStrategyBindings());
         t.Add(Manifests.CancelStrategyOrders, W.CancelStrategyOrders.Parser,
             (O.CancelStrategyOrders m) => new W.CancelStrategyOrders { Strategy = m.Strategy.Value }, w => new O.CancelStrategyOrders(new StrategyId(w.Strategy)));

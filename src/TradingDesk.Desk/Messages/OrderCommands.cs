@@ -85,6 +85,14 @@ public static class OrderCommands
     /// </summary>
     public sealed record RegisterStrategy(StrategyId Strategy, bool CancelOrdersOnDisconnect = false) : IOrderCommand;
 
+    /// <summary>
+    /// Sent by a strategy's base class for fills it handed to its handlers: a later registration of
+    /// <paramref name="Strategy"/> does not send them again. A fill told to a strategy on another node counts as
+    /// delivered only when this comes back (the node may die with the fill in flight). Accepted only from the live
+    /// holder of the id; no reply.
+    /// </summary>
+    public sealed record AcknowledgeFills(StrategyId Strategy, IReadOnlyList<ExecId> ExecIds) : IOrderCommand;
+
     /// <summary>Which strategy ids are bound to which live actors (for cluster status). Replied with <see cref="OrderEvents.StrategyBindings"/>.</summary>
     public sealed record GetStrategyBindings : IOrderCommand;
 

@@ -83,8 +83,8 @@ public sealed partial class OrderManagerActor
             owner.Tell(observed.Event, Self);
             // Told to a live holder in this process: a later registration of the id does not send it again. A holder on
             // another node may already be dead without the desk knowing (its node is removed only seconds later), so a
-            // fill told to it counts as delivered to nobody: the next registration sends it again and the strategy
-            // drops it by exec id if it had it.
+            // fill told to it counts as delivered once the holder acknowledges it (AcknowledgeFills); until then the
+            // next registration sends it again, and a strategy that had it drops it by exec id.
             if (observed.Event is OrderEvents.Filled f && owner.Path.Address.HasLocalScope) Apply(new BookEvent.FillsDelivered(s, [f.ExecId]));
         }
         foreach (var subscriber in _subscribers.Values.Distinct())

@@ -81,6 +81,7 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         Receive<OrderCommands.SubscribeOrderUpdates>(OnSubscribe);
         Receive<OrderCommands.UnsubscribeOrderUpdates>(OnUnsubscribe);
         Receive<OrderCommands.RegisterStrategy>(OnRegister);
+        Receive<OrderCommands.AcknowledgeFills>(OnAcknowledgeFills);
         Receive<OrderCommands.GetStrategyBindings>(OnGetBindings);
         Receive<IOrderCommand>(OnCommand);
         Receive<Terminated>(OnTerminated);
@@ -235,8 +236,20 @@ public sealed partial class OrderManagerActor : ReceiveActor, IWithTimers
         if (fills.Count > 0)
         {
             _log.Info("Strategy {0} registered from {1}: sent {2} fills it had not been told", r.Strategy, Sender.Path, fills.Count);
-            Apply(new BookEvent.FillsDelivered(r.Strategy, [.. fills.Select(f => f.ExecId)]));
+            // A holder on another node acknowledges what it handled (AcknowledgeFills); one in this process has them now.
+            if (Sender.Path.Address.HasLocalScope) Apply(new BookEvent.FillsDelivered(r.Strategy, [.. fills.Select(f => f.ExecId)]));
         }
+    }
+
+    /// <summary>Fills the strategy handled: only its live holder speaks for it (a stale incarnation's late word is dropped).</summary>
+    private void OnAcknowledgeFills(OrderCommands.AcknowledgeFills a)
+    {
+        if (!_strategies.TryGetValue(a.Strategy, out var binding) || !binding.Holder.Equals(Sender))
+        {
+            _log.Debug("AcknowledgeFills for {0} from {1} ignored: not its holder", a.Strategy, Sender.Path);
+            return;
+        }
+        if (a.ExecIds.Count > 0) Apply(new BookEvent.FillsDelivered(a.Strategy, a.ExecIds));
     }
 
     /// <summary>

@@ -279,7 +279,11 @@ public abstract class StrategyActor : ReceiveActor
         // A fill seen before is handled here, by dropping it; a first sighting goes on to the strategy's handlers.
         Receive<OrderEvents.Filled>(f =>
         {
-            return !_seenFills.FirstSighting(StrategyId, f.ExecId);
+            if (!_seenFills.FirstSighting(StrategyId, f.ExecId)) return true;
+            // The desk sends a fill again at the next registration until it hears this: a desk on another node cannot
+            // know otherwise whether the fill reached this strategy or died with its node.
+            if (f.Strategy == StrategyId) Desk.Tell(new OrderCommands.AcknowledgeFills(StrategyId, [f.ExecId]), Self);
+            return false;
         });
         Receive<DeskFailover>(HandleDeskFailover);
         Receive<RequestFailed>(f => f.Request is SubscriptionMessages.Resubscribe, ResubscribeFailed);

@@ -10,24 +10,17 @@ namespace TradingDesk.Cluster.Tests.Processes;
 /// The standby takes the desk over: the strategy hears DeskFailover, its subscriptions resume, no order id is used
 /// twice at the gateway, and every execution of its orders reaches it exactly once across the handover.
 /// </summary>
-[Collection(ProcessesCollection.Name)]
-public sealed class DeskFailoverTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DeskFailoverTests(ITestOutputHelper output) : ProcessClusterTest(output)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
     private const decimal Quantity = 20_000m;
-    private ProcessCluster _cluster = null!;
-
-    public async Task InitializeAsync() => _cluster = await ProcessCluster.StartAsync(output);
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task Killing_the_active_desk_hands_over_to_the_standby_and_every_fill_arrives_once()
     {
-        var active = await _cluster.StartDeskAsync("desk-1");
-        await _cluster.StartDeskAsync("desk-2");
+        var active = await Cluster.StartDeskAsync("desk-1");
+        await Cluster.StartDeskAsync("desk-2");
         // The probe places one order on its first tick and another on its first tick after the failover.
-        var node = await _cluster.StartStrategiesAsync("strategies", $"P:AAPL+MSFT:{Quantity}:again");
+        var node = await Cluster.StartStrategiesAsync("strategies", $"P:AAPL+MSFT:{Quantity}:again");
         var subs = new[] { "AAPL", "MSFT" }.ToDictionary(s => s, s => node.WaitFor(e => e.Is("subscribed", "P") && e.Str("symbol") == s, Wait, what: s + " subscribed"));
         foreach (var symbol in subs.Keys) await node.WaitFor(e => e.Is("tick", "P") && e.Str("symbol") == symbol, Wait, what: symbol + " tick");
         var first = (await node.WaitFor("accepted", "P", Wait)).Long("orderId");
@@ -40,8 +33,8 @@ public sealed class DeskFailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var tick = await node.WaitFor("tick", "P", Wait, failover.Index);
         var toFailover = Stopwatch.GetElapsedTime(killedAt, failover.ReadAt);
         var toTick = Stopwatch.GetElapsedTime(killedAt, tick.ReadAt);
-        output.WriteLine($"kill -9 of the active desk -> DeskFailover on the strategy node: {toFailover.TotalSeconds:0.0} s");
-        output.WriteLine($"kill -9 of the active desk -> first tick delivered again: {toTick.TotalSeconds:0.0} s");
+        Output.WriteLine($"kill -9 of the active desk -> DeskFailover on the strategy node: {toFailover.TotalSeconds:0.0} s");
+        Output.WriteLine($"kill -9 of the active desk -> first tick delivered again: {toTick.TotalSeconds:0.0} s");
 
         // Every subscription resumes: a tick of each line after the failover.
         foreach (var symbol in subs.Keys)
@@ -50,8 +43,8 @@ public sealed class DeskFailoverTests(ITestOutputHelper output) : IAsyncLifetime
         var firstFills = await StrategyNodeTests.FillsUntilAsync(node, "P", first, Quantity);
         var secondFills = await StrategyNodeTests.FillsUntilAsync(node, "P", second, Quantity);
 
-        var executions = await _cluster.ExecutionsAsync();
-        var placed = _cluster.Gateway.Requests.Select(r => r.Message).OfType<Tws.PlaceOrderRequest>().Select(p => p.OrderId).ToList();
+        var executions = await Cluster.ExecutionsAsync();
+        var placed = Cluster.Gateway.Requests.Select(r => r.Message).OfType<Tws.PlaceOrderRequest>().Select(p => p.OrderId).ToList();
         Assert.Equal(placed.Count, placed.Distinct().Count());
         Assert.NotEqual(first, second);
         var fills = node.Events.Where(e => e.Is("fill", "P")).Select(e => e.Str("execId")).ToList();
