@@ -31,8 +31,12 @@ public static class TradingDeskAkkaExtensions
         .WithActors((system, registry) => desk.Compose(system, registry));
 
     /// <summary>A cluster node's remoting, membership and split-brain settings, and the desk's wire contract (protobuf).</summary>
-    private static AkkaConfigurationBuilder WithClusterNode(this AkkaConfigurationBuilder akka, ClusterSettings cluster) =>
-        cluster.Enabled ? akka.WithDeskCluster(cluster.ToClusterOptions()) : akka;
+    private static AkkaConfigurationBuilder WithClusterNode(this AkkaConfigurationBuilder akka, ClusterSettings cluster)
+    {
+        if (!cluster.Enabled) return akka;
+        ClusterPortProbe.EnsureFree(cluster);
+        return akka.WithDeskCluster(cluster.ToClusterOptions());
+    }
 
     /// <summary>The strategies the desk starts once it is first connected (under <c>/user/strategies/&lt;name&gt;</c>).</summary>
     public static AkkaConfigurationBuilder WithStrategies(this AkkaConfigurationBuilder akka, TradingDeskService desk, IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies) =>

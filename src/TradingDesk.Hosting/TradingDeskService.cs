@@ -19,8 +19,17 @@ public class DeskStartException(string message) : Exception(message);
 /// No first connection: within <see cref="TradingDeskOptions.ConnectTimeout"/>, or before the start was cancelled
 /// (<see cref="Stopped"/>: Ctrl-C, or the end of desk run's --duration). <see cref="LastError"/> is the last attempt's failure.
 /// </summary>
-public sealed class DeskNotConnectedException(string endpoint, bool stopped, TimeSpan waited, string? lastError, string message) : DeskStartException(message)
+public sealed class DeskNotConnectedException(string endpoint, bool stopped, TimeSpan waited, string? lastError, string message, string hint = DeskNotConnectedException.GatewayHint) : DeskStartException(message)
 {
+    /// <summary>What to check when the desk's own gateway connection did not come up.</summary>
+    public const string GatewayHint = "check that TWS / IB Gateway runs, the API is enabled on that port, 127.0.0.1 is a trusted IP, and the client id is not in use";
+
+    /// <summary>What to check when a strategy node heard nothing of the cluster's desk.</summary>
+    public const string ClusterHint = "check that a desk node runs there (desk run --cluster-port …), that --seed-node is the address it advertises, and that its desk is connected to its gateway (desk cluster status)";
+
+    /// <summary>What the user should check: <see cref="GatewayHint"/> or <see cref="ClusterHint"/>.</summary>
+    public string Hint { get; } = hint;
+
     public string Endpoint { get; } = endpoint;
 
     public bool Stopped { get; } = stopped;
@@ -30,9 +39,8 @@ public sealed class DeskNotConnectedException(string endpoint, bool stopped, Tim
     public string? LastError { get; } = lastError;
 
     /// <summary>"no connection to X {when} (last attempt: …): check that …".</summary>
-    public static string Describe(string endpoint, string when, string? lastError) =>
-        $"no connection to {endpoint} {when}" + (lastError is null ? "" : $" (last attempt: {lastError})") +
-        ": check that TWS / IB Gateway runs, the API is enabled on that port, 127.0.0.1 is a trusted IP, and the client id is not in use";
+    public static string Describe(string endpoint, string when, string? lastError, string hint = GatewayHint) =>
+        $"no connection to {endpoint} {when}" + (lastError is null ? "" : $" (last attempt: {lastError})") + ": " + hint;
 }
 
 /// <summary>
@@ -159,9 +167,10 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
             first = await _watcher.Ask(new ConnectionWatcher.AwaitFirstConnection(Options.ConnectTimeout), cancellationToken: CancellationToken.None);
         if (first is ConnectionWatcher.NotConnected failed)
         {
+            var hint = Options.Cluster.Enabled && !Options.Cluster.RunsDesk ? DeskNotConnectedException.ClusterHint : DeskNotConnectedException.GatewayHint;
             var message = DeskNotConnectedException.Describe(Endpoint,
-                failed.Stopped ? "before the run was stopped" : $"within {Durations.Format(Options.ConnectTimeout)} (TradingDesk:ConnectTimeout)", failed.LastError);
-            throw new DeskNotConnectedException(Endpoint, failed.Stopped, Options.ConnectTimeout, failed.LastError, message);
+                failed.Stopped ? "before the run was stopped" : $"within {Durations.Format(Options.ConnectTimeout)} (TradingDesk:ConnectTimeout)", failed.LastError, hint);
+            throw new DeskNotConnectedException(Endpoint, failed.Stopped, Options.ConnectTimeout, failed.LastError, message, hint);
         }
 
         var registry = ActorRegistry.For(_system);

@@ -128,7 +128,7 @@ public static partial class RunCommand
             var message = Unwrap(ex) switch
             {
                 DeskNotConnectedException { Stopped: true } n => DeskNotConnectedException.Describe(n.Endpoint,
-                    cancellation.IsCancellationRequested || settings.Duration is not { } d ? "before Ctrl-C" : $"within --duration {Durations.Format(d)}", n.LastError),
+                    cancellation.IsCancellationRequested || settings.Duration is not { } d ? "before Ctrl-C" : $"within --duration {Durations.Format(d)}", n.LastError, n.Hint),
                 DeskStartException start => start.Message,
                 _ => $"stopped before the desk had started ({Endpoint(service)})",
             };
