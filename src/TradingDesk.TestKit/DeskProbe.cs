@@ -31,13 +31,7 @@ public sealed class DeskProbe
     private readonly Queue<string> _history = new();
     private long _nextSubscription = 1;
 
-    internal DeskProbe(TestProbe probe)
-    {
-        Probe = probe;
-        // Bookkeeping between a strategy's base class and the desk, sent for every first fill: not a command a test
-        // expects. Probe.IgnoreNoMessages() shows them again.
-        Probe.IgnoreMessages<OrderCommands.AcknowledgeFills>();
-    }
+    internal DeskProbe(TestProbe probe) => Probe = probe;
 
     /// <summary>The Akka probe underneath (ExpectMsg, FishForMessage, Reply… for what this class does not cover).</summary>
     public TestProbe Probe { get; }

@@ -280,9 +280,11 @@ public abstract class StrategyActor : ReceiveActor
         Receive<OrderEvents.Filled>(f =>
         {
             if (!_seenFills.FirstSighting(StrategyId, f.ExecId)) return true;
-            // The desk sends a fill again at the next registration until it hears this: a desk on another node cannot
-            // know otherwise whether the fill reached this strategy or died with its node.
-            if (f.Strategy == StrategyId) Desk.Tell(new OrderCommands.AcknowledgeFills(StrategyId, [f.ExecId]), Self);
+            // A desk on another node sends a fill again at the next registration until it hears this: it cannot know
+            // otherwise whether the fill reached this strategy or died with its node. A desk in this process counts a
+            // fill as delivered when it tells it, so nothing is sent back for those.
+            if (f.Strategy == StrategyId && !Sender.Path.Address.HasLocalScope)
+                Desk.Tell(new OrderCommands.AcknowledgeFills(StrategyId, [f.ExecId]), Self);
             return false;
         });
         Receive<DeskFailover>(HandleDeskFailover);

@@ -1,0 +1,61 @@
+using Akka.Actor;
+using Akka.TestKit.Xunit2;
+using TradingDesk.Desk;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Strategies;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace TradingDesk.Cluster.Tests.InProcess;
+
+/// <summary>
+/// A strategy on another node than its desk acknowledges each fill it hands to its handlers, once, so the desk does not
+/// send it again at the next registration (a desk in the strategy's own process needs no acknowledgement).
+/// </summary>
+public sealed class FillAcknowledgementTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly StrategyId Id = new("acker");
+    private ActorSystem _deskNode = null!;
+    private ActorSystem _strategyNode = null!;
+
+    private sealed class Acker(IActorRef desk) : StrategyActor(desk, Id)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        var seedPort = ClusterNodes.FreePort();
+        _deskNode = await ClusterNodes.StartAsync(seedPort, [DeskRoles.Desk], []);
+        _strategyNode = await ClusterNodes.StartAsync(0, [DeskRoles.Strategy], [ClusterNodes.SeedOf(seedPort)]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Task.WhenAll(_strategyNode.Terminate(), _deskNode.Terminate());
+    }
+
+    [Fact]
+    public async Task A_fill_from_a_desk_on_another_node_is_acknowledged_once()
+    {
+        var kit = new TestKit(_deskNode, output);
+        var desk = kit.CreateTestProbe("desk");
+        // The strategy reaches the probe across the nodes, as it would reach a remote desk.
+        var remoteDesk = await _strategyNode.ActorSelection(desk.Ref.Path.ToStringWithAddress(Akka.Cluster.Cluster.Get(_deskNode).SelfAddress))
+            .ResolveOne(TimeSpan.FromSeconds(10));
+        _strategyNode.ActorOf(Props.Create(() => new Acker(remoteDesk)), "acker");
+        desk.ExpectMsg<OrderCommands.RegisterStrategy>(TimeSpan.FromSeconds(10));
+        var strategy = desk.LastSender;
+
+        strategy.Tell(Fill("e1"), desk.Ref);
+        strategy.Tell(Fill("e1"), desk.Ref); // sent again (a registration's replay): dropped, not acknowledged again
+        strategy.Tell(Fill("e2"), desk.Ref);
+        var first = desk.ExpectMsg<OrderCommands.AcknowledgeFills>(TimeSpan.FromSeconds(10));
+        Assert.Equal((Id, new ExecId("e1")), (first.Strategy, Assert.Single(first.ExecIds)));
+        Assert.Equal([new ExecId("e2")], desk.ExpectMsg<OrderCommands.AcknowledgeFills>(TimeSpan.FromSeconds(10)).ExecIds);
+        desk.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+    }
+
+    private static OrderEvents.Filled Fill(string execId) => new(new OrderId(5), null, new ExecId(execId), Id, null, "BOT", 1m, 10m, 1m, 10m,
+        "DU1", "SMART", null, DateTimeOffset.UnixEpoch);
+}
