@@ -47,12 +47,11 @@ public sealed class NodeFanout(ActorSystem system) : IStreamFanout
     {
         // A stopped outlet removes exactly its own entry: a newer outlet for a node that came back stays.
         Lazy<StreamOutlet.Inbox>? self = null;
-        var inbox = new StreamOutlet.Inbox();
         var name = $"desk-outlet-{node.Host}-{node.Port}-{Interlocked.Increment(ref _created)}";
-        inbox.Outlet = system.ActorOf(StreamOutlet.Props(node, () =>
+        var inbox = StreamOutlet.Start(system, node, () =>
         {
             if (self is not null) _outlets.TryRemove(new KeyValuePair<Address, Lazy<StreamOutlet.Inbox>>(node, self));
-        }, inbox), name);
+        }, name);
         _outlets.TryGetValue(node, out self);
         return inbox;
     }

@@ -20,8 +20,8 @@ namespace TradingDesk.Cluster.DeskNode;
 /// </summary>
 public sealed class StreamOutlet : ReceiveActor, IWithTimers
 {
-    /// <summary>From the fan-out: deliver <paramref name="Item"/> to <paramref name="Targets"/>, all on this outlet's node.</summary>
-    public sealed record Outgoing(object Item, IActorRef[] Targets) : INoSerializationVerificationNeeded;
+    /// <summary>From the fan-out, through the <see cref="Inbox"/>: deliver <paramref name="Item"/> to <paramref name="Targets"/>, all on this outlet's node.</summary>
+    public sealed record Outgoing(object Item, IActorRef[] Targets);
 
     /// <summary>
     /// How the fan-out hands items to the outlet without a message per item: items wait in a concurrent queue and the
@@ -86,10 +86,13 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(Address node, Action onStop) => Props(node, onStop, new Inbox());
-
-    /// <summary>An outlet fed through <paramref name="inbox"/> (as well as by <see cref="Outgoing"/> messages).</summary>
-    public static Props Props(Address node, Action onStop, Inbox inbox) => Akka.Actor.Props.Create(() => new StreamOutlet(node, onStop, inbox));
+    /// <summary>Starts an outlet for <paramref name="node"/> and returns the inbox that feeds it.</summary>
+    public static Inbox Start(IActorRefFactory factory, Address node, Action onStop, string name)
+    {
+        var inbox = new Inbox();
+        inbox.Outlet = factory.ActorOf(Akka.Actor.Props.Create(() => new StreamOutlet(node, onStop, inbox)), name);
+        return inbox;
+    }
 
     protected override void PreStart() =>
         Context.ActorSelection(new RootActorPath(_node) / "user" / DeskLink.Name).Tell(new Identify(_node.ToString()));
@@ -98,7 +101,6 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
 
     private void Resolving()
     {
-        Receive<Outgoing>(o => _queue.Enqueue(o.Item, o.Targets));
         Receive<Wake>(_ =>
         {
             foreach (var o in _inbox.Drain()) _queue.Enqueue(o.Item, o.Targets);
@@ -121,11 +123,6 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
 
     private void Streaming()
     {
-        Receive<Outgoing>(o =>
-        {
-            _queue.Enqueue(o.Item, o.Targets);
-            Pump();
-        });
         Receive<Wake>(_ =>
         {
             // A tick conflates only when it could not leave now: while the queue is within what the open part of the
@@ -158,7 +155,6 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
 
     private void Direct()
     {
-        Receive<Outgoing>(o => Tell(o.Item, o.Targets));
         Receive<Wake>(_ =>
         {
             foreach (var o in _inbox.Drain()) Tell(o.Item, o.Targets);

@@ -23,12 +23,12 @@ public sealed class StreamOutletTests(ITestOutputHelper output) : TestKit("akka.
         public LinkStandIn(IActorRef probe) => ReceiveAny(m => probe.Forward(m));
     }
 
-    private (IActorRef Outlet, Akka.TestKit.TestProbe Link, TaskCompletionSource Stopped, IActorRef StandIn) Start()
+    private (StreamOutlet.Inbox Outlet, Akka.TestKit.TestProbe Link, TaskCompletionSource Stopped, IActorRef StandIn) Start()
     {
         var link = CreateTestProbe();
         var standIn = Sys.ActorOf(Props.Create(() => new LinkStandIn(link.Ref)), DeskLink.Name);
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var outlet = Sys.ActorOf(StreamOutlet.Props(((ExtendedActorSystem)Sys).Provider.DefaultAddress, () => stopped.TrySetResult()), "outlet");
+        var outlet = StreamOutlet.Start(Sys, ((ExtendedActorSystem)Sys).Provider.DefaultAddress, () => stopped.TrySetResult(), "outlet");
         return (outlet, link, stopped, standIn);
     }
 
@@ -42,16 +42,16 @@ public sealed class StreamOutletTests(ITestOutputHelper output) : TestKit("akka.
         // Until the link is identified items wait (and then leave together): one batch first, then one per item.
         for (var i = 1; i <= StreamWindow.Batches; i++)
         {
-            outlet.Tell(new StreamOutlet.Outgoing(new SubscriptionMessages.SubscriptionNotice(new SubscriptionId(i), 10167, "n", T), [target]));
+            outlet.Post(new StreamOutlet.Outgoing(new SubscriptionMessages.SubscriptionNotice(new SubscriptionId(i), 10167, "n", T), [target]));
             Assert.Equal(i, link.ExpectMsg<StreamMessages.StreamBatch>().Sequence);
         }
 
-        foreach (var price in new[] { 1m, 2m, 3m, 4m, 5m }) outlet.Tell(new StreamOutlet.Outgoing(Bid(price), [target]));
+        foreach (var price in new[] { 1m, 2m, 3m, 4m, 5m }) outlet.Post(new StreamOutlet.Outgoing(Bid(price), [target]));
         var notice = new SubscriptionMessages.SubscriptionEnded(new SubscriptionId(7), null);
-        outlet.Tell(new StreamOutlet.Outgoing(notice, [target]));
+        outlet.Post(new StreamOutlet.Outgoing(notice, [target]));
         link.ExpectNoMsg(Quiet); // the window is full: nothing more goes out unacknowledged
 
-        outlet.Tell(new StreamMessages.StreamAck("outlet", StreamWindow.AckEvery));
+        outlet.Outlet.Tell(new StreamMessages.StreamAck("outlet", StreamWindow.AckEvery));
         var batch = link.ExpectMsg<StreamMessages.StreamBatch>();
         Assert.Equal(StreamWindow.Batches + 1, batch.Sequence);
         Assert.Equal(2, batch.Entries.Count);
@@ -65,11 +65,11 @@ public sealed class StreamOutletTests(ITestOutputHelper output) : TestKit("akka.
     public void The_outlet_stops_and_forgets_itself_when_the_link_is_gone()
     {
         var (outlet, link, stopped, standIn) = Start();
-        outlet.Tell(new StreamOutlet.Outgoing(Bid(1m), [TestActor]));
+        outlet.Post(new StreamOutlet.Outgoing(Bid(1m), [TestActor]));
         link.ExpectMsg<StreamMessages.StreamBatch>();
-        Watch(outlet);
+        Watch(outlet.Outlet);
         Sys.Stop(standIn);
-        ExpectTerminated(outlet);
+        ExpectTerminated(outlet.Outlet);
         Assert.True(stopped.Task.IsCompleted);
     }
 }
