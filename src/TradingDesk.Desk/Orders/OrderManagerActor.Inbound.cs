@@ -88,17 +88,22 @@ public sealed partial class OrderManagerActor
             // registration sends it again; a strategy that had it drops it by exec id.
             owner.Tell(observed.Event, Self);
         }
-        else if (observed is { Owned: true, Event: OrderEvents.OrderNotice { Code: OrderEvents.OrderNotice.NeverSent } n }
-                 && _book.Orders.TryGetValue(n.OrderId, out var unsent) && unsent.Strategy is { } absent)
+        else if (observed.Owned && Ends(observed.Event) && _book.Orders.TryGetValue(observed.Event.OrderId, out var ended)
+                 && ended.Strategy is { } absent)
         {
-            // Its owner is not here yet (a restarted desk reconciles before strategies register): told at registration.
-            KeepNotice(absent, n);
+            // How an order ended while its owner is away (a restarted desk reconciles before strategies register; a
+            // strategy restarting under backoff): told at its registration, which replays only working orders.
+            KeepNotice(absent, observed.Event);
         }
         foreach (var subscriber in _subscribers.Values.Distinct())
             if (!subscriber.Equals(owner)) subscriber.Tell(observed.Event, Self);
         if (observed.Event is OrderEvents.OrderRejected r)
             _log.Warning("Order {0} rejected with {1}: {2}", r.OrderId, r.Code, r.Reason);
     }
+
+    private static bool Ends(OrderEvents.IOrderEvent e) => e is OrderEvents.OrderLost or OrderEvents.OrderRejected
+        or OrderEvents.OrderNotice { Code: OrderEvents.OrderNotice.NeverSent }
+        || (e is OrderEvents.OrderStatusChanged status && status.Status.IsDone());
 
     private void OnSubscribe(OrderCommands.SubscribeOrderUpdates command)
     {

@@ -19,9 +19,10 @@ public sealed partial class OrderManagerActor
     // Commands whose facts are being written: told JournalUnavailable if the store fails them.
     private readonly List<(IOrderCommand Command, IActorRef Sender)> _awaitingJournal = [];
 
-    // OrderNotice NeverSent for strategies not registered when reconciliation found their order unsent: this
-    // incarnation tells them when they register.
-    private readonly Dictionary<Domain.StrategyId, List<OrderEvents.OrderNotice>> _notices = [];
+    // How orders ended while their owners were not registered (lost, rejected, done, never sent): this incarnation
+    // tells each owner when it registers. Kept in memory only: the journal keeps the facts, and a restarted desk's
+    // registration replays working orders, not ended ones.
+    private readonly Dictionary<Domain.StrategyId, List<OrderEvents.IOrderEvent>> _notices = [];
 
     private void Recovering()
     {
@@ -39,14 +40,20 @@ public sealed partial class OrderManagerActor
 
     /// <summary>
     /// Records facts and then runs <paramref name="then"/>: journaled facts are written first and applied as each is
-    /// written; the session effects among them apply once all are written. With nothing to write, and nothing being
-    /// written, <paramref name="then"/> runs at once.
+    /// written; the session effects among them apply, and <paramref name="then"/> runs, once all are written (Akka
+    /// stashes commands until then, so nothing overtakes it). With nothing to write, all of it happens at once: every
+    /// handler records at most one batch of facts, or records its batches only through this method, in order.
     /// </summary>
     private void Record(IReadOnlyList<BookEvent> events, Action? then = null)
     {
         var facts = events.Where(e => e.Journaled).ToList();
-        if (facts.Count > 0) PersistAll(facts, OnJournaled);
-        DeferAsync(events, _ =>
+        if (facts.Count == 0)
+        {
+            foreach (var effect in events) Apply(effect);
+            then?.Invoke();
+            return;
+        }
+        PersistAll(facts, OnJournaled, () =>
         {
             foreach (var effect in events.Where(e => !e.Journaled)) Apply(effect);
             then?.Invoke();
@@ -110,12 +117,12 @@ public sealed partial class OrderManagerActor
         _awaitingJournal.Clear();
     }
 
-    private void KeepNotice(Domain.StrategyId strategy, OrderEvents.OrderNotice notice)
+    private void KeepNotice(Domain.StrategyId strategy, OrderEvents.IOrderEvent notice)
     {
         if (!_notices.TryGetValue(strategy, out var list)) _notices[strategy] = list = [];
         list.Add(notice);
     }
 
-    private List<OrderEvents.OrderNotice> TakeNotices(Domain.StrategyId strategy) =>
+    private List<OrderEvents.IOrderEvent> TakeNotices(Domain.StrategyId strategy) =>
         _notices.Remove(strategy, out var list) ? list : [];
 }

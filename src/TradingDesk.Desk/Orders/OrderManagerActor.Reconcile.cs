@@ -66,7 +66,7 @@ public sealed partial class OrderManagerActor
                 // The gateway knew it (it has a perm id) but lists it neither as open nor as completed (a gateway that
                 // restarted without its state): nothing will ever say what became of it. It ends here as Lost, so its
                 // owner can act again and nobody cancels it over and over (each cancel would be answered 135).
-                Lose(order, "after the reconnect the gateway lists this order neither as open nor as completed", now);
+                Lose(order, $"after the {(_reconcilingRestart ? "restart" : "reconnect")} the gateway lists this order neither as open nor as completed", now);
                 continue;
             }
             var total = match.TotalQuantity;

@@ -61,7 +61,7 @@ public sealed class ResilienceTests(ITestOutputHelper output)
 
         Assert.Equal(Drops + 1, orderIds.Count);
         Assert.Equal(orderIds.Count, orderIds.Distinct().Count());
-        Assert.True(orderIds.Zip(orderIds.Skip(1)).All(pair => pair.First.Value < pair.Second.Value), $"order ids went backwards: {string.Join(",", orderIds)}");
+        Assert.True(orderIds.Zip(orderIds.Skip(1)).All(pair => pair.Item1.Value < pair.Item2.Value), $"order ids went backwards: {string.Join(",", orderIds)}");
         Assert.Equal(_fills.Count, _fills.Select(f => f.ExecId).Distinct().Count()); // no fill delivered twice
         Assert.Equal(orderIds, _fills.Select(f => f.OrderId).Distinct());            // every order's fill reached its owner
         var executed = await sim.InvokeAsync(market => market.Executions().Count);

@@ -19,18 +19,37 @@ public abstract class OrderManagerTestKit : DeskTestKit
 {
     protected static readonly ContractSpec Aapl = Contract.Stock("AAPL");
 
-    protected OrderManagerTestKit(ITestOutputHelper output, OrderManagerOptions? options = null) : base(output)
+    protected OrderManagerTestKit(ITestOutputHelper output, OrderManagerOptions? options = null, string? hocon = null) : base(output, hocon)
     {
         Pacer = CreateTestProbe("pacer");
         ManagerOptions = options ?? new OrderManagerOptions { ClientId = 7 };
         Manager = Sys.ActorOf(OrderManagerActor.Props(Pacer.Ref, ManagerOptions), "orders");
     }
 
+    /// <summary>
+    /// Stops the order manager and starts a new one on the same journal: a desk process that died and came back. The
+    /// new one has to be connected again (<see cref="Connect"/>: its first connect reconciles with the gateway).
+    /// </summary>
+    protected void Restart()
+    {
+        var watcher = CreateTestProbe();
+        // Stop is a system message: it would overtake writes still in flight. A command waits for them (Akka stashes
+        // commands while the order manager persists), so its answer says the journal has everything sent before.
+        watcher.Send(Manager, new OrderCommands.GetStrategyBindings());
+        watcher.ExpectMsg<OrderEvents.StrategyBindings>();
+        watcher.Watch(Manager);
+        Sys.Stop(Manager);
+        watcher.ExpectTerminated(Manager);
+        // A name of its own: the guardian may not have released the old one's yet (its Terminated reached us first).
+        Manager = Sys.ActorOf(OrderManagerActor.Props(Pacer.Ref, ManagerOptions), $"orders-{++_incarnation}");
+        _connected = false;
+    }
+
     protected TestProbe Pacer { get; }
 
     protected OrderManagerOptions ManagerOptions { get; }
 
-    protected IActorRef Manager { get; }
+    protected IActorRef Manager { get; private set; }
 
     // The scheduler's time (virtual): what the order manager stamps its events with.
     protected new DateTimeOffset Now => Sys.Scheduler.Now;
@@ -54,6 +73,7 @@ public abstract class OrderManagerTestKit : DeskTestKit
     }
 
     private bool _connected;
+    private int _incarnation;
 
     protected void Disconnect() => Manager.Tell(new ConnectionEvents.Disconnected("socket closed", Now));
 

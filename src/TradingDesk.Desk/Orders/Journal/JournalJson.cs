@@ -40,6 +40,7 @@ internal static class JournalJson
             Converters =
             {
                 new JsonStringEnumConverter(),
+                new ReadOnlySetConverter(),
                 new IdConverter<OrderId>(id => id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), s => new OrderId(int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))),
                 new IdConverter<PermId>(id => id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), s => new PermId(long.Parse(s, System.Globalization.CultureInfo.InvariantCulture))),
                 new IdConverter<ConId>(id => id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), s => new ConId(int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))),
@@ -60,6 +61,16 @@ internal static class JournalJson
             UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization,
         };
         foreach (var (type, name) in EventNames) info.PolymorphismOptions.DerivedTypes.Add(new JsonDerivedType(type, name));
+    }
+
+    /// <summary>A risk limit's symbol set: System.Text.Json cannot create an IReadOnlySet by itself.</summary>
+    private sealed class ReadOnlySetConverter : JsonConverter<IReadOnlySet<string>>
+    {
+        public override IReadOnlySet<string> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            JsonSerializer.Deserialize<HashSet<string>>(ref reader, options) ?? throw new JsonException("a set of symbols must not be null");
+
+        public override void Write(Utf8JsonWriter writer, IReadOnlySet<string> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value.Order(StringComparer.Ordinal), options);
     }
 
     /// <summary>A typed id as a JSON string, as a value and as a dictionary key.</summary>

@@ -45,7 +45,7 @@ public sealed class OrderJournalSerializer(ExtendedActorSystem system) : Seriali
             return JsonSerializer.Deserialize(bytes, type, JournalJson.Options)
                 ?? throw new SerializationException($"the journal entry '{manifest}' is empty");
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or NotSupportedException or FormatException or OverflowException)
         {
             throw new SerializationException($"the journal entry '{manifest}' cannot be read: {e.Message}", e);
         }
