@@ -10,16 +10,21 @@ namespace TradingDesk.Hosting;
 /// <see cref="JournalStoreException"/>. PostgreSQL needs nothing here: the schema is created on first use, and a
 /// server that is down is the order manager's recovery failure, retried with backoff, not a reason to refuse the start.
 /// </summary>
-public sealed class JournalStoreService(StoreLocation store, ILoggerFactory loggers) : IHostedService, IDisposable
+/// <remarks>
+/// A node without the desk role (a strategy node) journals nothing: <see cref="Store"/> is null and no file is taken,
+/// so strategy nodes may run in the desk node's working directory.
+/// </remarks>
+public sealed class JournalStoreService(StoreLocation? store, ILoggerFactory loggers) : IHostedService, IDisposable
 {
     private readonly ILogger _log = loggers.CreateLogger("TradingDesk.Journal");
     private SqliteJournalFile? _file;
 
-    /// <summary>The store in use (what <c>desk run</c> prints is its <see cref="StoreLocation.Describe"/>).</summary>
-    public StoreLocation Store { get; } = store;
+    /// <summary>The store in use, null on a node without the desk (<c>desk run</c> prints its <see cref="StoreLocation.Describe"/>).</summary>
+    public StoreLocation? Store { get; } = store;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (Store is null) return Task.CompletedTask;
         if (Store is SqliteStore sqlite) _file ??= SqliteJournalFile.Open(sqlite);
         _log.LogInformation("Journal: {Store}", Store.Describe());
         return Task.CompletedTask;
