@@ -22,7 +22,7 @@ public static class TradingDeskAkkaExtensions
     public static AkkaConfigurationBuilder WithTradingDesk(this AkkaConfigurationBuilder akka, TradingDeskService desk) => akka
         .AddHocon(Hocon(desk.Options), HoconAddMode.Append)
         .WithClusterNode(desk.Options.Cluster)
-        .WithJournal(desk.Options.ResolveStore())
+        .WithDeskJournal(desk.Options.ResolveStore())
         // One stream: Akka's events go to Serilog's static logger (desk run sets it), with the actor path and the log
         // source as properties; the Serilog formatter renders the desk's positional templates ("{0}") too.
         .ConfigureLoggers(loggers =>
@@ -42,10 +42,11 @@ public static class TradingDeskAkkaExtensions
 
     /// <summary>
     /// Akka.Persistence.Sql as the default journal and snapshot store (the order manager names no plugin), on the
-    /// configured store; its tables are created on first use. The store was taken (locked, checked, WAL) by
-    /// <see cref="JournalStoreService"/> before this system starts.
+    /// configured store; its tables are created on first use. In the desk, the store was taken (locked, checked,
+    /// WAL) by <see cref="JournalStoreService"/> before this system starts; a system of its own (a tool reading the
+    /// journal, a test) that uses an SQLite file should take it with <see cref="SqliteJournalFile.Open"/> first.
     /// </summary>
-    private static AkkaConfigurationBuilder WithJournal(this AkkaConfigurationBuilder akka, StoreLocation store) => akka
+    public static AkkaConfigurationBuilder WithDeskJournal(this AkkaConfigurationBuilder akka, StoreLocation store) => akka
         .WithSqlPersistence(store.ConnectionString, store.ProviderName, autoInitialize: true, isDefaultPlugin: true);
     // TODO(order journal): once TradingDesk.Desk.Orders.Journal.OrderJournalSerializer is on main, bind the journaled
     // events to it here: .AddHocon(OrderJournalSerializer.Hocon, HoconAddMode.Prepend)

@@ -137,7 +137,7 @@ public sealed record PostgresStore : StoreLocation
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
             {
-                problem = $"postgres: the connection string's '{key}' is not a keyword Npgsql knows or its value is malformed";
+                problem = $"postgres: the connection string's '{AsWritten(connection, key)}' is not a keyword Npgsql knows or its value is malformed";
                 return false;
             }
         }
@@ -148,6 +148,13 @@ public sealed record PostgresStore : StoreLocation
         }
         store = new PostgresStore(npgsql);
         return true;
+    }
+
+    /// <summary>The keyword as the user wrote it (DbConnectionStringBuilder lower-cases its keys).</summary>
+    private static string AsWritten(string connection, string key)
+    {
+        var at = connection.IndexOf(key, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? key : connection.Substring(at, key.Length);
     }
 
     /// <summary>
