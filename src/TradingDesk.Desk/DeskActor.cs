@@ -35,7 +35,7 @@ public sealed class DeskActor : ReceiveActor
         var routes = new RouteTable();
         var pacer = Context.ActorOf(PacerActor.Props(options), "pacer");
         // The order manager tells its own orders from other clients' by client id: it must be the connection's.
-        var orders = Context.ActorOf(OrderManagerActor.Props(pacer, options.Orders with { ClientId = options.ClientId }), "orders");
+        var orders = Context.ActorOf(OrderManagerSupervisor.Props(pacer, options.Orders with { ClientId = options.ClientId }), "orders");
         var router = Context.ActorOf(RouterActor.Props(options, pacer, orders, routes), "router");
         var connection = Context.ActorOf(ConnectionActor.Props(options, router, routes, [router, pacer, orders]), "connection");
 

@@ -31,7 +31,13 @@ public sealed class DeskProbe
     private readonly Queue<string> _history = new();
     private long _nextSubscription = 1;
 
-    internal DeskProbe(TestProbe probe) => Probe = probe;
+    internal DeskProbe(TestProbe probe)
+    {
+        Probe = probe;
+        // Bookkeeping between a strategy's base class and the desk, sent after every fill the strategy handled: not a
+        // command a test expects. Probe.IgnoreNoMessages() shows them again.
+        Probe.IgnoreMessages<OrderCommands.AcknowledgeFills>();
+    }
 
     /// <summary>The Akka probe underneath (ExpectMsg, FishForMessage, Reply… for what this class does not cover).</summary>
     public TestProbe Probe { get; }

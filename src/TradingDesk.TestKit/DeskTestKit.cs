@@ -32,12 +32,18 @@ namespace TradingDesk.Testing;
 /// </summary>
 public abstract class DeskTestKit : Akka.TestKit.Xunit2.TestKit
 {
-    /// <summary>The HOCON every DeskTestKit system starts from: the virtual scheduler, and logs at INFO.</summary>
+    /// <summary>
+    /// The HOCON every DeskTestKit system starts from: the virtual scheduler, logs at INFO, and the order journal in
+    /// memory (Akka's in-memory journal and snapshot store, with the journal's serializer bound as a desk binds it).
+    /// </summary>
     public const string DefaultHocon = """
         akka.scheduler.implementation = "Akka.TestKit.TestScheduler, Akka.TestKit"
         akka.loglevel = INFO
         akka.test.single-expect-default = 5s
-        """;
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+
+        """ + Desk.Orders.Journal.OrderJournalSerializer.Hocon;
 
     /// <summary>A short quiet period for ExpectNoMsg: long enough for a message already on its way to arrive.</summary>
     public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(200);

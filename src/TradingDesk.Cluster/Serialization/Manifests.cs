@@ -32,6 +32,7 @@ internal static class Manifests
     public const string InvalidRequest = "f.invalid";
     public const string RequestCancelled = "f.cancelled";
     public const string StrategyIdInUse = "f.strategy-id-in-use";
+    public const string JournalUnavailable = "f.journal-unavailable";
     public const string RequestFailed = "f.request-failed";
 
     // Subscriptions.

@@ -19,6 +19,8 @@ internal static class SubscriptionWire
         t.Add(Manifests.RequestCancelled, W.RequestCancelled.Parser, (RequestCancelled m) => new W.RequestCancelled { Detail = m.Detail }, w => new RequestCancelled(w.Detail));
         t.Add(Manifests.StrategyIdInUse, W.StrategyIdInUse.Parser, (StrategyIdInUse m) => new W.StrategyIdInUse { Strategy = m.Strategy.Value, Holder = m.Holder },
             w => new StrategyIdInUse(new StrategyId(w.Strategy), w.Holder));
+        t.Add(Manifests.JournalUnavailable, W.JournalUnavailable.Parser, (JournalUnavailable m) => new W.JournalUnavailable { Detail = m.Detail },
+            w => new JournalUnavailable(w.Detail));
         t.Add(Manifests.RequestFailed, W.RequestFailed.Parser,
             (RequestFailed m, WireContext c) => new W.RequestFailed { Request = c.Payload(m.Request), Failure = ToWire(m.Failure) },
             (w, c) => new RequestFailed(c.Object(w.Request, "request"), FromWire(w.Failure, "failure")));
@@ -63,6 +65,7 @@ internal static class SubscriptionWire
         InvalidRequest i => new W.Failure { InvalidRequest = new W.InvalidRequest { Problem = i.Problem } },
         RequestCancelled c => new W.Failure { RequestCancelled = new W.RequestCancelled { Detail = c.Detail } },
         StrategyIdInUse u => new W.Failure { StrategyIdInUse = new W.StrategyIdInUse { Strategy = u.Strategy.Value, Holder = u.Holder } },
+        JournalUnavailable j => new W.Failure { JournalUnavailable = new W.JournalUnavailable { Detail = j.Detail } },
         _ => throw new SerializationException($"{failure.GetType()} is a DeskFailure the wire contract has no case for"),
     };
 
@@ -75,6 +78,7 @@ internal static class SubscriptionWire
         W.Failure.KindOneofCase.InvalidRequest => new InvalidRequest(w!.InvalidRequest.Problem),
         W.Failure.KindOneofCase.RequestCancelled => new RequestCancelled(w!.RequestCancelled.Detail),
         W.Failure.KindOneofCase.StrategyIdInUse => new StrategyIdInUse(new StrategyId(w!.StrategyIdInUse.Strategy), w.StrategyIdInUse.Holder),
+        W.Failure.KindOneofCase.JournalUnavailable => new JournalUnavailable(w!.JournalUnavailable.Detail),
         // A kind added by a newer schema arrives as an unknown field: no case is set.
         _ => throw new SerializationException($"field {field}: a kind of failure this schema does not know (written by a newer schema?)"),
     };

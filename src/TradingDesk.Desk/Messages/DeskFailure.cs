@@ -35,6 +35,12 @@ public sealed record RequestCancelled(string Detail) : DeskFailure(Detail);
 public sealed record StrategyIdInUse(Domain.StrategyId Strategy, string Holder)
     : DeskFailure($"strategy id '{Strategy.Value}' is already registered by the running actor {Holder}; give each strategy its own id");
 
+/// <summary>
+/// The order journal cannot be written or read (its store is down or refuses the write): the desk takes no order it
+/// cannot journal, so nothing was sent. The order manager restarts with backoff and resumes when the store is back.
+/// </summary>
+public sealed record JournalUnavailable(string Detail) : DeskFailure($"the order journal is unavailable: {Detail}; nothing was sent");
+
 /// <summary>The reply a requester gets when its request fails. Sent to the requester (Sender of the request).</summary>
 public sealed record RequestFailed(object Request, DeskFailure Failure);
 

@@ -108,6 +108,12 @@ public static class OrderEvents
     {
         /// <summary>Desk-side code (negative: never an IB code): the order was lost with the old link and sent again.</summary>
         public const int ResentAfterReconnect = -2;
+
+        /// <summary>
+        /// Desk-side code: the desk journaled the order and stopped before its placeOrder reached the gateway, which after
+        /// the restart lists it nowhere. It was not sent again; the order is over and its strategy decides what to do.
+        /// </summary>
+        public const int NeverSent = -3;
     }
 }
 

@@ -118,6 +118,8 @@ public sealed partial record OrderBook
         if (!o.Owned || !book.Orders.TryGetValue(o.Event.OrderId, out var order)) return book;
         var updated = o.Event switch
         {
+            // An execution carries the perm id: an order whose acknowledgement was never seen is matched by it later.
+            OrderEvents.Filled fill when order.PermId is null && fill.PermId is { } permId => order with { PermId = permId },
             OrderEvents.OrderStatusChanged s => order with
             {
                 Status = s.Status == OrderStatus.Unknown ? order.Status : s.Status,
@@ -135,6 +137,7 @@ public sealed partial record OrderBook
             },
             OrderEvents.OrderRejected => order with { Rejected = true, ModificationPending = false },
             // The refusal of a modification answers it; the order keeps working as before.
+            OrderEvents.OrderNotice { Code: OrderEvents.OrderNotice.NeverSent } => order with { NeverSent = true, ModificationPending = false },
             OrderEvents.OrderNotice n when OrderErrors.Classify(n.Code) == OrderErrorEffect.Ends => order with { ModificationPending = false },
             OrderEvents.OrderLost => order with { Lost = true, ModificationPending = false },
             _ => order,

@@ -33,13 +33,16 @@ public sealed partial record OrderBook
 
     public ImmutableHashSet<string> SeenCommissions { get; init; } = ImmutableHashSet<string>.Empty;
 
+    /// <summary>Strategy ids that ever registered with this desk (journaled: <see cref="BookEvent.StrategyRegistered"/>).</summary>
+    public ImmutableHashSet<StrategyId> Registered { get; init; } = ImmutableHashSet<StrategyId>.Empty;
+
     /// <summary>
-    /// Every execution of this client id's orders seen in this session, in arrival order: a strategy that (re)registers
-    /// gets those of its orders it has not been told yet (<see cref="Undelivered"/>).
+    /// Every execution of this client id's orders the desk has seen (the journal's, across restarts), in arrival order:
+    /// a strategy that (re)registers gets those of its orders it has not acknowledged (<see cref="Undelivered"/>).
     /// </summary>
     public ImmutableList<OrderEvents.Filled> SessionFills { get; init; } = ImmutableList<OrderEvents.Filled>.Empty;
 
-    /// <summary>Per strategy, the exec ids told to a live holder of the id (<see cref="BookEvent.FillsDelivered"/>).</summary>
+    /// <summary>Per strategy, the exec ids its holder acknowledged (<see cref="BookEvent.FillsDelivered"/>).</summary>
     public ImmutableDictionary<StrategyId, ImmutableHashSet<ExecId>> DeliveredFills { get; init; } =
         ImmutableDictionary<StrategyId, ImmutableHashSet<ExecId>>.Empty;
 
@@ -71,7 +74,7 @@ public sealed partial record OrderBook
             }),
     ];
 
-    /// <summary>The session's fills of the strategy's orders not yet told to a live holder of the id, in arrival order.</summary>
+    /// <summary>The fills of the strategy's orders it has not acknowledged, in arrival order.</summary>
     public IReadOnlyList<OrderEvents.Filled> Undelivered(StrategyId strategy)
     {
         var delivered = DeliveredFills.GetValueOrDefault(strategy) ?? ImmutableHashSet<ExecId>.Empty;
@@ -146,8 +149,8 @@ public sealed partial record OrderBook
         }
         var first = new OrderId(NextId);
         var legs = link(specs, first);
-        return Ok([.. legs.Select((leg, i) => (BookEvent)new BookEvent.OrderSubmitted(
-            new OrderRecord(new OrderId(first.Value + i), strategy, contract, leg.Spec, leg.Parent) { Remaining = leg.Spec.Quantity }, false))]);
+        return Ok([.. legs.Select((leg, i) => (BookEvent)new BookEvent.OrderPlaced(
+            new OrderRecord(new OrderId(first.Value + i), strategy, contract, leg.Spec, leg.Parent) { Remaining = leg.Spec.Quantity }))]);
     }
 
     private Decision DecideModify(OrderCommands.ModifyOrder m, OrderManagerOptions options, Func<OrderRecord, bool> isOwner)
@@ -164,7 +167,7 @@ public sealed partial record OrderBook
         // The parent link stays; the modification always transmits: a live order re-sent with transmit=false would be
         // held in TWS unsent (a bracket's entry and take-profit were placed with false and released by the stop-loss).
         var spec = m.Order with { Transmit = true };
-        return Ok([new BookEvent.OrderSubmitted(order with { Spec = spec }, true)]);
+        return Ok([new BookEvent.OrderModified(order with { Spec = spec })]);
     }
 
     private Decision DecideCancel(OrderId id)
@@ -196,7 +199,8 @@ public sealed partial record OrderBook
         // order of this client id seen before the first nextValidId (open orders sent at connect) had a higher id.
         BookEvent.IdsOffered o => this with { NextId = Math.Max(NextId, o.Offered), IdsSeeded = true },
         BookEvent.ConnectivityChanged c => this with { Online = c.Online },
-        BookEvent.OrderSubmitted s => ApplySubmitted(s),
+        BookEvent.OrderPlaced p => ApplyPlaced(p.Order),
+        BookEvent.OrderModified m => ApplyPlaced(m.Order with { ModificationPending = true }),
         BookEvent.CancelSubmitted => this,
         BookEvent.GlobalCancelSubmitted => this,
         BookEvent.KillSwitchChanged k => this with { KillSwitch = k.Reason },
@@ -214,15 +218,14 @@ public sealed partial record OrderBook
             DeliveredFills = DeliveredFills.SetItem(d.Strategy,
                 (DeliveredFills.GetValueOrDefault(d.Strategy) ?? ImmutableHashSet<ExecId>.Empty).Union(d.ExecIds)),
         },
+        BookEvent.StrategyRegistered r => this with { Registered = Registered.Add(r.Strategy) },
         BookEvent.Observed o => ApplyObserved(o),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "unknown book event"),
     };
 
-    private OrderBook ApplySubmitted(BookEvent.OrderSubmitted s)
+    private OrderBook ApplyPlaced(OrderRecord o)
     {
-        var o = s.Order;
-        if (s.Modification) o = o with { ModificationPending = true };
-        // The high-water mark: every id handed to the pacer counts as used, whatever the gateway answers for it.
+        // The high-water mark: every id journaled counts as used, whatever the gateway answers for it (or never heard).
         var book = this with { Orders = Orders.SetItem(o.Id, o), NextId = Math.Max(NextId, o.Id.Value + 1) };
         return o.Spec?.LimitPrice is { } lmt && o.Contract is not null
             ? book with { LastPrices = book.LastPrices.SetItem(PriceKey(o.Contract), lmt) }

@@ -20,11 +20,12 @@ public sealed partial class OrderManagerActor
             return;
         }
         if (message is Tws.ErrorMessage e && SettlesCancel(e, inbound.ReceivedAt)) return;
-        foreach (var ev in _book.Observe(message, inbound.ReceivedAt))
+        var events = _book.Observe(message, inbound.ReceivedAt);
+        Record(events, () =>
         {
-            Apply(ev);
-            if (ev is BookEvent.Observed o) Deliver(o);
-        }
+            foreach (var ev in events)
+                if (ev is BookEvent.Observed o) Deliver(o);
+        });
     }
 
     /// <summary>
@@ -65,11 +66,13 @@ public sealed partial class OrderManagerActor
     {
         _log.Warning("Order {0} of {1} is lost: {2}", order.Id, order.Strategy, reason);
         var lost = new BookEvent.Observed(new OrderEvents.OrderLost(order.Id, order.Strategy, reason, local), true);
-        Apply(lost);
-        Deliver(lost);
-        if (!_pendingCancels.Remove(order.Id, out var askers)) return;
-        foreach (var (command, asker) in askers)
-            asker.Tell(new RequestFailed(command, new ConnectionLost($"order {order.Id} was lost ({reason}); the cancel cannot be confirmed")));
+        Record([lost], () =>
+        {
+            Deliver(lost);
+            if (!_pendingCancels.Remove(order.Id, out var askers)) return;
+            foreach (var (command, asker) in askers)
+                asker.Tell(new RequestFailed(command, new ConnectionLost($"order {order.Id} was lost ({reason}); the cancel cannot be confirmed")));
+        });
     }
 
     /// <summary>To the owning strategy (if it is bound) and to every order-update subscriber, each once.</summary>
@@ -80,12 +83,16 @@ public sealed partial class OrderManagerActor
             && _strategies.TryGetValue(s, out var binding))
         {
             owner = binding.Holder;
+            // A fill counts as delivered only once the holder acknowledges it (AcknowledgeFills): the holder may be dead
+            // without the desk knowing yet (stopped for a backoff restart, its node gone), and then the next
+            // registration sends it again; a strategy that had it drops it by exec id.
             owner.Tell(observed.Event, Self);
-            // Told to a live holder in this process: a later registration of the id does not send it again. A holder on
-            // another node may already be dead without the desk knowing (its node is removed only seconds later), so a
-            // fill told to it counts as delivered once the holder acknowledges it (AcknowledgeFills); until then the
-            // next registration sends it again, and a strategy that had it drops it by exec id.
-            if (observed.Event is OrderEvents.Filled f && owner.Path.Address.HasLocalScope) Apply(new BookEvent.FillsDelivered(s, [f.ExecId]));
+        }
+        else if (observed is { Owned: true, Event: OrderEvents.OrderNotice { Code: OrderEvents.OrderNotice.NeverSent } n }
+                 && _book.Orders.TryGetValue(n.OrderId, out var unsent) && unsent.Strategy is { } absent)
+        {
+            // Its owner is not here yet (a restarted desk reconciles before strategies register): told at registration.
+            KeepNotice(absent, n);
         }
         foreach (var subscriber in _subscribers.Values.Distinct())
             if (!subscriber.Equals(owner)) subscriber.Tell(observed.Event, Self);

@@ -93,6 +93,7 @@ public sealed partial class OrderManagerActor
     {
         _log.Info(reconnect ? "Reconnected: reconciling open orders and executions" : "First connect: recovering open orders and the session's executions");
         _workingAtReconcile = [.. _book.Orders.Values.Where(o => o.IsWorking).Select(o => o.Id)];
+        _reconcilingRestart = !reconnect;
         Enqueue(_openOrders, new Reconcile(), null);
         StartExecutions(new Reconcile(), null, new Messages.ExecutionQuery { ClientId = _options.ClientId });
     }

@@ -14,6 +14,10 @@ public sealed partial class OrderManagerActor
 {
     private HashSet<OrderId> _unknownAfterReconnect = [];
 
+    // The reconciliation of the first connect after a recovery from the journal: an order that never reached the
+    // gateway was journaled by a desk that stopped, not lost with a link, and is reported, not re-sent.
+    private bool _reconcilingRestart;
+
     // The orders working when the reconciliation asked for open orders. Only these can be missing from the answer: one
     // placed after the request was written may reach the gateway after it answered, and is not missing but new.
     private HashSet<OrderId> _workingAtReconcile = [];
@@ -39,6 +43,16 @@ public sealed partial class OrderManagerActor
                 (order.PermId is { } p && s.PermId == p) || (s.OrderId == id && s.ClientId == _options.ClientId));
             if (match is null && order.PermId is null && order.Contract is not null && order.Spec is not null)
             {
+                if (_reconcilingRestart)
+                {
+                    // Journaled by a desk that stopped before the placeOrder reached the gateway. Sending it now, maybe
+                    // minutes later into another market, is the strategy's decision, not the desk's.
+                    _log.Warning("Reconcile: order {0} of {1} was journaled but never reached the gateway; it is not sent again", id, order.Strategy);
+                    var unsent = new BookEvent.Observed(new OrderEvents.OrderNotice(id, OrderEvents.OrderNotice.NeverSent,
+                        "the desk stopped after journaling this order and before the gateway had it; it was not sent", null, now), true);
+                    Record([unsent], () => Deliver(unsent));
+                    continue;
+                }
                 // Never acknowledged and listed nowhere: the placeOrder died with the old link (written, never read).
                 // Re-sending the same id is safe: a gateway that did have it answers 103 instead of placing it twice.
                 _log.Warning("Reconcile: order {0} never reached the gateway before the outage; sending it again", id);
@@ -60,9 +74,9 @@ public sealed partial class OrderManagerActor
                 match.FilledQuantity, Math.Max(0, total - match.FilledQuantity), null, null, order.ParentId,
                 "reconciled after reconnect", null, now);
             var observed = new BookEvent.Observed(status, true);
-            Apply(observed);
-            Deliver(observed);
+            Record([observed], () => Deliver(observed));
         }
         _unknownAfterReconnect = [];
+        _reconcilingRestart = false;
     }
 }

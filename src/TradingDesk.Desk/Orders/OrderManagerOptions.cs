@@ -39,11 +39,31 @@ public sealed record OrderManagerOptions
     /// </summary>
     public bool RecoverOnStart { get; init; } = true;
 
+    /// <summary>
+    /// Save a snapshot of the order book every this many journaled events (default 1,000; 0: never), so recovery reads
+    /// the last snapshot and the events after it instead of the whole journal.
+    /// </summary>
+    public int SnapshotEvery { get; init; } = 1_000;
+
+    /// <summary>
+    /// Delete journaled events and older snapshots behind each saved snapshot (default false: the journal keeps every
+    /// event, which <c>desk journal</c> shows as each order's history; with true it shows the state the snapshot holds
+    /// and the events after it).
+    /// </summary>
+    public bool DeleteEventsBehindSnapshots { get; init; }
+
+    /// <summary>The Akka.Persistence journal plugin (default null: the actor system's default journal).</summary>
+    public string? JournalPluginId { get; init; }
+
+    /// <summary>The Akka.Persistence snapshot-store plugin (default null: the actor system's default snapshot store).</summary>
+    public string? SnapshotPluginId { get; init; }
+
     /// <summary>Says what to change when the options cannot work.</summary>
     public IReadOnlyList<string> Problems()
     {
         var problems = new List<string>();
         if (ClientId < 0) problems.Add($"ClientId must not be negative, not {ClientId}");
+        if (SnapshotEvery < 0) problems.Add($"SnapshotEvery must be 0 (never) or positive, not {SnapshotEvery}");
         if (QueryTimeout <= TimeSpan.Zero) problems.Add($"QueryTimeout must be positive, not {QueryTimeout}");
         if (FirstExecutionRequestId < OrderIdLimit) problems.Add($"FirstExecutionRequestId must be at least {OrderIdLimit} (order ids live below it), not {FirstExecutionRequestId}");
         problems.AddRange(DefaultRiskLimits.Problems().Select(p => $"DefaultRiskLimits: {p}"));

@@ -31,6 +31,13 @@ public sealed record OrderRecord(
     public bool Lost { get; init; }
 
     /// <summary>
+    /// The desk journaled the order and died before its placeOrder reached the gateway: after the restart the gateway
+    /// listed it nowhere and it had no perm id. It is not sent again (the strategy decides); its owner got an
+    /// <see cref="OrderEvents.OrderNotice"/> with <see cref="OrderEvents.OrderNotice.NeverSent"/>.
+    /// </summary>
+    public bool NeverSent { get; init; }
+
+    /// <summary>
     /// A modification was sent and the gateway has not yet echoed it (openOrder with its quantity and prices) or refused
     /// it: an ending error now refuses the modification, and the order keeps working as it was.
     /// </summary>
@@ -48,38 +55,71 @@ public sealed record OrderRecord(
     /// openOrder or orderStatus says what it is; otherwise every filled order of the session that a desk without memory
     /// learns from reqExecutions would count against its strategy's limits and be cancelled over and over.
     /// </summary>
-    public bool IsWorking => !Rejected && !Lost && Status != OrderStatus.Unknown && !Status.IsDone();
+    public bool IsWorking => !Rejected && !Lost && !NeverSent && Status != OrderStatus.Unknown && !Status.IsDone();
 
     /// <summary>Why the order is not working, in words ("rejected", "lost", "Filled", …).</summary>
-    public string Ended => Rejected ? "rejected" : Lost ? "lost" : Status.ToString();
+    public string Ended => Rejected ? "rejected" : Lost ? "lost" : NeverSent ? "never sent" : Status.ToString();
 }
 
-/// <summary>Facts the order book records (Apply) — from commands it decided and from what the gateway said.</summary>
+/// <summary>
+/// What the order book records (Apply) — from commands it decided and from what the gateway said. Every event is a fact
+/// in the desk's own terms and is journaled (<see cref="Journal.OrderJournal"/>), except the few marked
+/// <see cref="Journaled"/> false: effects of this session (a cancel handed to the pacer, the link going up or down) that
+/// say nothing durable about an order and that a restarted desk must not replay.
+/// </summary>
 public abstract record BookEvent
 {
-    /// <summary>The gateway offered ids from <paramref name="Offered"/> (nextValidId).</summary>
-    public sealed record IdsOffered(int Offered) : BookEvent;
+    /// <summary>False for a session effect that is not journaled.</summary>
+    public virtual bool Journaled => true;
 
-    public sealed record ConnectivityChanged(bool Online) : BookEvent;
+    /// <summary>The gateway offered ids from <paramref name="Offered"/> (nextValidId). Session state: not journaled.</summary>
+    public sealed record IdsOffered(int Offered) : BookEvent
+    {
+        public override bool Journaled => false;
+    }
 
-    /// <summary>A placeOrder (new or a modification of <see cref="Order"/>.Id) was handed to the pacer.</summary>
-    public sealed record OrderSubmitted(OrderRecord Order, bool Modification) : BookEvent;
+    public sealed record ConnectivityChanged(bool Online) : BookEvent
+    {
+        public override bool Journaled => false;
+    }
 
-    public sealed record CancelSubmitted(OrderId OrderId) : BookEvent;
+    /// <summary>
+    /// A strategy placed <see cref="Order"/> under its id. Journaled before the placeOrder goes to the pacer, so an id
+    /// is used only once it is durable: that is the id high-water mark.
+    /// </summary>
+    public sealed record OrderPlaced(OrderRecord Order) : BookEvent;
 
-    public sealed record GlobalCancelSubmitted : BookEvent;
+    /// <summary>The owner changed a working order to <see cref="Order"/>'s spec (journaled before the placeOrder is sent).</summary>
+    public sealed record OrderModified(OrderRecord Order) : BookEvent;
+
+    /// <summary>A cancel was handed to the pacer: an effect; the gateway's answer is the fact.</summary>
+    public sealed record CancelSubmitted(OrderId OrderId) : BookEvent
+    {
+        public override bool Journaled => false;
+    }
+
+    public sealed record GlobalCancelSubmitted : BookEvent
+    {
+        public override bool Journaled => false;
+    }
 
     public sealed record KillSwitchChanged(string? Reason) : BookEvent;
 
     public sealed record LimitsChanged(StrategyId Strategy, RiskLimits Limits) : BookEvent;
 
-    /// <summary>An order seen on the wire that the book did not know (another session of this client id).</summary>
+    /// <summary>
+    /// An order seen on the wire that the book did not know: placed by an earlier session of this client id, from TWS
+    /// or by another client. Adopted with the owner its orderRef names, or none.
+    /// </summary>
     public sealed record OrderDiscovered(OrderRecord Order) : BookEvent;
 
     /// <summary>The owner of an order known without one was read from its orderRef (an orderStatus came first).</summary>
     public sealed record OwnerLearned(OrderId OrderId, StrategyId Strategy) : BookEvent;
 
-    /// <summary>These executions were told to a live holder of <paramref name="Strategy"/>: a later registration skips them.</summary>
+    /// <summary>A strategy id registered with the desk for the first time.</summary>
+    public sealed record StrategyRegistered(StrategyId Strategy) : BookEvent;
+
+    /// <summary>The strategy acknowledged these executions: a later registration does not send them again.</summary>
     public sealed record FillsDelivered(StrategyId Strategy, IReadOnlyList<ExecId> ExecIds) : BookEvent;
 
     /// <summary>Wraps an event a strategy receives; <see cref="Owned"/> is false for other clients' orders.</summary>

@@ -89,6 +89,21 @@ public abstract class StrategyActor : ReceiveActor
     /// gateway warning on a stream (<see cref="SubscriptionMessages.SubscriptionNotice"/>). Without a handler of its own
     /// they end here instead of being logged as unhandled; anything else goes to Akka's Unhandled.
     /// </summary>
+    /// <summary>
+    /// A fill of this strategy is acknowledged to the desk once the strategy's handlers have run: until then the desk
+    /// sends it again at every registration, as it cannot know otherwise whether the fill reached this strategy or died
+    /// with it (a backoff restart, its node gone, the desk's own crash). A handler that throws leaves it unacknowledged,
+    /// so the next incarnation gets it. A fill seen before is acknowledged again (the first acknowledgement may have
+    /// died with a desk) and dropped.
+    /// </summary>
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        var handled = base.AroundReceive(receive, message);
+        if (message is OrderEvents.Filled f && f.Strategy == StrategyId)
+            Desk.Tell(new OrderCommands.AcknowledgeFills(StrategyId, [f.ExecId]), Self);
+        return handled;
+    }
+
     protected override void Unhandled(object message)
     {
         if (message is SubscriptionMessages.Resubscribed or SubscriptionMessages.Conflated or SubscriptionMessages.SubscriptionNotice) return;
@@ -279,13 +294,8 @@ public abstract class StrategyActor : ReceiveActor
         // A fill seen before is handled here, by dropping it; a first sighting goes on to the strategy's handlers.
         Receive<OrderEvents.Filled>(f =>
         {
-            if (!_seenFills.FirstSighting(StrategyId, f.ExecId)) return true;
-            // A desk on another node sends a fill again at the next registration until it hears this: it cannot know
-            // otherwise whether the fill reached this strategy or died with its node. A desk in this process counts a
-            // fill as delivered when it tells it, so nothing is sent back for those.
-            if (f.Strategy == StrategyId && !Sender.Path.Address.HasLocalScope)
-                Desk.Tell(new OrderCommands.AcknowledgeFills(StrategyId, [f.ExecId]), Self);
-            return false;
+            // Acknowledged once handled (AroundReceive); a fill seen before is acknowledged again and dropped here.
+            return !_seenFills.FirstSighting(StrategyId, f.ExecId);
         });
         Receive<DeskFailover>(HandleDeskFailover);
         Receive<RequestFailed>(f => f.Request is SubscriptionMessages.Resubscribe, ResubscribeFailed);

@@ -32,7 +32,7 @@ public sealed class OrderBookTests
     {
         var book = Online(7);
         var decision = book.Decide(new OrderCommands.PlaceOrder(Contract.Stock("AAPL"), Order.Limit(OrderAction.Buy, 1, 10m), new StrategyId("s")), Options, _ => true);
-        var submitted = Assert.IsType<BookEvent.OrderSubmitted>(Assert.Single(decision.Events));
+        var submitted = Assert.IsType<BookEvent.OrderPlaced>(Assert.Single(decision.Events));
         Assert.Equal(new OrderId(7), submitted.Order.Id);
         book = ApplyAll(book, decision.Events);
         Assert.Equal(8, book.NextId);

@@ -77,7 +77,7 @@ public sealed class OrderOwnershipTests(ITestOutputHelper output) : OrderManager
     }
 
     [Fact]
-    public void A_reregistration_gets_only_the_fills_no_live_holder_was_told()
+    public void A_reregistration_gets_only_the_fills_its_holders_did_not_acknowledge()
     {
         Connect(1);
         var first = CreateTestProbe("first");
@@ -86,6 +86,9 @@ public sealed class OrderOwnershipTests(ITestOutputHelper output) : OrderManager
         var id = Place(first, Maker.Value);
         Inbound(Exec(id, "told", shares: 40));
         Assert.Equal(new ExecId("told"), first.ExpectMsg<OrderEvents.Filled>().ExecId);
+        first.Send(Manager, new OrderCommands.AcknowledgeFills(Maker, [new ExecId("told")]));
+        Inbound(Exec(id, "unacknowledged", shares: 10));
+        Assert.Equal(new ExecId("unacknowledged"), first.ExpectMsg<OrderEvents.Filled>().ExecId);
         // The manager's own Terminated is the signal (the test's DeathWatch may fire first).
         EventFilter.Info(contains: "the binding is released").ExpectOne(() => Sys.Stop(first.Ref));
         Inbound(Exec(id, "missed", shares: 60)); // nobody holds the id: not delivered
@@ -93,7 +96,10 @@ public sealed class OrderOwnershipTests(ITestOutputHelper output) : OrderManager
         var successor = CreateTestProbe("successor");
         successor.Send(Manager, new OrderCommands.RegisterStrategy(Maker));
         successor.ExpectMsg<OrderEvents.StrategyRegistered>();
+        // Told to the first holder but never acknowledged (it may have died handling it), then missed by everyone.
+        Assert.Equal(new ExecId("unacknowledged"), successor.ExpectMsg<OrderEvents.Filled>().ExecId);
         Assert.Equal(new ExecId("missed"), successor.ExpectMsg<OrderEvents.Filled>().ExecId);
+        successor.Send(Manager, new OrderCommands.AcknowledgeFills(Maker, [new ExecId("unacknowledged"), new ExecId("missed")]));
         successor.Send(Manager, new OrderCommands.RegisterStrategy(Maker));
         successor.ExpectMsg<OrderEvents.StrategyRegistered>();
         successor.ExpectNoMsg(Quiet);

@@ -129,6 +129,10 @@ public sealed class StrategyFailoverTests(ITestOutputHelper output) : DeskTestKi
         Assert.Equal(new ExecId("e1"), ExpectMsg<OrderEvents.Filled>().ExecId);
         strategy.Tell(Fill("e2"), desk.Ref);
         Assert.Equal(new ExecId("e2"), ExpectMsg<OrderEvents.Filled>().ExecId);
+        // Each sighting is acknowledged once handled, the repeat too: the desk may have lost the first acknowledgement.
+        Assert.Equal([new ExecId("e1")], desk.ExpectMsg<OrderCommands.AcknowledgeFills>().ExecIds);
+        Assert.Equal([new ExecId("e1")], desk.ExpectMsg<OrderCommands.AcknowledgeFills>().ExecIds);
+        Assert.Equal([new ExecId("e2")], desk.ExpectMsg<OrderCommands.AcknowledgeFills>().ExecIds);
 
         strategy.Tell("boom"); // restarted in place: a new instance, the same strategy id
         desk.ExpectMsg(new SubscriptionMessages.Unsubscribe(new SubscriptionId(11)));
@@ -138,9 +142,10 @@ public sealed class StrategyFailoverTests(ITestOutputHelper output) : DeskTestKi
         strategy.Tell(Fill("e3"), desk.Ref);
         Assert.Equal(new ExecId("e3"), ExpectMsg<OrderEvents.Filled>().ExecId);
         ExpectNoMsg(Quiet);
-        // A desk in this process counted the fills as delivered when it told them: no acknowledgement comes back.
         desk.ExpectMsg(Quotes); // the new instance's OnStart
         desk.ExpectMsg<OrderCommands.SubscribeOrderUpdates>();
+        Assert.Equal([new ExecId("e1")], desk.ExpectMsg<OrderCommands.AcknowledgeFills>().ExecIds);
+        Assert.Equal([new ExecId("e3")], desk.ExpectMsg<OrderCommands.AcknowledgeFills>().ExecIds);
         desk.ExpectNoMsg(Quiet);
     }
 }
