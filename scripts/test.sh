@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests need: docker-compose validates docker-compose.yml (no Docker engine is needed for that).
-debian_packages=(docker-compose)
+# Debian packages the tests need: docker-compose validates docker-compose.yml (no Docker engine is needed for that);
+# postgresql is the server the journal's PostgreSQL tests run against (Debian 12 ships 15; nothing starts it by itself).
+debian_packages=(docker-compose postgresql)
 if ((${#debian_packages[@]})); then
   missing=()
   for p in "${debian_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
@@ -20,8 +21,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 dotnet restore TradingDesk.sln
 dotnet build TradingDesk.sln -c Release --no-restore -nologo
 
+# A PostgreSQL of its own on a free loopback port in a temporary directory, stopped and removed on exit, also when
+# tests fail or the script is interrupted. The tests read its connection string from TRADINGDESK_TEST_POSTGRES.
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/tradingdesk-pg.XXXXXX")
+trap 'bash scripts/postgres.sh stop "$pg_dir"; rm -f "$log"' EXIT
+TRADINGDESK_TEST_POSTGRES=$(bash scripts/postgres.sh start "$pg_dir")
+export TRADINGDESK_TEST_POSTGRES
 status=0
 dotnet test TradingDesk.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 

@@ -18,9 +18,11 @@ public static class DeskConfiguration
     /// <summary>
     /// The top-level keys the desk's configuration may hold: its own section, Serilog's, and <c>ENVIRONMENT</c>, which is
     /// what the TRADINGDESK_ENVIRONMENT variable (the default of --environment) becomes. There is no "Logging" section:
-    /// the desk logs through Serilog only, so Microsoft.Extensions.Logging's section would be ignored.
+    /// the desk logs through Serilog only, so Microsoft.Extensions.Logging's section would be ignored. And
+    /// <c>TEST_POSTGRES</c>: the tests' PostgreSQL, which scripts/test.sh exports as TRADINGDESK_TEST_POSTGRES, so a
+    /// shell that ran the tests (or a test that runs <c>desk run</c>) still has it; the desk reads nothing from it.
     /// </summary>
-    public static readonly IReadOnlyList<string> TopLevelKeys = [Section, SerilogSection, "ENVIRONMENT"];
+    public static readonly IReadOnlyList<string> TopLevelKeys = [Section, SerilogSection, "ENVIRONMENT", "TEST_POSTGRES"];
 
     /// <summary>The keys Serilog.Settings.Configuration reads at the top of its section (what lies below is Serilog's).</summary>
     public static readonly IReadOnlyList<string> SerilogKeys = ["Using", "MinimumLevel", "WriteTo", "Enrich", "Properties", "Filter", "Destructure", "AuditTo", "LevelSwitches", "FilterSwitches"];

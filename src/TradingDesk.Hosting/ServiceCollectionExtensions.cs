@@ -48,8 +48,11 @@ public static class ServiceCollectionExtensions
         TradingDeskService.BuildProps(strategies, Akka.Actor.ActorRefs.Nobody, options.ToStrategyOptions());
         services.AddSingleton(options);
         services.AddSingleton(builder);
-        // Hosted services start in this order and stop in reverse: the gateway (the embedded simulator's port is needed
+        // Hosted services start in this order and stop in reverse: the journal store (locked and checked before the actor
+        // system can touch it, released after the actor system has stopped), the gateway (the embedded simulator's port is needed
         // to create the desk), the actor system with the desk, then the service that waits for the first connection.
+        services.AddSingleton(sp => new JournalStoreService(options.Cluster.RunsDesk ? options.ResolveStore() : null, sp.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService(sp => sp.GetRequiredService<JournalStoreService>());
         services.AddSingleton(sp => new DeskGateway(options, sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<DeskGateway>());
         services.AddSingleton(sp => new TradingDeskService(options, sp.GetRequiredService<DeskGateway>(), sp.GetRequiredService<ILoggerFactory>()));

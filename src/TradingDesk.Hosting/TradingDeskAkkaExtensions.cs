@@ -1,6 +1,7 @@
 using System.Globalization;
 using Akka.Hosting;
 using Akka.Logger.Serilog;
+using Akka.Persistence.Sql.Hosting;
 using TradingDesk.Cluster;
 
 namespace TradingDesk.Hosting;
@@ -21,6 +22,7 @@ public static class TradingDeskAkkaExtensions
     public static AkkaConfigurationBuilder WithTradingDesk(this AkkaConfigurationBuilder akka, TradingDeskService desk) => akka
         .AddHocon(Hocon(desk.Options), HoconAddMode.Append)
         .WithClusterNode(desk.Options.Cluster)
+        .WithDeskJournal(desk.Options.ResolveStore())
         // One stream: Akka's events go to Serilog's static logger (desk run sets it), with the actor path and the log
         // source as properties; the Serilog formatter renders the desk's positional templates ("{0}") too.
         .ConfigureLoggers(loggers =>
@@ -37,6 +39,17 @@ public static class TradingDeskAkkaExtensions
         ClusterPortProbe.EnsureFree(cluster);
         return akka.WithDeskCluster(cluster.ToClusterOptions());
     }
+
+    /// <summary>
+    /// Akka.Persistence.Sql as the default journal and snapshot store (the order manager names no plugin), on the
+    /// configured store; its tables are created on first use. In the desk, the store was taken (locked, checked,
+    /// WAL) by <see cref="JournalStoreService"/> before this system starts; a system of its own (a tool reading the
+    /// journal, a test) that uses an SQLite file should take it with <see cref="SqliteJournalFile.Open"/> first.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithDeskJournal(this AkkaConfigurationBuilder akka, StoreLocation store) => akka
+        .WithSqlPersistence(store.ConnectionString, store.ProviderName, autoInitialize: true, isDefaultPlugin: true);
+    // TODO(order journal): once TradingDesk.Desk.Orders.Journal.OrderJournalSerializer is on main, bind the journaled
+    // events to it here: .AddHocon(OrderJournalSerializer.Hocon, HoconAddMode.Prepend)
 
     /// <summary>The strategies the desk starts once it is first connected (under <c>/user/strategies/&lt;name&gt;</c>).</summary>
     public static AkkaConfigurationBuilder WithStrategies(this AkkaConfigurationBuilder akka, TradingDeskService desk, IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies) =>

@@ -47,6 +47,18 @@ public sealed record TradingDeskOptions
     /// </summary>
     public static readonly TimeSpan LongestStopTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Where the desk keeps its files, relative to the working directory unless absolute; created on first run.
+    /// Default "data".
+    /// </summary>
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary>
+    /// The journal: <c>sqlite:PATH</c> or <c>postgres:CONNECTION</c> (an Npgsql connection string, never printed or
+    /// logged). Default empty: SQLite file <c>desk.db</c> under <see cref="DataDirectory"/>. See <see cref="ResolveStore"/>.
+    /// </summary>
+    public string? Store { get; init; }
+
     /// <summary>Per-attempt deadline, heartbeat and reconnect backoff.</summary>
     public ConnectionSettings Connection { get; init; } = new();
 
@@ -75,6 +87,10 @@ public sealed record TradingDeskOptions
         if (!string.IsNullOrWhiteSpace(Gateway) && ParseGateway(Gateway) is null)
             throw new InvalidSettingException($"{S}:Gateway", $"{S}:Gateway must be host:port (for example 127.0.0.1:4002), not '{Gateway}'");
         if (ClientId is < 0 or > 32767) throw new InvalidSettingException($"{S}:ClientId", $"{S}:ClientId must be 0..32767, not {ClientId}");
+        if (string.IsNullOrWhiteSpace(DataDirectory))
+            throw new InvalidSettingException($"{S}:DataDirectory", $"{S}:DataDirectory must name a directory (default \"data\"), not be empty");
+        if (!string.IsNullOrWhiteSpace(Store) && !StoreLocation.TryParse(Store, out _, out var storeProblem))
+            throw new InvalidSettingException($"{S}:Store", $"{S}:Store {storeProblem}");
         Positive($"{S}:StatusInterval", StatusInterval);
         Positive($"{S}:ConnectTimeout", ConnectTimeout);
         Positive($"{S}:StopTimeout", StopTimeout);
@@ -109,6 +125,22 @@ public sealed record TradingDeskOptions
         if (value > Durations.Longest)
             throw new InvalidSettingException(key, $"{key} must be at most {Durations.Format(Durations.Longest)}, not {Durations.Format(value)}");
     }
+
+    /// <summary>
+    /// The main settings, with the store described rather than written out: a record's generated ToString would print
+    /// a PostgreSQL connection string, password included, wherever the options end up in a log or a debugger.
+    /// </summary>
+    public override string ToString()
+    {
+        var store = StoreLocation.TryParse(Store, out var s, out _) ? s!.Describe() : string.IsNullOrWhiteSpace(Store) ? "default" : "invalid";
+        return $"TradingDeskOptions {{ Gateway = {Gateway}, ClientId = {ClientId}, DataDirectory = {DataDirectory}, Store = {store}, Strategies = {Strategies.Length} }}";
+    }
+
+    /// <summary>The journal <see cref="Store"/> names, or the default SQLite file under <see cref="DataDirectory"/>.</summary>
+    public StoreLocation ResolveStore() =>
+        string.IsNullOrWhiteSpace(Store) ? StoreLocation.Default(DataDirectory)
+        : StoreLocation.TryParse(Store, out var store, out var problem) ? store!
+        : throw new InvalidSettingException($"{DeskConfiguration.Section}:Store", $"{DeskConfiguration.Section}:Store {problem}");
 
     /// <summary>The desk's own options for a connection to <paramref name="host"/>:<paramref name="port"/>.</summary>
     public DeskOptions ToDeskOptions(string host, int port) => new()

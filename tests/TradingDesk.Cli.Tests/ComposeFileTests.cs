@@ -67,12 +67,29 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public async Task Both_desk_nodes_journal_to_the_compose_PostgreSQL_and_strategy_nodes_get_no_store()
+    {
+        var services = await Services();
+        foreach (var name in new[] { "desk-1", "desk-2" })
+        {
+            var environment = services[name].GetProperty("environment");
+            var text = environment.GetProperty("TRADINGDESK_TradingDesk__Store").GetString();
+            Assert.True(StoreLocation.TryParse(text, out var store, out var problem), $"{name}: {problem}");
+            Assert.Equal("PostgreSQL postgres:5432/tradingdesk", store!.Describe());
+            Assert.Equal("Paper", environment.GetProperty("TRADINGDESK_ENVIRONMENT").GetString());
+        }
+        foreach (var name in new[] { "strategy-1", "strategy-2" })
+            Assert.False(services[name].GetProperty("environment").TryGetProperty("TRADINGDESK_TradingDesk__Store", out _), name);
+    }
+
+    [Fact]
     public void No_secret_is_written_in_the_file()
     {
         var text = File.ReadAllText(Path.Combine(Repo, "docker-compose.yml"));
         Assert.Contains("TWS_USERID: ${TWS_USERID", text, StringComparison.Ordinal);
         Assert.Contains("TWS_PASSWORD: ${TWS_PASSWORD", text, StringComparison.Ordinal);
         Assert.Contains("POSTGRES_PASSWORD: ${POSTGRES_PASSWORD", text, StringComparison.Ordinal);
+        Assert.Contains("Password=${POSTGRES_PASSWORD:-};", text, StringComparison.Ordinal);
         Assert.Contains("TRADING_MODE: ${TRADING_MODE:-paper}", text, StringComparison.Ordinal);
     }
 

@@ -12,7 +12,7 @@ namespace TradingDesk.Cli.Commands;
 
 /// <summary>
 /// <c>desk run [--duration SECONDS|DURATION] [--gateway host:port] [--client-id N] [--config DIR] [--environment Paper|Live] [--plain]
-/// [--strategies NAME,...|none] [--cluster-port P [--seed-node URI ...] [--hostname H] [--public-hostname H]]</c>:
+/// [--strategies NAME,...|none] [--store sqlite:PATH|postgres:CONNECTION] [--cluster-port P [--seed-node URI ...] [--hostname H] [--public-hostname H]]</c>:
 /// hosts the desk and the strategies named in config (with --cluster-port, as a desk node of a cluster). Without a gateway (flag or config) it starts the embedded
 /// simulator. Shows a live view (plain periodic lines when the output is not a terminal), stops on Ctrl-C or after
 /// --duration (counted from the start, connecting included), and prints what happened to the working orders and a
@@ -34,6 +34,14 @@ public static partial class RunCommand
             Description = "API client id (default: TradingDesk:ClientId from config, 1).",
             CustomParser = r => ParseClientId(r),
         };
+        var store = new Option<string?>("--store")
+        {
+            Description = "The journal: sqlite:PATH or postgres:CONNECTION (an Npgsql connection string; quote it). Default: TradingDesk:Store from config, else SQLite desk.db under TradingDesk:DataDirectory (data/).",
+        };
+        store.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !StoreLocation.TryParse(r.Tokens[0].Value, out _, out var problem)) r.AddError($"--store {problem}");
+        });
         var cluster = ClusterFlags.Create(
             "Run as a desk node of a cluster, its Akka.Remote endpoint on this port (0: any free port; default: TradingDesk:Cluster:Port, else no cluster).",
             defaultPort: null);
@@ -49,7 +57,7 @@ public static partial class RunCommand
 
         var command = new Command("run", "Run the desk and the configured strategies (embedded simulator when no gateway is set); with --cluster-port, as a desk node of a cluster.")
         {
-            gateway, clientId, strategies,
+            gateway, clientId, strategies, store,
         };
         common.AddTo(command);
         cluster.AddTo(command);
@@ -57,6 +65,7 @@ public static partial class RunCommand
         {
             Gateway = parse.GetValue(gateway),
             ClientId = parse.GetValue(clientId),
+            Store = parse.GetValue(store),
             Cluster = ClusterRequest.From(parse),
         }, stdout, stderr, cancellation));
         return command;
@@ -79,6 +88,9 @@ public static partial class RunCommand
         public ClusterRequest Cluster { get; init; } = ClusterRequest.None;
 
         public string Verb { get; init; } = "run";
+
+        /// <summary>--store: the journal, sqlite:PATH or postgres:CONNECTION (null: from config). Never printed as given.</summary>
+        public string? Store { get; init; }
     }
 
     /// <summary>Runs the desk until <paramref name="cancellation"/>, Ctrl-C or the duration; returns the exit code.</summary>
@@ -101,6 +113,7 @@ public static partial class RunCommand
                 SampleStrategies.Register(desk);
                 if (settings.Gateway is { } g) desk.WithOptions(o => o with { Gateway = g });
                 if (settings.ClientId is { } id) desk.WithOptions(o => o with { ClientId = id });
+                if (settings.Store is { } journal) desk.WithOptions(o => o with { Store = journal });
                 desk.WithOptions(settings.Cluster.ApplyTo);
             });
             host = builder.Build();
@@ -113,6 +126,9 @@ public static partial class RunCommand
         }
 
         var service = host.Services.GetRequiredService<TradingDeskService>();
+        // Before the start, so the file or server is known even when the start fails (PostgreSQL: host, port, database only).
+        if (host.Services.GetRequiredService<JournalStoreService>().Store is { } journalStore)
+            stdout.WriteLine($"desk {settings.Verb}: journal: {journalStore.Describe()}");
         var started = DateTimeOffset.UtcNow;
         // The duration counts from here: a desk that never connects still stops on time.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
