@@ -3,6 +3,7 @@ using Akka.Hosting;
 using Akka.Logger.Serilog;
 using Akka.Persistence.Sql.Hosting;
 using TradingDesk.Cluster;
+using TradingDesk.Desk.Orders.Journal;
 
 namespace TradingDesk.Hosting;
 
@@ -42,14 +43,15 @@ public static class TradingDeskAkkaExtensions
 
     /// <summary>
     /// Akka.Persistence.Sql as the default journal and snapshot store (the order manager names no plugin), on the
-    /// configured store; its tables are created on first use. In the desk, the store was taken (locked, checked,
+    /// configured store; its tables are created on first use. The order book's events and snapshots are bound to
+    /// <see cref="OrderJournalSerializer"/> (JSON under fixed manifests): Akka's default would write CLR type names
+    /// into the store, and a rename would then make the journal unreadable. In the desk, the store was taken (locked, checked,
     /// WAL) by <see cref="JournalStoreService"/> before this system starts; a system of its own (a tool reading the
     /// journal, a test) that uses an SQLite file should take it with <see cref="SqliteJournalFile.Open"/> first.
     /// </summary>
     public static AkkaConfigurationBuilder WithDeskJournal(this AkkaConfigurationBuilder akka, StoreLocation store) => akka
+        .AddHocon(OrderJournalSerializer.Hocon, HoconAddMode.Prepend)
         .WithSqlPersistence(store.ConnectionString, store.ProviderName, autoInitialize: true, isDefaultPlugin: true);
-    // TODO(order journal): once TradingDesk.Desk.Orders.Journal.OrderJournalSerializer is on main, bind the journaled
-    // events to it here: .AddHocon(OrderJournalSerializer.Hocon, HoconAddMode.Prepend)
 
     /// <summary>The strategies the desk starts once it is first connected (under <c>/user/strategies/&lt;name&gt;</c>).</summary>
     public static AkkaConfigurationBuilder WithStrategies(this AkkaConfigurationBuilder akka, TradingDeskService desk, IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies) =>

@@ -68,8 +68,20 @@ public sealed class OptionsTests
 }
 
 /// <summary>The builder in a generic host: the embedded simulator, a strategy given in code, the monitor's snapshot, the stop.</summary>
-public sealed class HostTests
+public sealed class HostTests : IDisposable
 {
+    // Each test journals to a file of its own: the order manager recovers what a previous desk on the same file
+    // journaled, and a test's orders are not the next test's.
+    private readonly string _dir = Directory.CreateTempSubdirectory("desk-host-").FullName;
+
+    private string Store => $"sqlite:{Path.Combine(_dir, "desk.db")}";
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
     /// <summary>Buys 5 IBM at market; completes the task it is given once it has both the execution and the Filled status.</summary>
     private sealed class Buyer : StrategyActor
     {
@@ -91,7 +103,7 @@ public sealed class HostTests
         var filled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
-        builder.Services.AddTradingDesk(new ConfigurationBuilder().Build(), desk => desk
+        builder.Services.AddTradingDesk(new ConfigurationBuilder().Build(), desk => desk.WithOptions(o => o with { Store = Store })
             .WithEmbeddedSimulator(seed: 3)
             .WithStrategy("buyer", ctx => Props.Create(() => new Buyer(ctx.Desk, ctx.Id, ctx.Options, filled))));
         using var host = builder.Build();
@@ -175,7 +187,7 @@ public sealed class HostTests
         var working = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
-        builder.Services.AddTradingDesk(new ConfigurationBuilder().Build(), desk => desk
+        builder.Services.AddTradingDesk(new ConfigurationBuilder().Build(), desk => desk.WithOptions(o => o with { Store = Store })
             .WithGateway("127.0.0.1", sim.Port, clientId: 4)
             .WithOptions(o => o with { CancelOrdersOnStop = cancelOnStop })
             .WithStrategy("rester", ctx => Props.Create(() => new Rester(ctx.Desk, ctx.Id, ctx.Options, working))));
@@ -214,7 +226,7 @@ public sealed class HostTests
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
         // Virtual time through HOCON: the backoff timers, the ConnectTimeout deadline and the stop below move only on Advance.
-        builder.Services.AddTradingDesk(new ConfigurationBuilder().Build(), desk => desk
+        builder.Services.AddTradingDesk(new ConfigurationBuilder().Build(), desk => desk.WithOptions(o => o with { Store = Store })
             .WithGateway("127.0.0.1", port).WithOptions(o => o with { ConnectTimeout = TimeSpan.FromHours(1) })
             .WithAkka(a => a.AddHocon("akka.scheduler.implementation = \"Akka.TestKit.TestScheduler, Akka.TestKit\"", HoconAddMode.Prepend)));
         using var host = builder.Build();

@@ -80,7 +80,7 @@ public sealed partial class OrderManagerActor
     {
         IActorRef? owner = null;
         if (observed.Owned && _book.Orders.TryGetValue(observed.Event.OrderId, out var order) && order.Strategy is { } s
-            && _strategies.TryGetValue(s, out var binding))
+            && _strategies.TryGetValue(s, out var binding) && !HasStopped(binding.Holder))
         {
             owner = binding.Holder;
             // A fill counts as delivered only once the holder acknowledges it (AcknowledgeFills): the holder may be dead
@@ -96,10 +96,20 @@ public sealed partial class OrderManagerActor
             KeepNotice(absent, observed.Event);
         }
         foreach (var subscriber in _subscribers.Values.Distinct())
-            if (!subscriber.Equals(owner)) subscriber.Tell(observed.Event, Self);
+            if (!subscriber.Equals(owner) && !HasStopped(subscriber)) subscriber.Tell(observed.Event, Self);
         if (observed.Event is OrderEvents.OrderRejected r)
             _log.Warning("Order {0} rejected with {1}: {2}", r.OrderId, r.Code, r.Reason);
     }
+
+    /// <summary>
+    /// A holder or subscriber in this process that has already stopped: its Terminated may be stashed behind the write
+    /// that is being delivered now (Akka stashes every message while a persistent actor writes). Not told, so a clean
+    /// stop leaves no dead letters; an unacknowledged fill waits for the next registration as for any absent owner.
+    /// </summary>
+    // Obsolete in Akka for ordinary use (watch instead): the desk does watch; this covers only the stash's delay.
+#pragma warning disable CS0618
+    private static bool HasStopped(IActorRef actor) => actor is IInternalActorRef { IsLocal: true, IsTerminated: true };
+#pragma warning restore CS0618
 
     private static bool Ends(OrderEvents.IOrderEvent e) => e is OrderEvents.OrderLost or OrderEvents.OrderRejected
         or OrderEvents.OrderNotice { Code: OrderEvents.OrderNotice.NeverSent }
