@@ -13,8 +13,23 @@ public static class Program
     public static int Main(string[] args) => Run(args, Console.In, Console.Out, Console.Error, Console.OpenStandardInput);
 
     /// <summary>Runs the command line against the given streams (tests call this in-process).</summary>
+    /// <summary>
+    /// A desk's start holds thread-pool threads for a while: SQLite's async calls complete synchronously, and the
+    /// journal's SQL layer compiles its queries on first use. With the pool's default minimum (one thread per core) and
+    /// its slow growth beyond it (about one thread per half second), the gateway connect then waited behind the journal's
+    /// recovery, close to a second on two cores. A few more threads up front let both go on at once.
+    /// </summary>
+    private static void EnsureStartupThreads()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        if (workers < MinWorkerThreads) ThreadPool.SetMinThreads(MinWorkerThreads, completionPorts);
+    }
+
+    private const int MinWorkerThreads = 8;
+
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<Stream> openStdin)
     {
+        EnsureStartupThreads();
         var root = CreateRoot(stdout, stderr, openStdin);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -21,6 +21,10 @@ public sealed class RunCommandTests : IDisposable
     private string WriteConfig(string tradingDesk)
     {
         var logs = Path.Combine(_dir, "logs", "desk-.log").Replace("\\", "/", StringComparison.Ordinal);
+        // A journal of its own: a test does not recover the orders of the tests before it, nor wait for their lock.
+        var data = Path.Combine(_dir, "data").Replace("\\", "/", StringComparison.Ordinal);
+        var open = tradingDesk.IndexOf('{', StringComparison.Ordinal);
+        tradingDesk = $"{tradingDesk[..(open + 1)]} \"DataDirectory\": \"{data}\",{tradingDesk[(open + 1)..]}";
         File.WriteAllText(Path.Combine(_dir, "appsettings.json"), $$"""
             {
               "TradingDesk": {{tradingDesk}},

@@ -67,7 +67,12 @@ public sealed class OptionsTests
     }
 }
 
-/// <summary>The builder in a generic host: the embedded simulator, a strategy given in code, the monitor's snapshot, the stop.</summary>
+/// <summary>
+/// The builder in a generic host: the embedded simulator, a strategy given in code, the monitor's snapshot, the stop.
+/// Alone, not beside the other classes' desks: a test here points Serilog's global logger at a sink of its own, which
+/// would also catch what those desks log.
+/// </summary>
+[Collection(GlobalLoggerCollection.Name)]
 public sealed class HostTests : IDisposable
 {
     // Each test journals to a file of its own: the order manager recovers what a previous desk on the same file
@@ -118,7 +123,7 @@ public sealed class HostTests : IDisposable
             var desk = await host.Services.GetRequiredService<IRequiredActor<Desk.DeskActor>>().GetAsync();
             Assert.Equal(service.Desk, desk);
             Assert.Equal("/user/strategies", host.Services.GetRequiredService<ActorRegistry>().Get<StrategyHost>().Path.ToStringWithoutAddress());
-            // The order manager tells the owner and the monitor in one turn: once the strategy has its fill, so has the monitor.
+            // The order manager tells the monitor before the owner: once the strategy has its fill, the monitor has it queued ahead of this ask.
             await filled.Task.WaitAsync(TimeSpan.FromSeconds(20));
             var buyer = Assert.Single((await service.GetSnapshotAsync()).Strategies);
             Assert.Equal(("buyer", 1, 1, 5m), (buyer.Strategy, buyer.FilledOrders, buyer.Executions, buyer.Positions["IBM"]));
@@ -208,7 +213,7 @@ public sealed class HostTests : IDisposable
         Assert.Equal(cancelOnStop ? 0 : 1, service.FinalSnapshot!.WorkingOrders.Count);
         // A clean stop loses nothing and leaves nothing undelivered: no command, no cancel, no reply to a stopped actor.
         lock (deadLetters)
-            Assert.True(deadLetters.Count == 0, "dead letters: " + string.Join("; ", deadLetters.Select(d => $"{d.Message.GetType().Name} to {d.Recipient.Path}")));
+            Assert.True(deadLetters.Count == 0, "dead letters: " + string.Join("; ", deadLetters.Select(d => $"{d.Message} to {d.Recipient.Path}")));
     }
 
     private sealed class Collector : ReceiveActor

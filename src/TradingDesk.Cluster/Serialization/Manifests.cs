@@ -106,6 +106,7 @@ internal static class Manifests
     public const string SubscribeOrderUpdates = "oc.subscribe-updates";
     public const string UnsubscribeOrderUpdates = "oc.unsubscribe-updates";
     public const string RegisterStrategy = "oc.register";
+    public const string UnregisterStrategy = "oc.unregister";
     public const string AcknowledgeFills = "oc.ack-fills";
     public const string GetStrategyBindings = "oc.get-bindings";
     public const string CancelStrategyOrders = "oc.cancel-strategy";
@@ -121,6 +122,7 @@ internal static class Manifests
     public const string CancelSent = "oe.cancel-sent";
     public const string CancelsSent = "oe.cancels-sent";
     public const string StrategyRegistered = "oe.registered";
+    public const string StrategyUnregistered = "oe.unregistered";
     public const string StrategyBindings = "oe.bindings";
     public const string StrategyBinding = "oe.binding";
     public const string RiskLimitsSet = "oe.limits-set";

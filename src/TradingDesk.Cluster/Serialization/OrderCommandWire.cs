@@ -52,6 +52,8 @@ internal static class OrderCommandWire
         t.Add(Manifests.RegisterStrategy, W.RegisterStrategy.Parser,
             (O.RegisterStrategy m) => new W.RegisterStrategy { Strategy = m.Strategy.Value, CancelOrdersOnDisconnect = m.CancelOrdersOnDisconnect },
             w => new O.RegisterStrategy(new StrategyId(w.Strategy), w.CancelOrdersOnDisconnect));
+        t.Add(Manifests.UnregisterStrategy, W.UnregisterStrategy.Parser,
+            (O.UnregisterStrategy m) => new W.UnregisterStrategy { Strategy = m.Strategy.Value }, w => new O.UnregisterStrategy(new StrategyId(w.Strategy)));
         t.Add(Manifests.AcknowledgeFills, W.AcknowledgeFills.Parser,
             (O.AcknowledgeFills m) => new W.AcknowledgeFills { Strategy = m.Strategy.Value, ExecIds = { m.ExecIds.Select(e => e.Value) } },
             w => new O.AcknowledgeFills(new StrategyId(w.Strategy), [.. w.ExecIds.Select(e => new ExecId(e))]));

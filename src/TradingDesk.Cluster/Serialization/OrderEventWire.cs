@@ -24,6 +24,8 @@ internal static class OrderEventWire
             w => new E.CancelsSent(new StrategyId(w.Strategy), Ids(w.OrderIds)));
         t.Add(Manifests.StrategyRegistered, W.StrategyRegistered.Parser,
             (E.StrategyRegistered m) => new W.StrategyRegistered { Strategy = m.Strategy.Value }, w => new E.StrategyRegistered(new StrategyId(w.Strategy)));
+        t.Add(Manifests.StrategyUnregistered, W.StrategyUnregistered.Parser,
+            (E.StrategyUnregistered m) => new W.StrategyUnregistered { Strategy = m.Strategy.Value }, w => new E.StrategyUnregistered(new StrategyId(w.Strategy)));
         t.Add(Manifests.StrategyBinding, W.StrategyBinding.Parser, (E.StrategyBinding m) => ToWire(m), FromWire);
         t.Add(Manifests.StrategyBindings, W.StrategyBindings.Parser,
             (E.StrategyBindings m) => new W.StrategyBindings { Bindings = { m.Bindings.Select(ToWire) } },

@@ -86,6 +86,15 @@ public static class OrderCommands
     public sealed record RegisterStrategy(StrategyId Strategy, bool CancelOrdersOnDisconnect = false) : IOrderCommand;
 
     /// <summary>
+    /// The holder of <paramref name="Strategy"/> leaves cleanly (StrategyActor sends it when its host stops it): the
+    /// binding ends as when the holder terminates, and the orders keep working; how they go on waits for the next
+    /// registration. Replied with <see cref="OrderEvents.StrategyUnregistered"/> after everything the desk told the
+    /// holder before, so a strategy that stops on the reply leaves nothing undelivered. From another actor than the
+    /// holder it changes nothing and is still replied.
+    /// </summary>
+    public sealed record UnregisterStrategy(StrategyId Strategy) : IOrderCommand;
+
+    /// <summary>
     /// Sent by a strategy's base class for fills it handed to its handlers: a later registration of
     /// <paramref name="Strategy"/> does not send them again. A fill told to a strategy on another node counts as
     /// delivered only when this comes back (the node may die with the fill in flight). Accepted only from the live

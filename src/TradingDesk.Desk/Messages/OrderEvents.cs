@@ -36,6 +36,9 @@ public static class OrderEvents
     /// <summary>Reply to RegisterStrategy.</summary>
     public sealed record StrategyRegistered(StrategyId Strategy);
 
+    /// <summary>Reply to UnregisterStrategy: nothing more of this strategy's comes to the sender from the desk.</summary>
+    public sealed record StrategyUnregistered(StrategyId Strategy);
+
     /// <summary>Reply to GetStrategyBindings: each bound strategy id and the path of the actor that holds it.</summary>
     public sealed record StrategyBindings(IReadOnlyList<StrategyBinding> Bindings);
 

@@ -75,14 +75,21 @@ public sealed partial class OrderManagerActor
         });
     }
 
-    /// <summary>To the owning strategy (if it is bound) and to every order-update subscriber, each once.</summary>
+    /// <summary>
+    /// To every order-update subscriber and to the owning strategy (if it is bound), each once. Subscribers first: in
+    /// this process the event is then already in the desk monitor's mailbox when the owner handles it, so a view the
+    /// owner (or whoever it tells) asks for next has it.
+    /// </summary>
     private void Deliver(BookEvent.Observed observed)
     {
         IActorRef? owner = null;
         if (observed.Owned && _book.Orders.TryGetValue(observed.Event.OrderId, out var order) && order.Strategy is { } s
             && _strategies.TryGetValue(s, out var binding) && !HasStopped(binding.Holder))
-        {
             owner = binding.Holder;
+        foreach (var subscriber in _subscribers.Values.Distinct())
+            if (!subscriber.Equals(owner) && !HasStopped(subscriber)) subscriber.Tell(observed.Event, Self);
+        if (owner is not null)
+        {
             // A fill counts as delivered only once the holder acknowledges it (AcknowledgeFills): the holder may be dead
             // without the desk knowing yet (stopped for a backoff restart, its node gone), and then the next
             // registration sends it again; a strategy that had it drops it by exec id.
@@ -95,8 +102,6 @@ public sealed partial class OrderManagerActor
             // strategy restarting under backoff): told at its registration, which replays only working orders.
             KeepNotice(absent, observed.Event);
         }
-        foreach (var subscriber in _subscribers.Values.Distinct())
-            if (!subscriber.Equals(owner) && !HasStopped(subscriber)) subscriber.Tell(observed.Event, Self);
         if (observed.Event is OrderEvents.OrderRejected r)
             _log.Warning("Order {0} rejected with {1}: {2}", r.OrderId, r.Code, r.Reason);
     }

@@ -88,6 +88,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
         Command<OrderCommands.SubscribeOrderUpdates>(OnSubscribe);
         Command<OrderCommands.UnsubscribeOrderUpdates>(OnUnsubscribe);
         Command<OrderCommands.RegisterStrategy>(OnRegister);
+        Command<OrderCommands.UnregisterStrategy>(OnUnregister);
         Command<OrderCommands.AcknowledgeFills>(OnAcknowledgeFills);
         Command<OrderCommands.GetStrategyBindings>(OnGetBindings);
         Command<IOrderCommand>(OnCommand);
@@ -261,6 +262,20 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
             if (fills.Count > 0)
                 _log.Info("Strategy {0} registered from {1}: sent {2} fills it has not acknowledged", r.Strategy, registrant.Path, fills.Count);
         });
+    }
+
+    /// <summary>
+    /// The holder leaves cleanly: what is told from now on about its orders waits for its next registration, as for a
+    /// holder that terminated. The reply follows everything told to it before (one sender, one receiver: in order).
+    /// </summary>
+    private void OnUnregister(OrderCommands.UnregisterStrategy u)
+    {
+        if (_strategies.TryGetValue(u.Strategy, out var binding) && binding.Holder.Equals(Sender))
+        {
+            _strategies.Remove(u.Strategy);
+            _log.Info("Strategy {0}: its holder {1} left; its orders keep working", u.Strategy, Sender.Path);
+        }
+        Sender.Tell(new OrderEvents.StrategyUnregistered(u.Strategy));
     }
 
     /// <summary>

@@ -55,6 +55,13 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
             Context.Watch(Sender);
             ToManager(r);
         });
+        Receive<OrderCommands.UnregisterStrategy>(u =>
+        {
+            if (_registrations.TryGetValue(u.Strategy, out var r) && r.Holder.Equals(Sender)) _registrations.Remove(u.Strategy);
+            // With no manager nothing is being delivered: the leaver may go.
+            if (_manager is null) Sender.Tell(new OrderEvents.StrategyUnregistered(u.Strategy));
+            else _manager.Forward(u);
+        });
         Receive<OrderCommands.SubscribeOrderUpdates>(s =>
         {
             _subscribers[Sender] = s;

@@ -25,6 +25,9 @@ namespace TradingDesk.Desk.Strategies;
 /// <see cref="DeskRequestException"/>; no answer within the timeout, measured on the scheduler, becomes one with RequestTimedOut);</item>
 /// <item>subscribes with <see cref="Subscribe"/> (items arrive in its mailbox) and remembers the id of every
 /// <see cref="SubscriptionMessages.Subscribed"/> reply; on stop (and before a restart) it unsubscribes each;</item>
+/// <item>when its host stops it, first leaves the desk: ends its subscriptions and unregisters, and stops once the desk
+/// confirmed both, so nothing the desk sent it is left undelivered; its orders keep working and how they go on waits for
+/// its next registration;</item>
 /// <item>on a real stop, cancels its working orders when <see cref="StrategyOptions.CancelOrdersOnStop"/> is set.</item>
 /// </list>
 /// Override <see cref="OnStart"/> / <see cref="OnStop"/> instead of PreStart / PostStop; use this class's
@@ -36,6 +39,10 @@ public abstract class StrategyActor : ReceiveActor
     // Resubscribes sent after a failover and not answered yet: the id held → the request.
     private readonly Dictionary<SubscriptionId, object> _resubscribing = [];
     private readonly SeenFills _seenFills;
+    // While leaving the desk (Leave): the subscriptions whose end the desk has still to confirm, and whether it confirmed
+    // the unregistration. Null while not leaving.
+    private HashSet<SubscriptionId>? _leaving;
+    private bool _unregistered;
 
     protected StrategyActor(IActorRef desk, StrategyId strategyId, StrategyOptions? options = null)
     {
@@ -45,6 +52,13 @@ public abstract class StrategyActor : ReceiveActor
         _seenFills = SeenFills.Get(Context.System);
         RegisterBaseHandlers();
     }
+
+    /// <summary>
+    /// Told by the strategy's supervisor when its host stops it: the strategy ends its subscriptions, unregisters, and
+    /// stops once the desk has confirmed each. The desk's confirmations follow everything it told this strategy before,
+    /// so a stop leaves nothing undelivered.
+    /// </summary>
+    internal sealed record Leave : INoSerializationVerificationNeeded;
 
     protected IActorRef Desk { get; }
 
@@ -60,7 +74,11 @@ public abstract class StrategyActor : ReceiveActor
     {
     }
 
-    /// <summary>Runs when the strategy stops and before a restart, before its subscriptions are released.</summary>
+    /// <summary>
+    /// Runs when the strategy stops and before a restart. Before a restart and on a stop by other means than its host
+    /// (Context.Stop, PoisonPill) its subscriptions are still held and released after; when its host stops it, it has
+    /// already left the desk (see <see cref="Leave"/>).
+    /// </summary>
     protected virtual void OnStop()
     {
     }
@@ -231,6 +249,22 @@ public abstract class StrategyActor : ReceiveActor
         _resubscribing.Clear();
     }
 
+    private void BeginLeaving()
+    {
+        if (_leaving is not null) return;
+        _leaving = [.. _subscriptions.Keys];
+        ReleaseSubscriptions(Self);
+        Desk.Tell(new OrderCommands.UnregisterStrategy(StrategyId), Self);
+    }
+
+    private void Left(SubscriptionId? subscription = null, bool unregistered = false)
+    {
+        if (_leaving is null) return;
+        if (subscription is { } id) _leaving.Remove(id);
+        _unregistered |= unregistered;
+        if (_unregistered && _leaving.Count == 0) Context.Stop(Self);
+    }
+
     private void Register() => Desk.Tell(new OrderCommands.RegisterStrategy(StrategyId, Options.CancelOrdersOnDisconnect), Self);
 
     private void HandleDeskFailover(DeskFailover failover)
@@ -284,7 +318,14 @@ public abstract class StrategyActor : ReceiveActor
         {
             _subscriptions.Remove(e.Id);
             OnSubscriptionEnded(e);
+            Left(subscription: e.Id);
         });
+        Receive<Leave>(_ => BeginLeaving());
+        Receive<OrderEvents.StrategyUnregistered>(u => u.Strategy == StrategyId, _ => Left(unregistered: true));
+        // A desk that cannot take the request (its order manager restarting) delivers nothing meanwhile: leaving is done.
+        Receive<RequestFailed>(f => f.Request is OrderCommands.UnregisterStrategy, _ => Left(unregistered: true));
+        Receive<RequestFailed>(f => _leaving is not null && f.Request is OrderCommands.UnsubscribeOrderUpdates or SubscriptionMessages.Unsubscribe,
+            f => Left(subscription: f.Request is OrderCommands.UnsubscribeOrderUpdates o ? o.Id : ((SubscriptionMessages.Unsubscribe)f.Request).Id));
         // Bookkeeping only: the strategy's own handlers see Resubscribed too (false: not handled here, try the next).
         Receive<SubscriptionMessages.Resubscribed>(r =>
         {

@@ -99,7 +99,7 @@ public sealed class StrategyHost : ReceiveActor
         }
         e.StopWaiters.Add(asker);
         Transition(e, StrategyRunState.Stopping);
-        Context.Stop(e.Supervisor);
+        e.Supervisor.Tell(new StrategySupervisor.StopGracefully());
     }
 
     private void StopEverything(IActorRef asker)
@@ -115,7 +115,7 @@ public sealed class StrategyHost : ReceiveActor
         foreach (var e in live)
         {
             Transition(e, StrategyRunState.Stopping);
-            Context.Stop(e.Supervisor);
+            e.Supervisor.Tell(new StrategySupervisor.StopGracefully());
         }
     }
 

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Event;
 
 namespace TradingDesk.Desk.Strategies;
 
@@ -17,6 +18,15 @@ internal sealed class StrategySupervisor : ReceiveActor, IWithTimers
     /// <summary>Told to the parent for every failure. <paramref name="RestartAfter"/> is null when it gave up.</summary>
     public sealed record ChildFailed(Exception Cause, int Restarts, TimeSpan? RestartAfter) : INoSerializationVerificationNeeded;
 
+    /// <summary>
+    /// From the host: a strategy leaves the desk first (<see cref="StrategyActor.Leave"/>) and stops itself; one that has
+    /// not stopped within <see cref="StrategyHostOptions.LeaveTimeout"/> (the desk unreachable) is stopped. Any other
+    /// actor, and a strategy waiting to restart, stops now.
+    /// </summary>
+    public sealed record StopGracefully : INoSerializationVerificationNeeded;
+
+    private sealed record LeaveTimedOut : INoSerializationVerificationNeeded;
+
     private sealed record StartChild : INoSerializationVerificationNeeded;
 
     private sealed record ResetRestarts(int Generation) : INoSerializationVerificationNeeded;
@@ -28,6 +38,8 @@ internal sealed class StrategySupervisor : ReceiveActor, IWithTimers
     private Exception? _failure;
     private int _restarts;
     private int _generation;
+    private bool _stopping;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -36,6 +48,8 @@ internal sealed class StrategySupervisor : ReceiveActor, IWithTimers
         _child = child;
         _options = options;
         Receive<StartChild>(_ => StartNow());
+        Receive<StopGracefully>(_ => BeginStop());
+        Receive<LeaveTimedOut>(_ => LeaveTimedOutNow());
         Receive<ResetRestarts>(r => { if (r.Generation == _generation) _restarts = 0; });
         Receive<Terminated>(t => t.ActorRef.Equals(_current), _ => OnChildTerminated());
         ReceiveAny(m => (_current ?? Context.System.DeadLetters).Forward(m));
@@ -60,10 +74,35 @@ internal sealed class StrategySupervisor : ReceiveActor, IWithTimers
         Timers.StartSingleTimer("reset", new ResetRestarts(_generation), _options.ResetAfter);
     }
 
+    private void BeginStop()
+    {
+        if (_stopping) return;
+        _stopping = true;
+        if (_current is null || !typeof(StrategyActor).IsAssignableFrom(_child.Type))
+        {
+            Context.Stop(Self);
+            return;
+        }
+        Timers.StartSingleTimer("leave", new LeaveTimedOut(), _options.LeaveTimeout);
+        _current.Tell(new StrategyActor.Leave());
+    }
+
+    private void LeaveTimedOutNow()
+    {
+        if (_current is null) return;
+        _log.Warning("Strategy {0} did not leave the desk within {1}: stopped without the desk's confirmation", _current.Path, _options.LeaveTimeout);
+        Context.Stop(_current);
+    }
+
     private void OnChildTerminated()
     {
         _current = null;
         Timers.Cancel("reset");
+        if (_stopping)
+        {
+            Context.Stop(Self);
+            return;
+        }
         if (_failure is not { } cause)
         {
             Context.Stop(Self); // it stopped by itself: nothing to restart

@@ -56,4 +56,34 @@ public sealed class StrategyRegistrationTests(ITestOutputHelper output) : OrderM
         Inbound(new Tws.OrderStatus { OrderId = orderId.Value, Status = "Filled", Filled = "100", Remaining = "0", AvgFillPrice = 190 });
         Assert.Equal(orderId, successor.ExpectMsg<OrderEvents.OrderStatusChanged>().OrderId);
     }
+
+    [Fact]
+    public void A_holder_that_unregisters_is_told_nothing_more_and_its_next_registration_hears_how_its_order_ended()
+    {
+        Connect(nextValidId: 1);
+        var holder = CreateTestProbe("holder");
+        holder.Send(Manager, new OrderCommands.RegisterStrategy(Id));
+        holder.ExpectMsg<OrderEvents.StrategyRegistered>();
+        var orderId = Place(holder, Id.Value);
+
+        // Only the holder speaks for the id: another actor's request is answered and changes nothing.
+        var other = CreateTestProbe("other");
+        other.Send(Manager, new OrderCommands.UnregisterStrategy(Id));
+        other.ExpectMsg(new OrderEvents.StrategyUnregistered(Id));
+        Inbound(Status(orderId, "Submitted"));
+        Assert.Equal(OrderStatus.Submitted, holder.ExpectMsg<OrderEvents.OrderStatusChanged>().Status);
+
+        holder.Send(Manager, new OrderCommands.UnregisterStrategy(Id));
+        holder.ExpectMsg(new OrderEvents.StrategyUnregistered(Id));
+        Inbound(Status(orderId, "Filled", filled: 100, remaining: 0, avg: 190));
+        // A command after the status waits for its write (commands are stashed meanwhile): whatever the status told, it told by now.
+        holder.Send(Manager, new OrderCommands.GetStrategyBindings());
+        Assert.Empty(holder.ExpectMsg<OrderEvents.StrategyBindings>().Bindings);
+        Assert.False(holder.HasMessages);
+
+        holder.Send(Manager, new OrderCommands.RegisterStrategy(Id));
+        holder.ExpectMsg<OrderEvents.StrategyRegistered>();
+        var ended = holder.ExpectMsg<OrderEvents.OrderStatusChanged>();
+        Assert.Equal((orderId, OrderStatus.Filled), (ended.OrderId, ended.Status));
+    }
 }

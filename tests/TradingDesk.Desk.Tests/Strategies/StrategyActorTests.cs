@@ -81,6 +81,39 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(o
     }
 
     [Fact]
+    public void Leaving_ends_its_subscriptions_and_unregisters_handles_what_the_desk_sent_before_confirming_and_then_stops()
+    {
+        var desk = CreateTestProbe("desk");
+        var strategy = StartStrategy(desk.Ref, new StrategyOptions { CancelOrdersOnStop = false });
+        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
+        var quotes = desk.ExpectMsg<SubscribeQuotes>();
+        desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(11), quotes));
+        var updates = desk.ExpectMsg<OrderCommands.SubscribeOrderUpdates>();
+        desk.Reply(new SubscriptionMessages.Subscribed(new SubscriptionId(SubscriptionId.FirstOrderUpdates), updates));
+        Watch(strategy);
+
+        strategy.Tell(new StrategyActor.Leave());
+        var sent = desk.ReceiveN(3);
+        Assert.Contains(new SubscriptionMessages.Unsubscribe(new SubscriptionId(11)), sent);
+        Assert.Contains(new OrderCommands.UnsubscribeOrderUpdates(new SubscriptionId(SubscriptionId.FirstOrderUpdates)), sent);
+        Assert.Equal(new OrderCommands.UnregisterStrategy(new StrategyId("test")), sent.Last());
+        // What the desk told before its confirmations is handled by the strategy, not left in a stopped mailbox.
+        var status = new OrderEvents.OrderStatusChanged(new OrderId(7), null, new StrategyId("test"), OrderStatus.Submitted, 0, 5, null, null, null, null,
+            null, Sys.Scheduler.Now);
+        strategy.Tell(status, desk.Ref);
+        strategy.Tell(new SubscriptionMessages.SubscriptionEnded(new SubscriptionId(11), null), desk.Ref);
+        strategy.Tell(new OrderEvents.StrategyUnregistered(new StrategyId("test")), desk.Ref);
+        ExpectMsg(status);
+        // One confirmation is still missing: the strategy runs on; an Identify answered after it proves it has not stopped.
+        strategy.Tell(new Identify(1));
+        Assert.Equal(strategy, ExpectMsg<ActorIdentity>().Subject);
+        strategy.Tell(new SubscriptionMessages.SubscriptionEnded(new SubscriptionId(SubscriptionId.FirstOrderUpdates), null), desk.Ref);
+        ExpectTerminated(strategy);
+        // It released everything while leaving: its stop sent nothing more (PostStop ran before Terminated was sent).
+        Assert.False(desk.HasMessages);
+    }
+
+    [Fact]
     public void Notices_a_strategy_does_not_handle_are_not_unhandled_messages_and_anything_else_still_is()
     {
         var desk = CreateTestProbe("desk");

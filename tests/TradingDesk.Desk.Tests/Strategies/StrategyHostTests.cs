@@ -184,7 +184,7 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : DeskTestKit(ou
     }
 
     [Fact]
-    public void Stopping_a_strategy_replies_once_it_stopped_and_its_subscriptions_are_released()
+    public void Stopping_a_strategy_lets_it_leave_the_desk_and_replies_once_the_desk_confirmed_and_it_stopped()
     {
         var desk = CreateTestProbe("desk");
         var host = Host();
@@ -196,8 +196,14 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : DeskTestKit(ou
         ExpectMsg("pong"); // the ping went after the Subscribed reply: the strategy has taken it
 
         host.Tell(new StopStrategy("flaky"), TestActor);
-        ExpectMsg(new StrategyStopped("flaky"));
         desk.ExpectMsg(new SubscriptionMessages.Unsubscribe(new SubscriptionId(5)));
+        var strategy = desk.LastSender;
+        desk.ExpectMsg(new OrderCommands.UnregisterStrategy(new StrategyId("flaky")));
+        // Not stopped before the desk confirms: what the desk sent before its confirmation still reaches the strategy.
+        Assert.Equal(StrategyRunState.Stopping, StateOf(host, "flaky").State);
+        strategy.Tell(new SubscriptionMessages.SubscriptionEnded(new SubscriptionId(5), null), desk.Ref);
+        strategy.Tell(new OrderEvents.StrategyUnregistered(new StrategyId("flaky")), desk.Ref);
+        ExpectMsg(new StrategyStopped("flaky"));
         Assert.Equal(StrategyRunState.Stopped, StateOf(host, "flaky").State);
 
         // The name can be used again once stopped; a running name cannot.
@@ -208,7 +214,23 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : DeskTestKit(ou
     }
 
     [Fact]
-    public void StopAll_stops_every_strategy_and_answers_when_all_have_stopped()
+    public void A_strategy_whose_desk_does_not_confirm_its_leaving_is_stopped_after_the_leave_timeout()
+    {
+        var desk = CreateTestProbe("desk");
+        var host = Host();
+        host.Tell(new StartStrategy("flaky", Props.Create(() => new Flaky(desk.Ref))), TestActor);
+        ExpectMsg<StrategyStarted>();
+        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
+
+        host.Tell(new StopStrategy("flaky"), TestActor);
+        desk.ExpectMsg(new OrderCommands.UnregisterStrategy(new StrategyId("flaky")));
+        // The leave timer is armed before the Leave is told, so once the desk has the request the clock may move.
+        Advance(HostOptions.LeaveTimeout);
+        ExpectMsg(new StrategyStopped("flaky"));
+    }
+
+    [Fact]
+    public void StopAll_stops_every_strategy_and_answers_when_all_have_left_and_stopped()
     {
         var desk = CreateTestProbe("desk");
         var host = Host();
@@ -216,8 +238,14 @@ public sealed class StrategyHostTests(ITestOutputHelper output) : DeskTestKit(ou
         {
             host.Tell(new StartStrategy(name, Props.Create(() => new Flaky(desk.Ref))), TestActor);
             ExpectMsg<StrategyStarted>();
+            desk.ExpectMsg<OrderCommands.RegisterStrategy>();
         }
         host.Tell(new StopAll(), TestActor);
+        for (var i = 0; i < 3; i++)
+        {
+            var leaving = desk.ExpectMsg<OrderCommands.UnregisterStrategy>();
+            desk.Reply(new OrderEvents.StrategyUnregistered(leaving.Strategy));
+        }
         Assert.Equal(["a", "b", "c"], ExpectMsg<AllStopped>().Names);
         host.Tell(new GetStrategyStates(), TestActor);
         Assert.All(ExpectMsg<StrategyStates>().Strategies, s => Assert.Equal(StrategyRunState.Stopped, s.State));
