@@ -42,6 +42,9 @@ public sealed class DeskGateway(TradingDeskOptions options, ILoggerFactory logge
         _simulator = await GatewaySimulator.StartAsync(new SimulatorOptions
         {
             Port = 0, Seed = options.SimulatorSeed, Start = start, ClockMode = ClockMode.RealTime, Loggers = loggers,
+            // Every run starts at the same market time of the day, and the journal outlives the run: ids from the
+            // wall clock keep one run's exec ids from being taken for the fills of another.
+            IdEpoch = DateTimeOffset.UtcNow,
         }, cancellationToken);
         (Host, Port) = ("127.0.0.1", _simulator.Port);
         Endpoint = $"embedded simulator on {Host}:{Port} (seed {options.SimulatorSeed}, market time from {start:yyyy-MM-dd HH:mm} UTC)";

@@ -69,6 +69,7 @@ public sealed class GatewaySimulator : IAsyncDisposable
         var market = new PaperMarket(clock, new PaperMarketOptions
         {
             Seed = options.Seed,
+            IdEpoch = options.IdEpoch,
             Accounts = options.Accounts.Select(a => (new AccountId(a), options.StartingCash)).ToList(),
         });
         var backend = new PaperMarketBackend(market, new PaperMarketBackendOptions

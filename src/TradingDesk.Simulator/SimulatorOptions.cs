@@ -40,6 +40,14 @@ public sealed record SimulatorOptions
     /// <summary>The simulated start instant; default now (real time) or <see cref="DefaultManualStart"/> (manual).</summary>
     public DateTimeOffset? Start { get; init; }
 
+    /// <summary>
+    /// The instant perm ids and exec ids are based on; default the simulated start, so a seed and a start give the same
+    /// ids every run. Set it to the wall clock when runs may repeat a start (the embedded simulator of <c>desk run</c>
+    /// starts each day at the same market time) and a desk with a durable journal sees them all: it takes a repeated
+    /// exec id for a fill it already has.
+    /// </summary>
+    public DateTimeOffset? IdEpoch { get; init; }
+
     /// <summary>L1 / tick-by-tick / depth streaming period. Default 250 ms, IB's stock cadence.</summary>
     public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 

@@ -16,10 +16,13 @@ internal sealed class TestMarket
 
     private int _nextId = 1;
 
-    public TestMarket(DateTimeOffset? start = null, long seed = 1, decimal cash = 1_000_000m)
+    public TestMarket(DateTimeOffset? start = null, long seed = 1, decimal cash = 1_000_000m, DateTimeOffset? idEpoch = null)
     {
         Clock = SimulatedClock.Manual(start ?? Wednesday10Et);
-        Market = new PaperMarket(Clock, new PaperMarketOptions { Seed = seed, Accounts = [(AccountId.Default, cash), (new AccountId("DU222222"), 50_000m)] });
+        Market = new PaperMarket(Clock, new PaperMarketOptions
+        {
+            Seed = seed, Accounts = [(AccountId.Default, cash), (new AccountId("DU222222"), 50_000m)], IdEpoch = idEpoch,
+        });
     }
 
     public SimulatedClock Clock { get; }

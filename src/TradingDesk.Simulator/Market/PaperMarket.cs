@@ -15,6 +15,8 @@ public sealed record PaperMarketOptions
     public IReadOnlyList<(AccountId Id, decimal Cash)> Accounts { get; init; } = [(AccountId.Default, 1_000_000m)];
     /// <summary>The date the catalogue's expiries are built around; default the clock's date at construction.</summary>
     public DateOnly? CatalogueDate { get; init; }
+    /// <summary>What perm ids and exec ids are based on (see <see cref="SimulatorOptions.IdEpoch"/>); default the market's start.</summary>
+    public DateTimeOffset? IdEpoch { get; init; }
 }
 
 /// <summary>A state to restore after a simulated restart that keeps state.</summary>
@@ -148,7 +150,7 @@ public sealed partial class PaperMarket
         State = NewState();
     }
 
-    private EngineState NewState() => EngineState.Create(Now, _options.Accounts, _generation);
+    private EngineState NewState() => EngineState.Create(Now, _options.Accounts, _generation, _options.IdEpoch);
 
     private IReadOnlyList<MarketEvent> Run(MarketUpdate update)
     {

@@ -27,12 +27,14 @@ public sealed record EngineState
     public required DateTimeOffset MatchedUntil { get; init; }
 
     /// <summary>
-    /// A fresh state. Perm ids and exec ids are based on the creation time plus a generation that the market bumps
-    /// on every reset, so a desk that de-duplicates fills by exec id never mistakes a new fill for an old one.
+    /// A fresh state. Perm ids and exec ids are based on <paramref name="idEpoch"/> (default the creation time) plus a
+    /// generation that the market bumps on every reset, so a desk that de-duplicates fills by exec id never mistakes a
+    /// new fill for an old one.
     /// </summary>
-    public static EngineState Create(DateTimeOffset now, IEnumerable<(AccountId Id, decimal Cash)> accounts, int generation = 0)
+    public static EngineState Create(DateTimeOffset now, IEnumerable<(AccountId Id, decimal Cash)> accounts, int generation = 0,
+        DateTimeOffset? idEpoch = null)
     {
-        var seconds = now.ToUnixTimeSeconds() + generation;
+        var seconds = (idEpoch ?? now).ToUnixTimeSeconds() + generation;
         return new EngineState
         {
             Orders = ImmutableDictionary<OrderKey, SimOrder>.Empty,

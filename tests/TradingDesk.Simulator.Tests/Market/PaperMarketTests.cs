@@ -70,6 +70,26 @@ public sealed class PaperMarketTests
     }
 
     [Fact]
+    public void Runs_from_the_same_start_issue_other_perm_and_exec_ids_under_another_id_epoch_and_the_same_under_the_same()
+    {
+        static (PermId Perm, ExecId Exec) Fill(DateTimeOffset? idEpoch)
+        {
+            var m = new TestMarket(idEpoch: idEpoch);
+            m.Place(Ticket(OrderAction.Buy, 100, OrderType.Market));
+            var fill = m.Market.Executions().Single();
+            return (fill.PermId, fill.ExecId);
+        }
+        var monday = new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+        var first = Fill(monday);
+        Assert.Equal(first, Fill(monday));
+        var second = Fill(monday.AddMinutes(3));
+        Assert.NotEqual(first.Perm, second.Perm);
+        Assert.NotEqual(first.Exec, second.Exec);
+        // Without one, ids follow the market's start: a seed and a start give the same ids every run.
+        Assert.Equal(Fill(null), Fill(null));
+    }
+
+    [Fact]
     public void Snapshot_restore_keeps_state_and_reset_loses_it()
     {
         var m = new TestMarket();
