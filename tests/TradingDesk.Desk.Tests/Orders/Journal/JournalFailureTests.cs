@@ -90,6 +90,31 @@ public sealed class JournalFailureTests : DeskTestKit
         strategy.ExpectMsg<OrderEvents.OrderAccepted>();
     }
 
+    [Fact]
+    public async Task A_strategy_that_left_is_not_registered_again_by_the_next_order_manager()
+    {
+        var (orders, strategy) = await Online();
+        strategy.Send(orders, new OrderCommands.UnregisterStrategy(S));
+        strategy.ExpectMsg(new OrderEvents.StrategyUnregistered(S));
+
+        await _journal.OnWrite.Fail();
+        var other = CreateTestProbe();
+        other.Send(orders, Place());
+        Assert.IsType<JournalUnavailable>(other.ExpectMsg<RequestFailed>().Failure);
+        other.Send(orders, Place());
+        Assert.Contains("restarting", Assert.IsType<JournalUnavailable>(other.ExpectMsg<RequestFailed>().Failure).Detail, StringComparison.Ordinal);
+        // While no order manager runs, leaving is confirmed at once: nothing is being delivered.
+        strategy.Send(orders, new OrderCommands.UnregisterStrategy(S));
+        strategy.ExpectMsg(new OrderEvents.StrategyUnregistered(S));
+
+        await _journal.OnWrite.Pass();
+        Advance(TimeSpan.FromSeconds(1));
+        Reconcile();
+        other.Send(orders, new OrderCommands.GetStrategyBindings());
+        Assert.Empty(other.ExpectMsg<OrderEvents.StrategyBindings>().Bindings);
+        Assert.False(strategy.HasMessages); // no StrategyRegistered for a registration it withdrew
+    }
+
     private async Task<(IActorRef Orders, TestProbe Strategy)> Online()
     {
         await _journal.OnWrite.Pass();
