@@ -5,7 +5,11 @@ using TradingDesk.Simulator.Server;
 
 namespace TradingDesk.Benchmarks.Desk;
 
-/// <summary>A gateway backend that only records market-data lines so the benchmark can push ticks to them.</summary>
+/// <summary>
+/// A gateway backend that records market-data lines so the benchmark can push ticks to them, and answers the order
+/// queries of a desk's first connect (open orders, completed orders, executions) with empty lists: until they are
+/// answered the desk holds new orders back.
+/// </summary>
 internal sealed class BenchBackend : IGatewayBackend
 {
     public ConcurrentDictionary<int, GatewaySession> Lines { get; } = new();
@@ -19,5 +23,8 @@ internal sealed class BenchBackend : IGatewayBackend
         if (request is PlaceOrderRequest order) OrderPlaced?.Invoke(order);
         else if (request is MarketDataRequest r) Lines[r.ReqId] = session;
         else if (request is CancelMarketData c) Lines.TryRemove(c.ReqId, out _);
+        else if (request is OpenOrdersRequest or AllOpenOrdersRequest or AutoOpenOrdersRequest) session.Send(new OpenOrdersEnd());
+        else if (request is CompletedOrdersRequest) session.Send(new CompletedOrdersEnd());
+        else if (request is ExecutionRequest e) session.Send(new ExecutionDetailsEnd { ReqId = e.ReqId });
     }
 }

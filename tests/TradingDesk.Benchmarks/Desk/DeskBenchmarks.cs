@@ -76,6 +76,35 @@ public static class DeskBenchmarks
                 Console.WriteLine($"orders {label}: burst of {b[0].Orders}: lateness p50 {Stats.Median(b.Select(x => x.LatenessP50Micros)) / 1000,7:0.00} ms  p90 {Stats.Median(b.Select(x => x.LatenessP90Micros)) / 1000,7:0.00} ms  max {Stats.Median(b.Select(x => x.LatenessMaxMicros)) / 1000,7:0.00} ms  duration {Stats.Median(b.Select(x => x.DurationMillis)),7:0.0} ms (rules alone {b[0].IdealMillis:0.0} ms)  (runs p50/max ms: {string.Join("; ", b.Select(x => $"{x.LatenessP50Micros / 1000:0.00}/{x.LatenessMaxMicros / 1000:0.00}"))})");
             }
         }
+        if (only is "all" or "journal")
+        {
+            // The durable desk: recovery of a journal of 10k and 100k events with and without a snapshot, the write rate
+            // beside a raw batched insert of the same rows, and order latency on SQLite beside Akka's in-memory journal.
+            foreach (var events in new[] { 10_000, 100_000 })
+            {
+                foreach (var snapshots in new[] { false, true })
+                {
+                    var results = new List<Journal.JournalRecovery.Result>();
+                    for (var r = 0; r < runs; r++) results.Add(await Journal.JournalRecovery.RunAsync(events, snapshots));
+                    Console.WriteLine($"journal recovery {events,7} events ({results[0].Orders} orders), {(snapshots ? "snapshot" : "no snapshot"),11}: cold {Stats.Median(results.Select(x => x.ColdMillis)),7:0} ms  warm {Stats.Median(results.Select(x => x.WarmMillis)),7:0} ms  written at {Stats.Median(results.Select(x => x.WrittenPerSecond)),8:0} events/s  (runs cold/warm ms: {string.Join("; ", results.Select(x => $"{x.ColdMillis:0}/{x.WarmMillis:0}"))})");
+                }
+                var raw = new List<double>();
+                for (var r = 0; r < runs; r++) raw.Add(await Journal.RawInsert.RunAsync(events));
+                Console.WriteLine($"journal baseline {events,7} events, raw batched insert: {Stats.Median(raw),8:0} rows/s  (runs: {string.Join(", ", raw.Select(x => x.ToString("0", CultureInfo.InvariantCulture)))})");
+            }
+            var memory = new List<OrderLatency.Result>();
+            var sqlite = new List<OrderLatency.Result>();
+            for (var r = 0; r < runs; r++)
+            {
+                memory.Add(await OrderLatency.RunDeskAsync(Journal.JournalStores.Memory(), spaced: 100, burst: 100));
+                using var file = new Journal.JournalStores.TempFile();
+                sqlite.Add(await OrderLatency.RunDeskAsync(Journal.JournalStores.Sqlite(file.Path), spaced: 100, burst: 100));
+            }
+            Print("orders in-memory journal: spaced", memory.Select(x => x.Spaced).ToList());
+            Print("orders in-memory journal: → acc.", memory.Select(x => x.Accepted).ToList());
+            Print("orders SQLite journal:    spaced", sqlite.Select(x => x.Spaced).ToList());
+            Print("orders SQLite journal:    → acc.", sqlite.Select(x => x.Accepted).ToList());
+        }
         if (only is "all" or "memory")
         {
             var results = new List<(double PerLine, double PerShared)>();

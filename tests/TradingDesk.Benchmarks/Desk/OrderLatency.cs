@@ -148,7 +148,9 @@ internal static class OrderLatency
             backend.OrderPlaced = order =>
             {
                 var now = Stopwatch.GetTimestamp();
-                At[int.Parse(order.Order.OrderRef, CultureInfo.InvariantCulture)] = now;
+                // The desk writes its owner in front of the strategy's reference (OrderRefs); a bare client sends it alone.
+                var k = TradingDesk.Desk.Orders.OrderRefs.TryParse(order.Order.OrderRef, out _, out var userRef) ? userRef! : order.Order.OrderRef;
+                At[int.Parse(k, CultureInfo.InvariantCulture)] = now;
                 if (Interlocked.Decrement(ref _left) == 0) All.TrySetResult();
             };
         }
