@@ -23,12 +23,15 @@ public sealed record ProbeSpec(string Id, IReadOnlyList<string> Symbols, decimal
 
 /// <summary>
 /// The command line: <c>--roles desk|strategy|both --port N [--seed akka.tcp://trading-desk@host:port]...
-/// [--gateway host:port --client-id N] [--strategy SPEC]... [--serialize-messages on|off]</c>. A desk node needs the
-/// gateway. <c>--serialize-messages</c> (default on) verifies that every message between actors survives serialization.
+/// [--gateway host:port --client-id N] [--store sqlite:PATH] [--strategy SPEC]... [--serialize-messages on|off]</c>. A
+/// desk node needs the gateway. <c>--store</c> journals the desk's orders to an SQLite file (default Akka's in-memory
+/// journal: a desk that takes over then knows only what the gateway tells it); desk nodes given the same file recover
+/// from one journal. <c>--serialize-messages</c> (default on) verifies that every message between actors survives
+/// serialization.
 /// </summary>
 public sealed record HostArgs(
     IReadOnlyList<string> Roles, int Port, IReadOnlyList<string> Seeds, string GatewayHost, int GatewayPort, int ClientId,
-    IReadOnlyList<ProbeSpec> Strategies, bool SerializeMessages)
+    IReadOnlyList<ProbeSpec> Strategies, bool SerializeMessages, string? SqlitePath = null)
 {
     public static HostArgs Parse(string[] args)
     {
@@ -38,6 +41,7 @@ public sealed record HostArgs(
         var seeds = new List<string>();
         var strategies = new List<ProbeSpec>();
         var serializeMessages = true;
+        string? sqlite = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -63,6 +67,12 @@ public sealed record HostArgs(
                     break;
                 case "--client-id": clientId = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--strategy": strategies.Add(ProbeSpec.Parse(Value())); break;
+                case "--store":
+                    var store = Value();
+                    sqlite = store.StartsWith("sqlite:", StringComparison.Ordinal) && store.Length > "sqlite:".Length
+                        ? store["sqlite:".Length..]
+                        : throw new ArgumentException($"--store '{store}': use sqlite:PATH");
+                    break;
                 case "--serialize-messages":
                     serializeMessages = Value() switch
                     {
@@ -75,6 +85,6 @@ public sealed record HostArgs(
             }
         }
         if (roles.Contains(DeskRoles.Desk) && gatewayPort == 0) throw new ArgumentException("a desk node needs --gateway host:port");
-        return new HostArgs(roles, port, seeds, gatewayHost, gatewayPort, clientId, strategies, serializeMessages);
+        return new HostArgs(roles, port, seeds, gatewayHost, gatewayPort, clientId, strategies, serializeMessages, sqlite);
     }
 }

@@ -24,6 +24,7 @@ var config = ConfigurationFactory.ParseString($"""
         akka.actor.serialize-messages = {(host.SerializeMessages ? "on" : "off")}
         akka.loglevel = INFO
         """)
+    .WithFallback(host.SqlitePath is { } journal ? ConfigurationFactory.ParseString(SqliteJournal(journal)) : Config.Empty)
     .WithFallback(DeskClusterConfig.Create(clusterOptions));
 var system = ActorSystem.Create(DeskClusterOptions.SystemName, config);
 var cluster = Akka.Cluster.Cluster.Get(system);
@@ -61,3 +62,22 @@ _ = Task.Run(async () =>
 await system.WhenTerminated;
 EventLine.Write("stopped", ("node", cluster.SelfAddress.ToString()));
 return 0;
+
+// The desk's order journal on an SQLite file through Akka.Persistence.Sql, with the desk's serializer, as a desk started
+// by the hosting layer journals (WAL: a standby on the same file reads while the active desk writes).
+static string SqliteJournal(string path) => $$"""
+    akka.persistence.journal.plugin = "akka.persistence.journal.sql"
+    akka.persistence.journal.sql {
+      class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
+      connection-string = "Data Source={{path}}"
+      provider-name = "SQLite.MS"
+      auto-initialize = on
+    }
+    akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
+    akka.persistence.snapshot-store.sql {
+      class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
+      connection-string = "Data Source={{path}}"
+      provider-name = "SQLite.MS"
+      auto-initialize = on
+    }
+    """ + TradingDesk.Desk.Orders.Journal.OrderJournalSerializer.Hocon;

@@ -33,6 +33,7 @@ internal sealed class NodeProcess : IDisposable
     private readonly List<NodeEvent> _events = [];
     private readonly List<string> _log = [];
     private readonly List<(Func<NodeEvent, bool> Match, int After, TaskCompletionSource<NodeEvent> Done)> _waiters = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Done)> _logWaiters = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private NodeProcess(string name, Process process)
@@ -103,6 +104,25 @@ internal sealed class NodeProcess : IDisposable
         }
     }
 
+    /// <summary>The first log line (not an event line) that matches, read already or still to come.</summary>
+    public async Task<string> WaitForLog(Func<string, bool> match, TimeSpan timeout, string what)
+    {
+        var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_events)
+        {
+            if (_log.FirstOrDefault(match) is { } seen) return seen;
+            _logWaiters.Add((match, done));
+        }
+        try
+        {
+            return await done.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Name}: no {what} within {timeout.TotalSeconds:0} s; its last lines:\n{Tail(40)}");
+        }
+    }
+
     public Task<NodeEvent> WaitFor(string name, string? strategy, TimeSpan timeout, int after = 0) =>
         WaitFor(e => e.Is(name, strategy), timeout, after, $"'{name}'{(strategy is null ? "" : " of " + strategy)}");
 
@@ -166,7 +186,15 @@ internal sealed class NodeProcess : IDisposable
 
     private void Log(string line)
     {
-        lock (_events) _log.Add(line);
+        lock (_events)
+        {
+            _log.Add(line);
+            foreach (var waiter in _logWaiters.Where(w => w.Match(line)).ToList())
+            {
+                _logWaiters.Remove(waiter);
+                waiter.Done.TrySetResult(line);
+            }
+        }
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]

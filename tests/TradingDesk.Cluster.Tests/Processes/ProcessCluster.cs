@@ -46,9 +46,17 @@ internal sealed class ProcessCluster : IAsyncDisposable
         return new ProcessCluster(output, simulator);
     }
 
-    /// <summary>A desk node (the first one founds the cluster on the seed port); returns once it is Up.</summary>
-    public Task<NodeProcess> StartDeskAsync(string name) =>
-        StartAsync(name, ["--roles", "desk", "--gateway", $"127.0.0.1:{Simulator.Port}", "--client-id", $"{ClientId}"]);
+    /// <summary>
+    /// A desk node (the first one founds the cluster on the seed port); returns once it is Up. With
+    /// <paramref name="sharedJournal"/> it journals its orders to the cluster's one SQLite file (<see cref="JournalPath"/>),
+    /// as desk nodes on one store do; without, to Akka's in-memory journal of its own process.
+    /// </summary>
+    public Task<NodeProcess> StartDeskAsync(string name, bool sharedJournal = false) =>
+        StartAsync(name, ["--roles", "desk", "--gateway", $"127.0.0.1:{Simulator.Port}", "--client-id", $"{ClientId}",
+            .. sharedJournal ? ["--store", $"sqlite:{JournalPath}"] : Array.Empty<string>()]);
+
+    /// <summary>The SQLite journal desk nodes started with a shared journal write to; deleted on dispose.</summary>
+    public string JournalPath { get; } = Path.Combine(Path.GetTempPath(), $"tradingdesk-cluster-journal-{Guid.NewGuid():N}.db");
 
     /// <summary>A strategy node hosting probe strategies (<c>ID:SYM[+SYM][:QTY[:again]]</c>); returns once it is Up.</summary>
     public Task<NodeProcess> StartStrategiesAsync(string name, params string[] strategies) =>
@@ -84,5 +92,6 @@ internal sealed class ProcessCluster : IAsyncDisposable
             _output.WriteLine($"---- {node.Name} (pid {node.Pid}), last lines without ticks:\n{node.Tail(60)}");
         }
         await Simulator.DisposeAsync();
+        foreach (var file in new[] { JournalPath, JournalPath + "-wal", JournalPath + "-shm" }) File.Delete(file);
     }
 }
