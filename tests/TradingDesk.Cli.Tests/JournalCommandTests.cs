@@ -81,6 +81,7 @@ public sealed class JournalCommandTests : IDisposable
     public async Task The_report_shows_orders_fills_positions_and_the_high_water_mark_per_strategy()
     {
         var path = await WriteStoryAsync();
+        var before = Hash(path);
 
         var (code, stdout, stderr) = Desk("journal", "--store", $"sqlite:{path}", "--config", Config());
 
@@ -91,7 +92,10 @@ public sealed class JournalCommandTests : IDisposable
         Assert.Matches(@"AAPL STK USD\s+\+5 avg cost 100\.4\b", stdout);
         Assert.Matches(@"e3\s+2026-11-03T15:00:00\.000Z order 2\s+SLD\s+5 @ 105 AAPL STK USD", stdout);
         Assert.Equal("", stderr);
+        Assert.Equal(before, Hash(path)); // read-only: not even a checkpoint
     }
+
+    private static string Hash(string path) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
 
     [Fact]
     public async Task Json_is_one_document_and_a_snapshot_plus_the_events_after_it_recovers_the_same_book()
@@ -108,10 +112,12 @@ public sealed class JournalCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Strategy_and_since_filter_and_a_running_desks_lock_does_not_stop_the_read()
+    public async Task Strategy_and_since_filter_and_a_running_writer_does_not_stop_the_read()
     {
-        var path = await WriteStoryAsync();
-        using var running = new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        // The writer holds the lock and its connections, as a running desk does: the read goes on beside it.
+        var path = Path.Combine(_dir, "live.db");
+        await using var running = await JournalWriter.StartAsync(new SqliteStore(path));
+        await running.WriteAsync(JournalStory.All);
 
         var (code, stdout, stderr) = Desk("journal", "--store", $"sqlite:{path}", "--config", Config(), "--strategy", "alpha", "--since", "2026-11-03", "--json");
 
@@ -217,7 +223,7 @@ public sealed class JournalCommandTests : IDisposable
     public void After_a_desk_run_the_default_journal_holds_what_the_summary_counted()
     {
         var strategies = """
-            [ { "Name": "crossover", "Type": "MovingAverageCrossover", "Parameters": { "Symbol": "AAPL", "Quantity": "10", "Fast": "1", "Slow": "2" } } ]
+            [ { "Name": "maker", "Type": "MeanReversionMaker", "Parameters": { "Symbol": "MSFT", "RequoteEvery": "00:00:01" } } ]
             """;
         var config = Config(strategies);
         var (runCode, run, runErr) = Desk("run", "--duration", "5", "--config", config);
@@ -229,9 +235,9 @@ public sealed class JournalCommandTests : IDisposable
         Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
         using var doc = JsonDocument.Parse(stdout);
         Assert.Equal($"SQLite {Path.Combine(_dir, "data", "desk.db")}", doc.RootElement.GetProperty("store").GetString());
-        var summary = Regex.Match(run, @"^crossover\s+(\d+)\s+(\d+)\s+(\d+)", RegexOptions.Multiline);
+        var summary = Regex.Match(run, @"^maker\s+(\d+)\s+(\d+)\s+(\d+)", RegexOptions.Multiline);
         Assert.True(summary.Success, run);
-        var section = doc.RootElement.GetProperty("strategies").EnumerateArray().SingleOrDefault(s => s.GetProperty("strategy").GetString() == "crossover");
+        var section = doc.RootElement.GetProperty("strategies").EnumerateArray().SingleOrDefault(s => s.GetProperty("strategy").GetString() == "maker");
         var orders = section.ValueKind == JsonValueKind.Undefined ? 0 : section.GetProperty("orders").GetArrayLength();
         var fills = section.ValueKind == JsonValueKind.Undefined ? 0 : section.GetProperty("fills").GetArrayLength();
         Assert.Equal(int.Parse(summary.Groups[1].Value), orders);
