@@ -157,8 +157,7 @@ public sealed class JournalCommandTests : IDisposable
         var (code, _, stderr) = Desk("journal", flag, value, "--config", Config());
 
         Assert.Equal(2, code);
-        Assert.StartsWith(expected.Replace("desk journal: ", "", StringComparison.Ordinal),
-            Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)).Replace("desk journal: ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith(expected, Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -171,6 +170,17 @@ public sealed class JournalCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.StartsWith($"desk journal: --store: the journal {path} does not exist", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+    }
+
+    [Fact]
+    public void A_missing_default_journal_names_the_data_directory_setting()
+    {
+        var (code, _, stderr) = Desk("journal", "--config", Config());
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"desk journal: TradingDesk:DataDirectory: the journal {Path.Combine(_dir, "data", "desk.db")} does not exist",
+            Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir, "data")));
     }
 
     [Fact]

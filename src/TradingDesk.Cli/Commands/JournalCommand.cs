@@ -59,12 +59,15 @@ public static class JournalCommand
     {
         StoreLocation location;
         int clientId;
+        string source;
         try
         {
             // The same resolution as desk run: config files, TRADINGDESK_ variables, then the flags.
             var options = DeskConfiguration.BindOptions(DeskConfiguration.Load(request.ConfigDirectory, request.Environment));
             location = request.Store is { } flag && StoreLocation.TryParse(flag, out var given, out _) ? given! : options.ResolveStore();
             clientId = request.ClientId ?? options.ClientId;
+            // What to name when the store is at fault: the flag, or the setting desk run would have used.
+            source = request.Store is not null ? "--store" : string.IsNullOrWhiteSpace(options.Store) ? "TradingDesk:DataDirectory" : "TradingDesk:Store";
         }
         catch (Exception ex) when (ex is DeskStartException or InvalidSettingException)
         {
@@ -78,8 +81,7 @@ public static class JournalCommand
         }
         catch (JournalStoreException ex)
         {
-            // Name where the store came from: the flag, or the setting desk run would use.
-            stderr.WriteLine($"desk journal: {(request.Store is null ? "TradingDesk:Store" : "--store")}: {ex.Message}");
+            stderr.WriteLine($"desk journal: {source}: {ex.Message}");
             return Program.BadInput;
         }
         var report = JournalReport.From(contents.Book, contents.Journaled, request.Strategy, request.Since);

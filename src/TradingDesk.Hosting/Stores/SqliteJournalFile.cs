@@ -87,7 +87,7 @@ public sealed class SqliteJournalFile : IDisposable
     public static bool CheckReadable(SqliteStore store)
     {
         if (!File.Exists(store.Path))
-            throw new JournalStoreException($"the journal {store.Path} does not exist; give the file a desk journals to (desk run --store sqlite:PATH)");
+            throw new JournalStoreException($"the journal {store.Path} does not exist (no desk has journaled there); name the file a desk journals to with --store sqlite:PATH");
         return CheckIsJournal(store.Path, SqliteOpenMode.ReadOnly);
     }
 
