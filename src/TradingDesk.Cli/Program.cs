@@ -62,6 +62,7 @@ public static class Program
             RunCommand.Create(stdout, stderr),
             NodeCommand.Create(stdout, stderr),
             ClusterCommand.Create(stdout, stderr),
+            JournalCommand.Create(stdout, stderr),
         };
         foreach (var verb in GatewayVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
         return root;

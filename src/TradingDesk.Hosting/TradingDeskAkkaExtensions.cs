@@ -48,10 +48,13 @@ public static class TradingDeskAkkaExtensions
     /// into the store, and a rename would then make the journal unreadable. In the desk, the store was taken (locked, checked,
     /// WAL) by <see cref="JournalStoreService"/> before this system starts; a system of its own (a tool reading the
     /// journal, a test) that uses an SQLite file should take it with <see cref="SqliteJournalFile.Open"/> first.
+    /// <paramref name="readOnly"/> is for a reader beside a running desk (<see cref="JournalReader"/>): no tables are
+    /// created and an SQLite file is opened read-only, so reading can never change the store or take the desk's lock.
     /// </summary>
-    public static AkkaConfigurationBuilder WithDeskJournal(this AkkaConfigurationBuilder akka, StoreLocation store) => akka
+    public static AkkaConfigurationBuilder WithDeskJournal(this AkkaConfigurationBuilder akka, StoreLocation store, bool readOnly = false) => akka
         .AddHocon(OrderJournalSerializer.Hocon, HoconAddMode.Prepend)
-        .WithSqlPersistence(store.ConnectionString, store.ProviderName, autoInitialize: true, isDefaultPlugin: true);
+        .WithSqlPersistence(readOnly ? store.ReadOnlyConnectionString : store.ConnectionString, store.ProviderName,
+            autoInitialize: !readOnly, isDefaultPlugin: true);
 
     /// <summary>The strategies the desk starts once it is first connected (under <c>/user/strategies/&lt;name&gt;</c>).</summary>
     public static AkkaConfigurationBuilder WithStrategies(this AkkaConfigurationBuilder akka, TradingDeskService desk, IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies) =>

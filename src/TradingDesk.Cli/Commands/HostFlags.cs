@@ -39,7 +39,7 @@ public sealed class HostFlags
         parse.GetValue(Environment) ?? System.Environment.GetEnvironmentVariable("TRADINGDESK_ENVIRONMENT"),
         parse.GetValue(Plain) || !ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected) { Verb = verb };
 
-    private static string DefaultConfigDirectory() =>
+    internal static string DefaultConfigDirectory() =>
         File.Exists(Path.Combine("config", "appsettings.json")) ? "config" : Path.Combine(AppContext.BaseDirectory, "config");
 
     private static TimeSpan? ParseDuration(ArgumentResult r)

@@ -71,7 +71,7 @@ public static partial class RunCommand
         return command;
     }
 
-    private static int? ParseClientId(System.CommandLine.Parsing.ArgumentResult r)
+    internal static int? ParseClientId(System.CommandLine.Parsing.ArgumentResult r)
     {
         var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) && id is >= 0 and <= 32767) return id;

@@ -79,10 +79,23 @@ public sealed class SqliteJournalFile : IDisposable
         }
     }
 
-    private static void CheckIsJournal(string path)
+    /// <summary>
+    /// For a reader (<c>desk journal</c>): the same checks as <see cref="Open"/> without the lock (a running desk holds
+    /// it) and without creating or changing anything. Throws <see cref="JournalStoreException"/> for a missing file or
+    /// one that is not a desk journal; returns false for a journal that holds no tables yet (an empty file).
+    /// </summary>
+    public static bool CheckReadable(SqliteStore store)
+    {
+        if (!File.Exists(store.Path))
+            throw new JournalStoreException($"the journal {store.Path} does not exist (no desk has journaled there); name the file a desk journals to with --store sqlite:PATH");
+        return CheckIsJournal(store.Path, SqliteOpenMode.ReadOnly);
+    }
+
+    /// <summary>True when the file holds the journal's tables; false for an empty or new file; throws for a foreign one.</summary>
+    private static bool CheckIsJournal(string path, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate)
     {
         var info = new FileInfo(path);
-        if (!info.Exists || info.Length == 0) return;
+        if (!info.Exists || info.Length == 0) return false;
         var start = new byte[Header.Length];
         int read;
         using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
@@ -92,7 +105,7 @@ public sealed class SqliteJournalFile : IDisposable
         List<string> tables;
         try
         {
-            using var connection = Connect(path);
+            using var connection = Connect(path, mode);
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
             using var reader = command.ExecuteReader();
@@ -105,6 +118,7 @@ public sealed class SqliteJournalFile : IDisposable
         }
         if (tables.Count > 0 && !tables.Any(t => JournalTables.Contains(t, StringComparer.OrdinalIgnoreCase)))
             throw new JournalStoreException($"{path} is not a desk journal (an SQLite database with the tables {string.Join(", ", tables.Take(5))}{(tables.Count > 5 ? ", …" : "")}); move it away or use another file with --store sqlite:PATH");
+        return tables.Count > 0;
     }
 
     /// <summary>WAL is a property of the file: set once here, every later connection (the journal's) uses it.</summary>
@@ -126,9 +140,9 @@ public sealed class SqliteJournalFile : IDisposable
     }
 
     // Unpooled: these connections close for good, so nothing but the journal's own keeps the file open afterwards.
-    private static SqliteConnection Connect(string path)
+    private static SqliteConnection Connect(string path, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, Mode = mode }.ToString());
         connection.Open();
         return connection;
     }

@@ -23,6 +23,12 @@ public abstract record StoreLocation
     /// <summary>The connection string handed to the journal. Secret for PostgreSQL: never print or log it.</summary>
     public abstract string ConnectionString { get; }
 
+    /// <summary>
+    /// The connection string for a reader that must not write (<c>desk journal</c>). SQLite: read-only mode, so the file
+    /// is neither created nor changed; PostgreSQL: the same string (the reader issues no writes).
+    /// </summary>
+    public virtual string ReadOnlyConnectionString => ConnectionString;
+
     /// <summary>What to show: "SQLite /full/path/desk.db" or "PostgreSQL host:port/database".</summary>
     public abstract string Describe();
 
@@ -68,6 +74,12 @@ public sealed record SqliteStore(string Path) : StoreLocation
     public override string ProviderName => LinqToDB.ProviderName.SQLiteMS;
 
     public override string ConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = Path }.ToString();
+
+    public override string ReadOnlyConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+    {
+        DataSource = Path,
+        Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadOnly,
+    }.ToString();
 
     /// <summary>The lock file next to the journal, held with FileShare.None by the running desk.</summary>
     public string LockPath => Path + ".lock";
