@@ -25,13 +25,7 @@ public sealed class JournalCommandTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static (int Code, string Stdout, string Stderr) Desk(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, new StringReader(""), stdout, stderr, () => Stream.Null);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Stdout, string Stderr) Desk(params string[] args) => DeskCli.Run(args);
 
     /// <summary>Config with the data directory under the test's own; strategies as given (none by default).</summary>
     private string Config(string strategies = "[]")

@@ -14,13 +14,7 @@ namespace TradingDesk.Cli.Tests;
 
 public sealed class SimulatorCommandTests
 {
-    private static (int Code, string Stdout, string Stderr) Desk(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, new StringReader(""), stdout, stderr, () => Stream.Null);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Stdout, string Stderr) Desk(params string[] args) => DeskCli.Run(args);
 
     [Theory]
     [InlineData("--port", "abc")]

@@ -17,13 +17,7 @@ namespace TradingDesk.Cli.Tests;
 /// <summary><c>desk simulator --fault …</c>: parsing the option, its errors, and faults a connected client observes.</summary>
 public sealed class SimulatorFaultTests
 {
-    private static (int Code, string Stdout, string Stderr) Desk(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, new StringReader(""), stdout, stderr, () => Stream.Null);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Stdout, string Stderr) Desk(params string[] args) => DeskCli.Run(args);
 
     private static IReadOnlyList<ScheduledFault> Faults(params string[] args)
     {

@@ -16,13 +16,7 @@ public sealed class StoreFlagTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static (int Code, string Stdout, string Stderr) Desk(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, new StringReader(""), stdout, stderr, () => Stream.Null);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Stdout, string Stderr) Desk(params string[] args) => DeskCli.Run(args);
 
     /// <summary>No strategies (the store is what is under test); Serilog writes only a file under logs/, read back below.</summary>
     private string Config(string extra = "")

@@ -64,20 +64,7 @@ EventLine.Write("stopped", ("node", cluster.SelfAddress.ToString()));
 return 0;
 
 // The desk's order journal on an SQLite file through Akka.Persistence.Sql, with the desk's serializer, as a desk started
-// by the hosting layer journals (WAL: a standby on the same file reads while the active desk writes).
-static string SqliteJournal(string path) => $$"""
-    akka.persistence.journal.plugin = "akka.persistence.journal.sql"
-    akka.persistence.journal.sql {
-      class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
-      connection-string = "Data Source={{path}}"
-      provider-name = "SQLite.MS"
-      auto-initialize = on
-    }
-    akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
-    akka.persistence.snapshot-store.sql {
-      class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
-      connection-string = "Data Source={{path}}"
-      provider-name = "SQLite.MS"
-      auto-initialize = on
-    }
-    """ + TradingDesk.Desk.Orders.Journal.OrderJournalSerializer.Hocon;
+// by the hosting layer journals; desk nodes on one file take turns through SQLite's own file locking (only the
+// active desk writes).
+static string SqliteJournal(string path) =>
+    TradingDesk.Testing.Journal.SqlJournalHocon.For($"Data Source={path}") + TradingDesk.Desk.Orders.Journal.OrderJournalSerializer.Hocon;

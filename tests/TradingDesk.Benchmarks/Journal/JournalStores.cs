@@ -12,22 +12,7 @@ internal static class JournalStores
     public static string Memory() => OrderJournalSerializer.Hocon;
 
     /// <summary>A fresh SQLite file (WAL, as the desk opens it) for the journal and the snapshots.</summary>
-    public static string Sqlite(string path) => $$"""
-        akka.persistence.journal.plugin = "akka.persistence.journal.sql"
-        akka.persistence.journal.sql {
-          class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
-          connection-string = "Data Source={{path}}"
-          provider-name = "SQLite.MS"
-          auto-initialize = on
-        }
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
-        akka.persistence.snapshot-store.sql {
-          class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
-          connection-string = "Data Source={{path}}"
-          provider-name = "SQLite.MS"
-          auto-initialize = on
-        }
-        """ + OrderJournalSerializer.Hocon;
+    public static string Sqlite(string path) => TradingDesk.Testing.Journal.SqlJournalHocon.For($"Data Source={path}") + OrderJournalSerializer.Hocon;
 
     /// <summary>A temporary SQLite file in WAL mode, deleted with its side files on dispose.</summary>
     public sealed class TempFile : IDisposable

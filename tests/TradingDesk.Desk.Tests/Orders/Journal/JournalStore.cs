@@ -68,23 +68,8 @@ public sealed class JournalStore : IDisposable
 
     // Real time: Akka.Persistence.Sql runs its writes and recovery on Akka.Streams and the scheduler, which never move
     // on the TestScheduler's virtual clock.
-    private static string SqlHocon(string connection, string provider) => $$"""
-        akka.scheduler.implementation = "Akka.Actor.HashedWheelTimerScheduler, Akka"
-        akka.persistence.journal.plugin = "akka.persistence.journal.sql"
-        akka.persistence.journal.sql {
-          class = "Akka.Persistence.Sql.Journal.SqlWriteJournal, Akka.Persistence.Sql"
-          connection-string = "{{connection}}"
-          provider-name = "{{provider}}"
-          auto-initialize = on
-        }
-        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.sql"
-        akka.persistence.snapshot-store.sql {
-          class = "Akka.Persistence.Sql.Snapshot.SqlSnapshotStore, Akka.Persistence.Sql"
-          connection-string = "{{connection}}"
-          provider-name = "{{provider}}"
-          auto-initialize = on
-        }
-        """;
+    private static string SqlHocon(string connection, string provider) =>
+        "akka.scheduler.implementation = \"Akka.Actor.HashedWheelTimerScheduler, Akka\"\n" + TradingDesk.Testing.Journal.SqlJournalHocon.For(connection, provider);
 
     public void Dispose() => _cleanup();
 }
