@@ -269,6 +269,13 @@ public abstract class StrategyActor : ReceiveActor
 
     private void HandleDeskFailover(DeskFailover failover)
     {
+        if (_leaving is not null)
+        {
+            // The old desk, which was to confirm, is gone, and the new one never knew this strategy: nothing is left to leave.
+            _leaving.Clear();
+            Left(unregistered: true);
+            return;
+        }
         // The new desk has no binding for this strategy id and none of the old desk's lines.
         Register();
         _resubscribing.Clear();

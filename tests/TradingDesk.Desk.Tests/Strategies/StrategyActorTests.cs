@@ -114,6 +114,23 @@ public sealed class StrategyActorTests(ITestOutputHelper output) : DeskTestKit(o
     }
 
     [Fact]
+    public void A_desk_failover_while_leaving_ends_the_leave_at_once_without_registering_at_the_new_desk()
+    {
+        var desk = CreateTestProbe("desk");
+        var strategy = StartStrategy(desk.Ref, new StrategyOptions { CancelOrdersOnStop = false });
+        desk.ExpectMsg<OrderCommands.RegisterStrategy>();
+        desk.ExpectMsg<SubscribeQuotes>();
+        desk.ExpectMsg<OrderCommands.SubscribeOrderUpdates>();
+        Watch(strategy);
+
+        strategy.Tell(new StrategyActor.Leave());
+        desk.ExpectMsg(new OrderCommands.UnregisterStrategy(new StrategyId("test")));
+        strategy.Tell(new DeskFailover("old", "new", Sys.Scheduler.Now));
+        ExpectTerminated(strategy);
+        Assert.False(desk.HasMessages); // no RegisterStrategy or Resubscribe to the new desk
+    }
+
+    [Fact]
     public void Notices_a_strategy_does_not_handle_are_not_unhandled_messages_and_anything_else_still_is()
     {
         var desk = CreateTestProbe("desk");
