@@ -89,6 +89,7 @@ public sealed class SettingsBinder(SettingLocations where)
         : t == typeof(bool) ? "true or false"
         : t == typeof(TimeSpan) ? Durations.Expected
         : t == typeof(DateTimeOffset) ? "a date and time such as \"2026-01-05T15:00:00Z\""
+        : t.IsEnum ? string.Join(" or ", Enum.GetNames(t))
         : null;
 
     private object Convert(Type t, IConfigurationSection section)
@@ -104,6 +105,8 @@ public sealed class SettingsBinder(SettingLocations where)
             _ when t == typeof(decimal) => decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, inv, out var d) ? d : null,
             _ when t == typeof(double) => double.TryParse(text, NumberStyles.Float, inv, out var f) && double.IsFinite(f) ? f : null,
             _ when t == typeof(bool) => bool.TryParse(text, out var b) ? b : null,
+            // By name only: Enum.TryParse would also take "7" or "1,2", which name no setting.
+            _ when t.IsEnum => Enum.GetNames(t).FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } name ? Enum.Parse(t, name) : null,
             _ => DateTimeOffset.TryParse(text, inv, DateTimeStyles.AssumeUniversal, out var at) ? at : null,
         };
         return value ?? throw Problem(section, $"is {Given(section.Value)}; expected {Scalar(t)}");

@@ -23,7 +23,7 @@ public static class TradingDeskAkkaExtensions
     public static AkkaConfigurationBuilder WithTradingDesk(this AkkaConfigurationBuilder akka, TradingDeskService desk) => akka
         .AddHocon(Hocon(desk.Options), HoconAddMode.Append)
         .WithClusterNode(desk.Options.Cluster)
-        .WithDeskJournal(desk.Options.ResolveStore())
+        .WithDeskJournal(desk.Options.ResolveStore(), synchronous: desk.Options.SqliteSynchronous)
         // One stream: Akka's events go to Serilog's static logger (desk run sets it), with the actor path and the log
         // source as properties; the Serilog formatter renders the desk's positional templates ("{0}") too.
         .ConfigureLoggers(loggers =>
@@ -50,11 +50,29 @@ public static class TradingDeskAkkaExtensions
     /// journal, a test) that uses an SQLite file should take it with <see cref="SqliteJournalFile.Open"/> first.
     /// <paramref name="readOnly"/> is for a reader beside a running desk (<see cref="JournalReader"/>): no tables are
     /// created and an SQLite file is opened read-only, so reading can never change the store or take the desk's lock.
+    /// A writer on SQLite gets <paramref name="synchronous"/> on every connection of the journal, its queries and the
+    /// snapshot store (<see cref="SqliteSynchronousInterceptor"/>, handed over as linq2db options per plugin); a reader
+    /// commits nothing, so it keeps SQLite's defaults.
     /// </summary>
-    public static AkkaConfigurationBuilder WithDeskJournal(this AkkaConfigurationBuilder akka, StoreLocation store, bool readOnly = false) => akka
-        .AddHocon(OrderJournalSerializer.Hocon, HoconAddMode.Prepend)
-        .WithSqlPersistence(readOnly ? store.ReadOnlyConnectionString : store.ConnectionString, store.ProviderName,
-            autoInitialize: !readOnly, isDefaultPlugin: true);
+    public static AkkaConfigurationBuilder WithDeskJournal(this AkkaConfigurationBuilder akka, StoreLocation store, bool readOnly = false,
+        SqliteSynchronous synchronous = SqliteSynchronous.Normal)
+    {
+        akka.AddHocon(OrderJournalSerializer.Hocon, HoconAddMode.Prepend);
+        var connectionString = readOnly ? store.ReadOnlyConnectionString : store.ConnectionString;
+        if (readOnly || store is not SqliteStore sqlite)
+            return akka.WithSqlPersistence(connectionString, store.ProviderName, autoInitialize: !readOnly, isDefaultPlugin: true);
+        // The connection string and provider stay in the HOCON as well: the plugins read the provider name from there.
+        var options = SqliteSynchronousInterceptor.DataOptions(sqlite, synchronous);
+        return akka.WithSqlPersistence(
+            new SqlJournalOptions(isDefaultPlugin: true)
+            {
+                ConnectionString = connectionString, ProviderName = store.ProviderName, AutoInitialize = true, DataOptions = options,
+            },
+            new SqlSnapshotOptions(isDefaultPlugin: true)
+            {
+                ConnectionString = connectionString, ProviderName = store.ProviderName, AutoInitialize = true, DataOptions = options,
+            });
+    }
 
     /// <summary>The strategies the desk starts once it is first connected (under <c>/user/strategies/&lt;name&gt;</c>).</summary>
     public static AkkaConfigurationBuilder WithStrategies(this AkkaConfigurationBuilder akka, TradingDeskService desk, IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies) =>

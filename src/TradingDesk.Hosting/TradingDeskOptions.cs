@@ -59,6 +59,13 @@ public sealed record TradingDeskOptions
     /// </summary>
     public string? Store { get; init; }
 
+    /// <summary>
+    /// How an SQLite journal commits: <see cref="SqliteSynchronous.Normal"/> (default; a commit survives the desk's
+    /// process dying, the last ones may roll back on a power loss) or <see cref="SqliteSynchronous.Full"/> (an fsync per
+    /// commit). Ignored for PostgreSQL. See docs/hosting.md "Stores".
+    /// </summary>
+    public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Normal;
+
     /// <summary>Per-attempt deadline, heartbeat and reconnect backoff.</summary>
     public ConnectionSettings Connection { get; init; } = new();
 

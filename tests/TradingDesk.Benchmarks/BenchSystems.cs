@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Actor.Setup;
 using Akka.Configuration;
 
 namespace TradingDesk.Benchmarks;
@@ -15,9 +16,16 @@ internal static class BenchSystems
         akka.log-dead-letters-during-shutdown = off
         """;
 
-    /// <summary>An actor system with Akka.NET's defaults; <paramref name="hocon"/> overrides them (e.g. the scheduler tick).</summary>
-    public static ActorSystem Create(string name, string? hocon = null) =>
-        ActorSystem.Create(name, hocon is null
+    /// <summary>
+    /// An actor system with Akka.NET's defaults; <paramref name="hocon"/> overrides them (e.g. the scheduler tick), and
+    /// <paramref name="setup"/> adds what HOCON cannot carry (the SQLite journal's connection options).
+    /// </summary>
+    public static ActorSystem Create(string name, string? hocon = null, Setup? setup = null)
+    {
+        var config = hocon is null
             ? ConfigurationFactory.ParseString(Quiet)
-            : ConfigurationFactory.ParseString(hocon).WithFallback(ConfigurationFactory.ParseString(Quiet)));
+            : ConfigurationFactory.ParseString(hocon).WithFallback(ConfigurationFactory.ParseString(Quiet));
+        var bootstrap = BootstrapSetup.Create().WithConfig(config);
+        return ActorSystem.Create(name, setup is null ? ActorSystemSetup.Create(bootstrap) : bootstrap.And(setup));
+    }
 }

@@ -39,12 +39,12 @@ internal static class OrderLatency
     private const int Warmup = 10;
     private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(50);
 
-    public static async Task<Result> RunDeskAsync(string? hocon, int spaced, int burst)
+    public static async Task<Result> RunDeskAsync(string? hocon, int spaced, int burst, Akka.Actor.Setup.Setup? setup = null)
     {
         var backend = new BenchBackend();
         await using var server = new GatewayServer(new GatewayOptions { Port = 0 }, backend);
         server.Start();
-        var system = BenchSystems.Create("orders", hocon);
+        var system = BenchSystems.Create("orders", hocon, setup);
         try
         {
             var options = new DeskOptions { Port = server.Port, PacerStatusInterval = TimeSpan.Zero };

@@ -30,7 +30,7 @@ internal static class JournalRecovery
         using var file = new JournalStores.TempFile();
         var journal = Events(events);
         double written;
-        var seeding = BenchSystems.Create("journal-seed", JournalStores.Sqlite(file.Path));
+        var seeding = BenchSystems.Create("journal-seed", JournalStores.Sqlite(file.Path), JournalStores.SqliteSetup(file.Path));
         try
         {
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,7 +44,7 @@ internal static class JournalRecovery
             await seeding.Terminate();
         }
 
-        var system = BenchSystems.Create("journal-recover", JournalStores.Sqlite(file.Path));
+        var system = BenchSystems.Create("journal-recover", JournalStores.Sqlite(file.Path), JournalStores.SqliteSetup(file.Path));
         try
         {
             var cold = await RecoverAsync(system, "cold");

@@ -1,10 +1,12 @@
 using TradingDesk.Desk.Orders.Journal;
+using TradingDesk.Hosting;
 
 namespace TradingDesk.Benchmarks.Journal;
 
 /// <summary>
 /// The journal configurations the durable-desk benchmarks compare: Akka's in-memory journal (the baseline) and an
-/// SQLite file through Akka.Persistence.Sql with the desk's serializer, as <c>desk run</c> journals by default.
+/// SQLite file through Akka.Persistence.Sql with the desk's serializer and the desk's connection options (its
+/// <c>PRAGMA synchronous</c>, <see cref="SqliteSynchronousInterceptor"/>), as <c>desk run</c> journals by default.
 /// </summary>
 internal static class JournalStores
 {
@@ -13,6 +15,13 @@ internal static class JournalStores
 
     /// <summary>A fresh SQLite file (WAL, as the desk opens it) for the journal and the snapshots.</summary>
     public static string Sqlite(string path) => TradingDesk.Testing.Journal.SqlJournalHocon.For($"Data Source={path}") + OrderJournalSerializer.Hocon;
+
+    /// <summary>
+    /// What HOCON cannot say: the desk's linq2db options for every plugin on the file, with <paramref name="mode"/>
+    /// (the desk's default unless a comparison asks for the other).
+    /// </summary>
+    public static Akka.Actor.Setup.Setup SqliteSetup(string path, SqliteSynchronous mode = SqliteSynchronous.Normal) =>
+        SqliteSynchronousInterceptor.Setup(new SqliteStore(path), mode);
 
     /// <summary>A temporary SQLite file in WAL mode, deleted with its side files on dispose.</summary>
     public sealed class TempFile : IDisposable
