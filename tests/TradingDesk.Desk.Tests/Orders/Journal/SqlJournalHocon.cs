@@ -4,6 +4,9 @@ namespace TradingDesk.Testing.Journal;
 /// The desk's journal and snapshot store on Akka.Persistence.Sql, as HOCON for an actor system that does not start
 /// through the hosting layer (which configures the same through Akka.Hosting): the desk's tests, the benchmarks and the
 /// cluster tests' node host share it. The desk's serializer is bound apart (OrderJournalSerializer.Hocon).
+/// HOCON cannot carry the desk's SQLite connection options (TradingDesk:SqliteSynchronous, a linq2db interceptor), so
+/// an SQLite journal from here alone runs at SQLite's default, synchronous=FULL; the benchmarks add the desk's options
+/// as an actor-system setup (JournalStores.SqliteSetup) so they measure what desk run does.
 /// </summary>
 internal static class SqlJournalHocon
 {
