@@ -23,6 +23,9 @@ namespace TradingDesk.Cluster;
 /// 15 s. Shorter settings hand over faster but down a node that only paused (a long GC, a busy VM) sooner.
 /// <c>run-coordinated-shutdown-when-down</c> is on: a downed node stops, so a desk that was downed never writes to the
 /// gateway again (and until it learns of it, its write gate stays shut: see <see cref="DeskNode.ClusterWriteGate"/>).
+/// A node restarted on its old address (a desk brought back by its service manager) is let in only once the cluster
+/// has removed its old incarnation, which its first join sets off; <c>retry-unsuccessful-join-after</c> is 1 s instead
+/// of Akka's 10 s, so the next attempt follows at once: such a desk is Up about 4 s after its start instead of 13.
 /// </para>
 /// </summary>
 public static class DeskClusterConfig
@@ -53,6 +56,7 @@ public static class DeskClusterConfig
               seed-nodes = [{{string.Join(", ", seeds.Select(Q))}}]
               roles = [{{string.Join(", ", o.Roles.Select(Q))}}]
               failure-detector.acceptable-heartbeat-pause = {{Ms(o.AcceptableHeartbeatPause)}}
+              retry-unsuccessful-join-after = 1s
               downing-provider-class = "Akka.Cluster.SBR.SplitBrainResolverProvider, Akka.Cluster"
               split-brain-resolver {
                 active-strategy = keep-oldest

@@ -44,12 +44,16 @@ public sealed class SimulatorFaults(GatewaySimulator simulator)
     /// A restart that loses state (a fresh paper session): connections drop, orders, executions and positions are
     /// forgotten and nextValidId starts again from 1, so a client sees it go backwards. Exec and perm ids stay unique.
     /// A deliberate fault: IB itself keeps a client id's order id sequence across restarts (it starts again only when
-    /// the user resets it in the API settings), so this rehearses the worst case a desk must survive.
+    /// the user resets it in the API settings), so this rehearses the worst case a desk must survive. Returns the
+    /// executions it forgot (every client's), read in the same step as the reset: a test that checks fills against the
+    /// gateway's record across such a restart has nothing else to count the old session's by.
     /// </summary>
-    public Task RestartLosingStateAsync() => simulator.InvokeAsync(m =>
+    public Task<IReadOnlyList<Orders.Execution>> RestartLosingStateAsync() => simulator.InvokeAsync(m =>
     {
+        var forgotten = m.Executions();
         m.Reset();
         Restart();
+        return forgotten;
     });
 
     private void Restart()

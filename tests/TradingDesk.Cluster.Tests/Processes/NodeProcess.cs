@@ -126,6 +126,13 @@ internal sealed class NodeProcess : IDisposable
     public Task<NodeEvent> WaitFor(string name, string? strategy, TimeSpan timeout, int after = 0) =>
         WaitFor(e => e.Is(name, strategy), timeout, after, $"'{name}'{(strategy is null ? "" : " of " + strategy)}");
 
+    /// <summary>Writes a line to the node's stdin (the node host reads commands there, such as "stop-trading").</summary>
+    public void Send(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
+    }
+
     public void Kill()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);

@@ -52,8 +52,17 @@ internal sealed class ProcessCluster : IAsyncDisposable
     /// as desk nodes on one store do; without, to Akka's in-memory journal of its own process.
     /// </summary>
     public Task<NodeProcess> StartDeskAsync(string name, bool sharedJournal = false) =>
-        StartAsync(name, ["--roles", "desk", "--gateway", $"127.0.0.1:{Simulator.Port}", "--client-id", $"{ClientId}",
-            .. sharedJournal ? ["--store", $"sqlite:{JournalPath}"] : Array.Empty<string>()]);
+        StartAsync(name, [.. DeskArgs, .. sharedJournal ? ["--store", $"sqlite:{JournalPath}"] : Array.Empty<string>()]);
+
+    /// <summary>
+    /// A desk node journaling to <paramref name="store"/> (<c>sqlite:PATH</c> or <c>postgres:CONNECTION</c>) on a port of
+    /// the caller's: a desk started again on the same port is a new incarnation of the same address, which the cluster
+    /// lets in as soon as it has removed the old one. Returns once it is Up.
+    /// </summary>
+    public Task<NodeProcess> StartDeskAsync(string name, string store, int port, params string[] extra) =>
+        StartAsync(name, [.. DeskArgs, "--store", store, .. extra], port);
+
+    private string[] DeskArgs => ["--roles", "desk", "--gateway", $"127.0.0.1:{Simulator.Port}", "--client-id", $"{ClientId}"];
 
     /// <summary>The SQLite journal desk nodes started with a shared journal write to; deleted on dispose.</summary>
     public string JournalPath { get; } = Path.Combine(Path.GetTempPath(), $"tradingdesk-cluster-journal-{Guid.NewGuid():N}.db");
@@ -67,7 +76,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
         Simulator.InvokeAsync<IReadOnlyList<Simulator.Orders.Execution>>(m =>
             m.Executions(new Simulator.Orders.ExecutionFilter { ClientId = new SimClient(ClientId) }));
 
-    private async Task<NodeProcess> StartAsync(string name, IReadOnlyList<string> args)
+    private async Task<NodeProcess> StartAsync(string name, IReadOnlyList<string> args, int port = 0)
     {
         var founding = _nodes.Count == 0;
         // TRADINGDESK_TEST_SERIALIZE_MESSAGES=off runs the nodes without Akka's serialization verification, to measure
@@ -76,7 +85,7 @@ internal sealed class ProcessCluster : IAsyncDisposable
         var node = NodeProcess.Start(name, [
             .. args,
             "--serialize-messages", verify,
-            "--port", founding ? $"{_seedPort}" : "0",
+            "--port", founding ? $"{_seedPort}" : $"{port}",
             .. founding ? Array.Empty<string>() : ["--seed", ClusterNodes.SeedOf(_seedPort)],
         ]);
         _nodes.Add(node);
