@@ -45,6 +45,7 @@ public sealed class StoreOutageTests(ITestOutputHelper output)
             // The order manager cannot read its journal: within the grace orders are refused, not kept waiting.
             var slow = await log.FirstAsync(l => l.Contains("The order manager has not read its journal within 2 s", StringComparison.Ordinal)).WaitAsync(Reply);
             Assert.StartsWith("[Warning] TradingDesk.Desk.Orders.OrderManagerSupervisor:", slow, StringComparison.Ordinal);
+            Assert.Contains($"the store: Failed to connect to 127.0.0.1:{pg.Port}", slow, StringComparison.Ordinal);
             var refused = await PlaceAsync(probe, received, "while-down");
             Assert.IsType<JournalUnavailable>(Assert.IsType<RequestFailed>(refused).Failure);
             Assert.False(start.IsCompleted, "the desk started its strategies without a journal");
@@ -53,9 +54,11 @@ public sealed class StoreOutageTests(ITestOutputHelper output)
             var failed = await log.FirstAsync(l => l.Contains("The order journal", StringComparison.Ordinal) && l.Contains("could not be read", StringComparison.Ordinal)).WaitAsync(RecoveryFailure);
             Assert.StartsWith("[Error] TradingDesk.Desk.Orders.OrderManagerActor:", failed, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', failed);
-            Assert.Contains($"Failed to connect to 127.0.0.1:{pg.Port}", failed, StringComparison.Ordinal);
+            // The supervisor's line says (Serilog quotes a string argument) when the next attempt comes and what the store said (Npgsql's reason).
             var retry = await log.FirstAsync(l => l.Contains("a new one starts in 1 s (attempt 1)", StringComparison.Ordinal)).WaitAsync(Reply);
-            Assert.StartsWith("[Warning] TradingDesk.Desk.Orders.OrderManagerSupervisor:", retry, StringComparison.Ordinal);
+            Assert.StartsWith("[Warning] TradingDesk.Desk.Orders.OrderManagerSupervisor: The order manager stopped: \"the order journal could not be read: Recovery timed out", retry, StringComparison.Ordinal);
+            Assert.Contains($"(the store: Failed to connect to 127.0.0.1:{pg.Port} | Connection refused)", retry, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', retry);
             Assert.False(start.IsCompleted, "the desk started its strategies without a journal");
 
             var mark = log.Count;

@@ -52,6 +52,9 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
     private bool _announcedDown;
     private string _lastFailure = "the order manager is restarting after its journal failed";
     private readonly List<(IOrderCommand Command, IActorRef Sender)> _held = [];
+    // The store's own last complaint since the current manager started (its plugin logs it as an error with a
+    // database exception): a recovery that times out says only "timed out", the store says why (refused, no such role).
+    private string? _storeError;
     private ConnectionEvents.StateChanged? _connection;
     private readonly Dictionary<Domain.StrategyId, (OrderCommands.RegisterStrategy Command, IActorRef Holder)> _registrations = [];
     private readonly Dictionary<IActorRef, OrderCommands.SubscribeOrderUpdates> _subscribers = [];
@@ -67,6 +70,8 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
         Receive<ManagerRecovered>(r => Sender.Equals(_manager), ManagerReady);
         Receive<ManagerFailed>(f => _lastFailure = f.Detail);
         Receive<RecoveryTooSlow>(_ => RecoverySlow());
+        Receive<Error>(e => _storeError = StoreError(e.Cause) ?? _storeError);
+        Receive<DeadLetter>(d => Self.Path.Equals(d.Recipient.Path.Parent), Undelivered);
         Receive<ConnectionEvents.StateChanged>(s =>
         {
             _connection = s;
@@ -106,12 +111,32 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
     // manager whose journal just failed, and a new one recovers from what is durable.
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop);
 
-    protected override void PreStart() => StartManager();
+    protected override void PreStart()
+    {
+        Context.System.EventStream.Subscribe(Self, typeof(Error));
+        Context.System.EventStream.Subscribe(Self, typeof(DeadLetter));
+        StartManager();
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    /// <summary>A database driver's exception in the chain, as one line of its messages (drivers keep connection strings out of them).</summary>
+    private static string? StoreError(Exception? cause)
+    {
+        var chain = new List<Exception>();
+        for (var e = cause; e is not null; e = e.InnerException) chain.Add(e);
+        var at = chain.FindIndex(e => e is System.Data.Common.DbException);
+        return at < 0 ? null : string.Join(" | ", chain.Skip(at).Select(e => e.Message.ReplaceLineEndings(" ")).Distinct());
+    }
+
+    private string WithStoreError(string detail) =>
+        _storeError is null || detail.Contains(_storeError, StringComparison.Ordinal) ? detail : $"{detail} (the store: {_storeError})";
 
     private void StartManager()
     {
         _manager = Context.Watch(Context.ActorOf(_managerProps, "manager"));
         _startedAt = _time.Now;
+        _storeError = null;
         _recovered = false;
         _refusing = false;
         Timers.StartSingleTimer(nameof(RecoveryTooSlow), new RecoveryTooSlow(), RecoveryGrace);
@@ -139,18 +164,19 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
     private void RecoverySlow()
     {
         if (_manager is null || _recovered) return;
-        Refuse($"the order journal has not been read within {RecoveryGrace.TotalSeconds:0} s of the order manager's start (is the store up?)");
-        _log.Warning("The order manager has not read its journal within {0:0} s; orders are refused until it has", RecoveryGrace.TotalSeconds);
+        Refuse($"the order journal has not been read within {RecoveryGrace.TotalSeconds:0} s of the order manager's start");
+        _log.Warning("The order manager has not read its journal within {0:0} s: {1}; orders are refused until it has", RecoveryGrace.TotalSeconds,
+            _storeError is null ? "the store has not answered" : $"the store: {_storeError}");
     }
 
     private void Refuse(string detail)
     {
         _refusing = true;
-        _lastFailure = detail;
+        _lastFailure = WithStoreError(detail);
         FailHeld();
         if (_announcedDown) return;
         _announcedDown = true;
-        Publish(available: false, detail);
+        Publish(available: false, _lastFailure);
     }
 
     private void FailHeld()
@@ -170,9 +196,29 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
         Refuse(_lastFailure);
         _attempt = _time.Now - _startedAt >= Healthy ? 1 : _attempt + 1;
         var delay = Backoff.Delay(_attempt, BackoffUnit, BackoffCap);
-        _log.Warning("The order manager stopped (its journal failed, see above); a new one starts in {0:0.#} s (attempt {1}); until then orders are refused",
-            delay.TotalSeconds, _attempt);
+        _log.Warning("The order manager stopped: {0}; a new one starts in {1:0.#} s (attempt {2}); until then orders are refused",
+            _lastFailure, delay.TotalSeconds, _attempt);
         Timers.StartSingleTimer(nameof(StartManager), new Restart(), delay);
+    }
+
+    /// <summary>
+    /// A command the stopped manager had stashed (Akka holds commands while a write is in flight or the journal is being
+    /// read, and drops them to dead letters when the actor stops): its sender hears the failure instead of nothing.
+    /// Registrations and subscriptions are kept and replayed to the next manager; a leaver may go.
+    /// </summary>
+    private void Undelivered(DeadLetter dead)
+    {
+        switch (dead.Message)
+        {
+            case OrderCommands.RegisterStrategy or OrderCommands.SubscribeOrderUpdates:
+                return;
+            case OrderCommands.UnregisterStrategy u:
+                dead.Sender.Tell(new OrderEvents.StrategyUnregistered(u.Strategy));
+                return;
+            case IOrderCommand command:
+                dead.Sender.Tell(new RequestFailed(command, new JournalUnavailable(_lastFailure)));
+                return;
+        }
     }
 
     private void ToManager(IOrderCommand command)
