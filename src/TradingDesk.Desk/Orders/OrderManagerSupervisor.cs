@@ -216,7 +216,7 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
                 dead.Sender.Tell(new OrderEvents.StrategyUnregistered(u.Strategy));
                 return;
             case IOrderCommand command:
-                dead.Sender.Tell(new RequestFailed(command, new JournalUnavailable(_lastFailure)));
+                dead.Sender.Tell(new RequestFailed(command, new JournalUnavailable(Restarting)));
                 return;
         }
     }
@@ -235,9 +235,10 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
             _held.Add((command, Sender));
             return;
         }
-        Sender.Tell(new RequestFailed(command, new JournalUnavailable(
-            _manager is null ? $"the order manager is restarting after its journal failed ({_lastFailure})" : _lastFailure)));
+        Sender.Tell(new RequestFailed(command, new JournalUnavailable(_manager is null ? Restarting : _lastFailure)));
     }
+
+    private string Restarting => $"the order manager is restarting after its journal failed ({_lastFailure})";
 
     private void Forget(IActorRef gone)
     {
