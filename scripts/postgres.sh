@@ -4,6 +4,10 @@
 #   bash scripts/postgres.sh start [DIR]   initdb in DIR (default: a new temporary directory), start the server on a
 #                                          free loopback port, print its Npgsql connection string on stdout
 #   bash scripts/postgres.sh stop DIR      stop that server and remove DIR
+#   bash scripts/postgres.sh pause DIR     stop that server at once (as a crash would: no checkpoint, connections cut),
+#                                          keeping DIR, to try the desk against a store that went away
+#   bash scripts/postgres.sh resume DIR    start it again on the port it had (DIR/port), so the same connection
+#                                          string reaches it
 #
 # Then: export TRADINGDESK_TEST_POSTGRES="$(bash scripts/postgres.sh start /tmp/desk-pg)" for the tests, or
 # desk run --store "postgres:$(...)". Trust authentication on 127.0.0.1 only: for tests, never for production.
@@ -73,8 +77,33 @@ stop() {
   rm -rf "$dir"
 }
 
+# Immediate mode: the server goes away as in a crash or a cut network, which is what an outage test needs; recovery
+# from the write-ahead log on resume is PostgreSQL's own business.
+pause() {
+  local dir=${1:-} bin
+  [[ -n "$dir" && -f "$dir/port" ]] || die "usage: postgres.sh pause DIR (a directory postgres.sh start made)"
+  [[ -f "$dir/data/postmaster.pid" ]] || return 0
+  bin=$(bin_dir)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null || die "could not stop the server in $dir"
+}
+
+# The recorded port, not a free one: the desk's connection string names it. Another process may have taken the port
+# meanwhile; pg_ctl then fails and says so in the server log.
+resume() {
+  local dir=${1:-} bin port
+  [[ -n "$dir" && -f "$dir/port" ]] || die "usage: postgres.sh resume DIR (a directory postgres.sh start made)"
+  dir=$(cd "$dir" && pwd)
+  port=$(cat "$dir/port")
+  bin=$(bin_dir)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1" -w -t 60 start >/dev/null \
+    || { tail -n 20 "$dir/data/server.log" >&2 || true; die "PostgreSQL did not start again on port $port (log: $dir/data/server.log)"; }
+}
+
 case "${1:-}" in
   start) start "${2:-}" ;;
   stop) stop "${2:-}" ;;
-  *) die "usage: postgres.sh start [DIR] | stop DIR" ;;
+  pause) pause "${2:-}" ;;
+  resume) resume "${2:-}" ;;
+  *) die "usage: postgres.sh start [DIR] | stop DIR | pause DIR | resume DIR" ;;
 esac

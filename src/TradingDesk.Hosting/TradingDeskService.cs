@@ -61,6 +61,7 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
     private readonly object _gate = new();
     private ActorSystem? _system;
     private IActorRef _watcher = ActorRefs.Nobody;
+    private IActorRef _journalWatcher = ActorRefs.Nobody;
     private IActorRef? _host;
     private IActorRef? _monitor;
     private IActorRef? _sweeper;
@@ -120,6 +121,8 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
             _watcher = system.ActorOf(ConnectionWatcher.Props(e => ConnectionChanged?.Invoke(e)), "connection-watcher");
             system.EventStream.Subscribe(_watcher, typeof(ConnectionEvents.StateChanged));
             registry.Register<ConnectionWatcher>(_watcher);
+            _journalWatcher = system.ActorOf(JournalWatcher.Props(), "journal-watcher");
+            system.EventStream.Subscribe(_journalWatcher, typeof(Desk.Messages.OrderJournalStatus));
             Desk = Options.Cluster.Enabled ? ComposeClusterNode(system) : DeskSystem.Start(system, Options.ToDeskOptions(gateway.Host, gateway.Port));
             registry.Register<DeskActor>(Desk);
             _host = system.ActorOf(StrategyHost.Props(Options.ToStrategyHostOptions()), "strategies");
@@ -177,14 +180,7 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
         _monitor = _system.ActorOf(DeskMonitor.Props(Desk, StrategyNames, (ConnectionEvents.Connected)first), "monitor");
         registry.Register<DeskMonitor>(_monitor);
         // Strategies start once the monitor watches the orders: an order placed before would be missing from the view and the stop report.
-        try
-        {
-            await _monitor.Ask<DeskMonitor.Watching>(new DeskMonitor.AwaitWatching(), TimeSpan.FromSeconds(10));
-        }
-        catch (AskTimeoutException)
-        {
-            throw new DeskStartException("the desk did not confirm the monitor's order-updates subscription within 10 s; no strategy was started");
-        }
+        await AwaitWatchingAsync(cancellationToken);
         if (Options.CancelOrdersOnStop)
         {
             _sweeper = _system.ActorOf(OrderSweeper.Props(Desk, StrategyNames), "order-sweeper");
@@ -195,6 +191,43 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
             var reply = await _host.Ask(new StartStrategy(name, p), TimeSpan.FromSeconds(10));
             if (reply is not StrategyStarted) throw new DeskStartException($"strategy '{name}' did not start: {reply}");
             _log.LogInformation("Strategy {Name} started", name);
+        }
+    }
+
+    /// <summary>
+    /// The monitor's subscription is confirmed once an order manager has recovered its journal. Within 10 s, unless the
+    /// journal is unavailable (a PostgreSQL that is not up yet): then the start waits, for as long as the store is down
+    /// and the start is not cancelled, while the order manager retries with backoff and logs each failure.
+    /// </summary>
+    private async Task AwaitWatchingAsync(CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watching = _monitor!.Ask<DeskMonitor.Watching>(new DeskMonitor.AwaitWatching(), cancellationToken: stop.Token);
+        var journal = _journalWatcher.Ask<object>(new JournalWatcher.AwaitJournalDown(TimeSpan.FromSeconds(10)), cancellationToken: stop.Token);
+        try
+        {
+            if (await Task.WhenAny(watching, journal) == watching)
+            {
+                await watching;
+                return;
+            }
+            if (await journal is not Desk.Messages.OrderJournalStatus down)
+                throw new DeskStartException("the desk did not confirm the monitor's order-updates subscription within 10 s; no strategy was started");
+            _log.LogWarning("Waiting for the order journal before starting the strategies: {Detail}", down.Detail);
+            try
+            {
+                await watching;
+            }
+            catch (TaskCanceledException)
+            {
+                throw new DeskStartException($"the start was stopped while the order journal was unavailable ({down.Detail}); no strategy was started");
+            }
+            _log.LogInformation("The order journal is available: starting the strategies");
+        }
+        finally
+        {
+            _journalWatcher.Tell(new JournalWatcher.StopWaiting());
+            stop.Cancel();
         }
     }
 

@@ -35,6 +35,7 @@ public sealed partial class OrderManagerActor
             _log.Info("Order journal {0} recovered in {1} ms: {2} orders ({3} working), {4} fills, next order id {5}",
                 PersistenceId, _recovery.ElapsedMilliseconds, _book.Orders.Count, _book.Orders.Values.Count(o => o.IsWorking),
                 _book.SessionFills.Count, _book.NextId);
+            _supervisor?.Tell(new OrderManagerSupervisor.ManagerRecovered());
         });
     }
 
@@ -90,8 +91,10 @@ public sealed partial class OrderManagerActor
     /// <summary>The store did not take a write: nothing of it was sent; Akka stops this actor and the desk restarts it with backoff.</summary>
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
-        _log.Error(cause, "The order journal could not write {0} (entry {1}): the order manager stops and takes no order until the store is back",
-            @event.GetType().Name, sequenceNr);
+        // One line: the store's own plugin logs the exception with its stack; this says what it means for the desk.
+        _log.Error("The order journal could not write {0} (entry {1}): {2}; the order manager stops and takes no order until the store is back",
+            @event.GetType().Name, sequenceNr, Reason(cause));
+        _supervisor?.Tell(new OrderManagerSupervisor.ManagerFailed($"the order journal could not write: {Reason(cause)}"));
         FailAwaiting(cause);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
@@ -100,14 +103,29 @@ public sealed partial class OrderManagerActor
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
         _log.Error(cause, "The order journal refused {0} (entry {1}): the order manager stops", @event.GetType().Name, sequenceNr);
+        _supervisor?.Tell(new OrderManagerSupervisor.ManagerFailed($"the order journal refused an entry: {Reason(cause)}"));
         FailAwaiting(cause);
         Context.Stop(Self);
     }
 
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        _log.Error(reason, "The order journal {0} could not be read: {1}", PersistenceId, reason.Message);
+        _log.Error("The order journal {0} could not be read: {1}; the order manager stops and takes no order until the store is back",
+            PersistenceId, Reason(reason));
+        _supervisor?.Tell(new OrderManagerSupervisor.ManagerFailed($"the order journal could not be read: {Reason(reason)}"));
         base.OnRecoveryFailure(reason, message);
+    }
+
+    /// <summary>
+    /// The causes' messages on one line, outermost first, each once ("Failed to initialize SQL Journal. | Failed to
+    /// connect to 127.0.0.1:5432 | Connection refused"). Store drivers do not put the connection string in them.
+    /// </summary>
+    private static string Reason(Exception cause)
+    {
+        var messages = new List<string>();
+        for (var e = cause; e is not null; e = e.InnerException)
+            if (!messages.Contains(e.Message)) messages.Add(e.Message.ReplaceLineEndings(" "));
+        return string.Join(" | ", messages);
     }
 
     private void FailAwaiting(Exception cause)

@@ -28,6 +28,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
     private readonly IActorRef _pacer;
     private readonly OrderManagerOptions _options;
     private readonly ITimeProvider _time;
+    private readonly IActorRef? _supervisor;
     private OrderBook _book;
     private readonly Dictionary<StrategyId, Binding> _strategies = [];
     // Strategies whose holder's node went away while the desk was offline: their orders are cancelled on the next connect.
@@ -38,9 +39,10 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
     // Distinct from the router's subscription ids so a strategy can tell the two kinds apart.
     private long _nextSubscription = SubscriptionId.FirstOrderUpdates;
 
-    public OrderManagerActor(IActorRef pacer, OrderManagerOptions options)
+    public OrderManagerActor(IActorRef pacer, OrderManagerOptions options, IActorRef? supervisor = null)
     {
         _pacer = pacer;
+        _supervisor = supervisor;
         _options = options.Validated();
         _time = Context.System.Scheduler;
         _book = new OrderBook { ClientId = _options.ClientId };
@@ -58,7 +60,11 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
 
     /// <summary>The contract with the DeskActor: exactly this signature.</summary>
     public static Props Props(IActorRef pacer, OrderManagerOptions options) =>
-        Akka.Actor.Props.Create(() => new OrderManagerActor(pacer, options));
+        Akka.Actor.Props.Create(() => new OrderManagerActor(pacer, options, null));
+
+    /// <summary>Under <see cref="OrderManagerSupervisor"/>: tells it when the journal is recovered and why it failed.</summary>
+    internal static Props Supervised(IActorRef pacer, OrderManagerOptions options, IActorRef supervisor) =>
+        Akka.Actor.Props.Create(() => new OrderManagerActor(pacer, options, supervisor));
 
     private void Offline()
     {

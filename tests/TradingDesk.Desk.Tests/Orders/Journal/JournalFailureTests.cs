@@ -115,6 +115,21 @@ public sealed class JournalFailureTests : DeskTestKit
         Assert.False(strategy.HasMessages); // no StrategyRegistered for a registration it withdrew
     }
 
+    [Fact]
+    public async Task Orders_queued_behind_a_write_that_fails_are_each_answered_and_none_is_sent()
+    {
+        var (orders, strategy) = await Online();
+        await _journal.OnWrite.Fail();
+        // Sent back to back: the first one's write is in flight while the others arrive, so Akka stashes them in the
+        // order manager, which then stops; each still gets its answer.
+        var places = Enumerable.Range(0, 3).Select(_ => Place()).ToList();
+        foreach (var place in places) strategy.Send(orders, place);
+        var answered = Enumerable.Range(0, places.Count).Select(_ => strategy.ExpectMsg<RequestFailed>()).ToList();
+        Assert.All(answered, f => Assert.IsType<JournalUnavailable>(f.Failure));
+        Assert.All(places, p => Assert.Single(answered, f => ReferenceEquals(f.Request, p)));
+        _pacer.ExpectNoMsg(Quiet);
+    }
+
     private async Task<(IActorRef Orders, TestProbe Strategy)> Online()
     {
         await _journal.OnWrite.Pass();
