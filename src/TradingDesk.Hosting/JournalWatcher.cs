@@ -1,5 +1,6 @@
 using Akka.Actor;
 using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Orders;
 
 namespace TradingDesk.Hosting;
 

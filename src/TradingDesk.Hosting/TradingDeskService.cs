@@ -122,7 +122,7 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
             system.EventStream.Subscribe(_watcher, typeof(ConnectionEvents.StateChanged));
             registry.Register<ConnectionWatcher>(_watcher);
             _journalWatcher = system.ActorOf(JournalWatcher.Props(), "journal-watcher");
-            system.EventStream.Subscribe(_journalWatcher, typeof(Desk.Messages.OrderJournalStatus));
+            system.EventStream.Subscribe(_journalWatcher, typeof(Desk.Orders.OrderJournalStatus));
             Desk = Options.Cluster.Enabled ? ComposeClusterNode(system) : DeskSystem.Start(system, Options.ToDeskOptions(gateway.Host, gateway.Port));
             registry.Register<DeskActor>(Desk);
             _host = system.ActorOf(StrategyHost.Props(Options.ToStrategyHostOptions()), "strategies");
@@ -211,7 +211,7 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
                 await watching;
                 return;
             }
-            if (await journal is not Desk.Messages.OrderJournalStatus down)
+            if (await journal is not Desk.Orders.OrderJournalStatus down)
                 throw new DeskStartException("the desk did not confirm the monitor's order-updates subscription within 10 s; no strategy was started");
             _log.LogWarning("Waiting for the order journal before starting the strategies: {Detail}", down.Detail);
             try

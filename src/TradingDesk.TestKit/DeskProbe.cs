@@ -34,9 +34,10 @@ public sealed class DeskProbe
     internal DeskProbe(TestProbe probe)
     {
         Probe = probe;
-        // Bookkeeping between a strategy's base class and the desk, sent after every fill the strategy handled: not a
-        // command a test expects. Probe.IgnoreNoMessages() shows them again.
-        Probe.IgnoreMessages<OrderCommands.AcknowledgeFills>();
+        // Bookkeeping between a strategy's base class and the desk, sent after every fill and every order ending the
+        // strategy handled: not a command a test expects. Probe.IgnoreNoMessages() shows them again. (One predicate:
+        // each IgnoreMessages call replaces the last.)
+        Probe.IgnoreMessages(m => m is OrderCommands.AcknowledgeFills or OrderCommands.AcknowledgeEndings);
     }
 
     /// <summary>The Akka probe underneath (ExpectMsg, FishForMessage, Reply… for what this class does not cover).</summary>

@@ -108,6 +108,7 @@ internal static class Manifests
     public const string RegisterStrategy = "oc.register";
     public const string UnregisterStrategy = "oc.unregister";
     public const string AcknowledgeFills = "oc.ack-fills";
+    public const string AcknowledgeEndings = "oc.ack-endings";
     public const string GetStrategyBindings = "oc.get-bindings";
     public const string CancelStrategyOrders = "oc.cancel-strategy";
     public const string ActivateKillSwitch = "oc.kill";

@@ -57,6 +57,9 @@ internal static class OrderCommandWire
         t.Add(Manifests.AcknowledgeFills, W.AcknowledgeFills.Parser,
             (O.AcknowledgeFills m) => new W.AcknowledgeFills { Strategy = m.Strategy.Value, ExecIds = { m.ExecIds.Select(e => e.Value) } },
             w => new O.AcknowledgeFills(new StrategyId(w.Strategy), [.. w.ExecIds.Select(e => new ExecId(e))]));
+        t.Add(Manifests.AcknowledgeEndings, W.AcknowledgeEndings.Parser,
+            (O.AcknowledgeEndings m) => new W.AcknowledgeEndings { Strategy = m.Strategy.Value, OrderIds = { m.OrderIds.Select(o => o.Value) } },
+            w => new O.AcknowledgeEndings(new StrategyId(w.Strategy), [.. w.OrderIds.Select(o => new OrderId(o))]));
         t.Add(Manifests.GetStrategyBindings, W.GetStrategyBindings.Parser, (O.GetStrategyBindings _) => new W.GetStrategyBindings(), _ => new O.GetStrategyBindings());
         t.Add(Manifests.CancelStrategyOrders, W.CancelStrategyOrders.Parser,
             (O.CancelStrategyOrders m) => new W.CancelStrategyOrders { Strategy = m.Strategy.Value }, w => new O.CancelStrategyOrders(new StrategyId(w.Strategy)));

@@ -102,6 +102,13 @@ public static class OrderCommands
     /// </summary>
     public sealed record AcknowledgeFills(StrategyId Strategy, IReadOnlyList<ExecId> ExecIds) : IOrderCommand;
 
+    /// <summary>
+    /// Sent by a strategy's base class for the endings of its orders it handed to its handlers (lost, rejected, never
+    /// sent, done: <see cref="OrderEvents.EndsOrder"/>): a later registration does not tell them again. As for fills, an
+    /// ending told counts as delivered only when this comes back. Accepted only from the live holder of the id; no reply.
+    /// </summary>
+    public sealed record AcknowledgeEndings(StrategyId Strategy, IReadOnlyList<OrderId> OrderIds) : IOrderCommand;
+
     /// <summary>Which strategy ids are bound to which live actors (for cluster status). Replied with <see cref="OrderEvents.StrategyBindings"/>.</summary>
     public sealed record GetStrategyBindings : IOrderCommand;
 

@@ -15,6 +15,13 @@ public static class OrderEvents
         OrderId OrderId { get; }
     }
 
+    /// <summary>
+    /// The event that ends an order: lost, rejected, never sent, or a done status (filled, cancelled, inactive). The desk
+    /// keeps each order's ending until its owner acknowledges it, and tells it again at the owner's registration.
+    /// </summary>
+    public static bool EndsOrder(IOrderEvent e) => e is OrderLost or OrderRejected or OrderNotice { Code: OrderNotice.NeverSent }
+        || (e is OrderStatusChanged status && status.Status.IsDone());
+
     /// <summary>Reply to PlaceOrder: the order was handed to the pacer under this id.</summary>
     public sealed record OrderAccepted(OrderId OrderId);
 

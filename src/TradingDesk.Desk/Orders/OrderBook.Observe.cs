@@ -142,6 +142,8 @@ public sealed partial record OrderBook
             OrderEvents.OrderLost => order with { Lost = true, ModificationPending = false },
             _ => order,
         };
+        // The first ending is the one its owner hears (a done status after a loss, say, changes nothing for it).
+        if (updated.Ending is null && OrderEvents.EndsOrder(o.Event)) updated = updated with { Ending = o.Event };
         return book with { Orders = book.Orders.SetItem(order.Id, updated) };
     }
 

@@ -86,6 +86,13 @@ public sealed partial record OrderBook
         ];
     }
 
+    /// <summary>How the strategy's orders ended that it has not acknowledged, in order id order (the order they were placed).</summary>
+    public IReadOnlyList<OrderEvents.IOrderEvent> UndeliveredEndings(StrategyId strategy) =>
+    [
+        .. Orders.Values.Where(o => o.Strategy == strategy && o.Ending is not null && !o.EndingDelivered)
+            .OrderBy(o => o.Id.Value).Select(o => o.Ending!),
+    ];
+
     public RiskLimits LimitsFor(StrategyId strategy, OrderManagerOptions options) =>
         LimitOverrides.TryGetValue(strategy, out var l) ? l : options.LimitsFor(strategy);
 
@@ -217,6 +224,11 @@ public sealed partial record OrderBook
         {
             DeliveredFills = DeliveredFills.SetItem(d.Strategy,
                 (DeliveredFills.GetValueOrDefault(d.Strategy) ?? ImmutableHashSet<ExecId>.Empty).Union(d.ExecIds)),
+        },
+        BookEvent.EndingsDelivered d => this with
+        {
+            Orders = Orders.SetItems(d.OrderIds.Where(id => Orders.TryGetValue(id, out var o) && o.Strategy == d.Strategy)
+                .Select(id => KeyValuePair.Create(id, Orders[id] with { EndingDelivered = true }))),
         },
         BookEvent.StrategyRegistered r => this with { Registered = Registered.Add(r.Strategy) },
         BookEvent.Observed o => ApplyObserved(o),

@@ -90,17 +90,11 @@ public sealed partial class OrderManagerActor
             if (!subscriber.Equals(owner) && !HasStopped(subscriber)) subscriber.Tell(observed.Event, Self);
         if (owner is not null)
         {
-            // A fill counts as delivered only once the holder acknowledges it (AcknowledgeFills): the holder may be dead
-            // without the desk knowing yet (stopped for a backoff restart, its node gone), and then the next
-            // registration sends it again; a strategy that had it drops it by exec id.
+            // A fill or an ending counts as delivered only once the holder acknowledges it (AcknowledgeFills,
+            // AcknowledgeEndings): the holder may be dead without the desk knowing yet (stopped for a backoff restart,
+            // its node gone), and then the next registration sends it again; a strategy that had it drops it. An owner
+            // away now gets both at its registration, from the book (OrderBook.Undelivered, UndeliveredEndings).
             owner.Tell(observed.Event, Self);
-        }
-        else if (observed.Owned && Ends(observed.Event) && _book.Orders.TryGetValue(observed.Event.OrderId, out var ended)
-                 && ended.Strategy is { } absent)
-        {
-            // How an order ended while its owner is away (a restarted desk reconciles before strategies register; a
-            // strategy restarting under backoff): told at its registration, which replays only working orders.
-            KeepNotice(absent, observed.Event);
         }
         if (observed.Event is OrderEvents.OrderRejected r)
             _log.Warning("Order {0} rejected with {1}: {2}", r.OrderId, r.Code, r.Reason);
@@ -115,11 +109,6 @@ public sealed partial class OrderManagerActor
 #pragma warning disable CS0618
     private static bool HasStopped(IActorRef actor) => actor is IInternalActorRef { IsLocal: true, IsTerminated: true };
 #pragma warning restore CS0618
-
-    private static bool Ends(OrderEvents.IOrderEvent e) => e is OrderEvents.OrderLost or OrderEvents.OrderRejected
-        or OrderEvents.OrderNotice { Code: OrderEvents.OrderNotice.NeverSent }
-        || (e is OrderEvents.OrderStatusChanged status && status.Status.IsDone());
-
     private void OnSubscribe(OrderCommands.SubscribeOrderUpdates command)
     {
         var id = new SubscriptionId(_nextSubscription++);

@@ -19,10 +19,6 @@ public sealed partial class OrderManagerActor
     // Commands whose facts are being written: told JournalUnavailable if the store fails them.
     private readonly List<(IOrderCommand Command, IActorRef Sender)> _awaitingJournal = [];
 
-    // How orders ended while their owners were not registered (lost, rejected, done, never sent): this incarnation
-    // tells each owner when it registers. Kept in memory only: the journal keeps the facts, and a restarted desk's
-    // registration replays working orders, not ended ones.
-    private readonly Dictionary<Domain.StrategyId, List<OrderEvents.IOrderEvent>> _notices = [];
 
     private void Recovering()
     {
@@ -134,13 +130,4 @@ public sealed partial class OrderManagerActor
             sender.Tell(new RequestFailed(command, new JournalUnavailable(cause.GetBaseException().Message)));
         _awaitingJournal.Clear();
     }
-
-    private void KeepNotice(Domain.StrategyId strategy, OrderEvents.IOrderEvent notice)
-    {
-        if (!_notices.TryGetValue(strategy, out var list)) _notices[strategy] = list = [];
-        list.Add(notice);
-    }
-
-    private List<OrderEvents.IOrderEvent> TakeNotices(Domain.StrategyId strategy) =>
-        _notices.Remove(strategy, out var list) ? list : [];
 }

@@ -96,6 +96,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
         Command<OrderCommands.RegisterStrategy>(OnRegister);
         Command<OrderCommands.UnregisterStrategy>(OnUnregister);
         Command<OrderCommands.AcknowledgeFills>(OnAcknowledgeFills);
+        Command<OrderCommands.AcknowledgeEndings>(OnAcknowledgeEndings);
         Command<OrderCommands.GetStrategyBindings>(OnGetBindings);
         Command<IOrderCommand>(OnCommand);
         Command<Terminated>(OnTerminated);
@@ -264,7 +265,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
             foreach (var open in _book.OpenOrdersOf(r.Strategy)) registrant.Tell(open, Self);
             var fills = _book.Undelivered(r.Strategy);
             foreach (var fill in fills) registrant.Tell(fill, Self);
-            foreach (var notice in TakeNotices(r.Strategy)) registrant.Tell(notice, Self);
+            foreach (var ending in _book.UndeliveredEndings(r.Strategy)) registrant.Tell(ending, Self);
             if (fills.Count > 0)
                 _log.Info("Strategy {0} registered from {1}: sent {2} fills it has not acknowledged", r.Strategy, registrant.Path, fills.Count);
         });
@@ -298,6 +299,23 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
         var delivered = _book.DeliveredFills.GetValueOrDefault(a.Strategy);
         var fresh = a.ExecIds.Where(e => delivered is null || !delivered.Contains(e)).Distinct().ToList();
         if (fresh.Count > 0) Record([new BookEvent.FillsDelivered(a.Strategy, fresh)]);
+    }
+
+    /// <summary>
+    /// Endings the strategy handled, journaled as its fills are (<see cref="OnAcknowledgeFills"/>): an order's ending is
+    /// told again at each registration until this comes from the live holder.
+    /// </summary>
+    private void OnAcknowledgeEndings(OrderCommands.AcknowledgeEndings a)
+    {
+        if (!_strategies.TryGetValue(a.Strategy, out var binding) || !binding.Holder.Equals(Sender))
+        {
+            _log.Debug("AcknowledgeEndings for {0} from {1} ignored: not its holder", a.Strategy, Sender.Path);
+            return;
+        }
+        var fresh = a.OrderIds.Distinct()
+            .Where(id => _book.Orders.TryGetValue(id, out var o) && o.Strategy == a.Strategy && o.Ending is not null && !o.EndingDelivered)
+            .ToList();
+        if (fresh.Count > 0) Record([new BookEvent.EndingsDelivered(a.Strategy, fresh)]);
     }
 
     /// <summary>

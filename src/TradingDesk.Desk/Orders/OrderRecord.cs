@@ -46,6 +46,15 @@ public sealed record OrderRecord(
     /// <summary>The last orderStatus delivered, to drop identical consecutive ones.</summary>
     public OrderEvents.OrderStatusChanged? LastStatus { get; init; }
 
+    /// <summary>
+    /// The event that ended the order (<see cref="OrderEvents.EndsOrder"/>), as its owner was or is to be told it: a
+    /// registration replays it until the owner acknowledged it (<see cref="EndingDelivered"/>), across desk restarts.
+    /// </summary>
+    public OrderEvents.IOrderEvent? Ending { get; init; }
+
+    /// <summary>The owner acknowledged <see cref="Ending"/> (<see cref="BookEvent.EndingsDelivered"/>).</summary>
+    public bool EndingDelivered { get; init; }
+
     /// <summary>The last openOrder seen: what a strategy that (re)registers is told about its open orders.</summary>
     public OrderEvents.OpenOrderUpdated? LastOpen { get; init; }
 
@@ -121,6 +130,9 @@ public abstract record BookEvent
 
     /// <summary>The strategy acknowledged these executions: a later registration does not send them again.</summary>
     public sealed record FillsDelivered(StrategyId Strategy, IReadOnlyList<ExecId> ExecIds) : BookEvent;
+
+    /// <summary>The strategy acknowledged how these orders of its ended: a later registration does not tell it again.</summary>
+    public sealed record EndingsDelivered(StrategyId Strategy, IReadOnlyList<OrderId> OrderIds) : BookEvent;
 
     /// <summary>Wraps an event a strategy receives; <see cref="Owned"/> is false for other clients' orders.</summary>
     public sealed record Observed(OrderEvents.IOrderEvent Event, bool Owned) : BookEvent;

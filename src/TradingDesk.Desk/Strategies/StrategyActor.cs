@@ -112,13 +112,17 @@ public abstract class StrategyActor : ReceiveActor
     /// sends it again at every registration, as it cannot know otherwise whether the fill reached this strategy or died
     /// with it (a backoff restart, its node gone, the desk's own crash). A handler that throws leaves it unacknowledged,
     /// so the next incarnation gets it. A fill seen before is acknowledged again (the first acknowledgement may have
-    /// died with a desk) and dropped.
+    /// died with a desk) and dropped. The event that ends one of its orders (<see cref="OrderEvents.EndsOrder"/>: lost,
+    /// rejected, never sent, done) is acknowledged the same way, and one seen before dropped. The desk checks that the
+    /// order is this strategy's, so an ending heard through an order-update subscription acknowledges nothing.
     /// </summary>
     protected override bool AroundReceive(Receive receive, object message)
     {
         var handled = base.AroundReceive(receive, message);
         if (message is OrderEvents.Filled f && f.Strategy == StrategyId)
             Desk.Tell(new OrderCommands.AcknowledgeFills(StrategyId, [f.ExecId]), Self);
+        else if (message is OrderEvents.IOrderEvent e && OrderEvents.EndsOrder(e))
+            Desk.Tell(new OrderCommands.AcknowledgeEndings(StrategyId, [e.OrderId]), Self);
         return handled;
     }
 
@@ -344,6 +348,11 @@ public abstract class StrategyActor : ReceiveActor
         {
             // Acknowledged once handled (AroundReceive); a fill seen before is acknowledged again and dropped here.
             return !_seenFills.FirstSighting(StrategyId, f.ExecId);
+        });
+        // An ending seen before (told again at a registration: its acknowledgement had not been journaled) is dropped.
+        Receive<OrderEvents.IOrderEvent>(e =>
+        {
+            return OrderEvents.EndsOrder(e) && !_seenFills.FirstEnding(StrategyId, e);
         });
         Receive<DeskFailover>(HandleDeskFailover);
         Receive<RequestFailed>(f => f.Request is SubscriptionMessages.Resubscribe, ResubscribeFailed);

@@ -28,6 +28,8 @@ public sealed class StrategyFailoverTests(ITestOutputHelper output) : DeskTestKi
         {
             _report = report;
             Receive<OrderEvents.Filled>(f => report.Tell(f));
+            Receive<OrderEvents.OrderLost>(l => report.Tell(l));
+            Receive<OrderEvents.OrderStatusChanged>(s => report.Tell(s));
             Receive<SubscriptionMessages.Resubscribed>(r => report.Tell(r));
             Receive<string>(s => { if (s == "boom") throw new InvalidOperationException("boom"); });
         }
@@ -146,6 +148,25 @@ public sealed class StrategyFailoverTests(ITestOutputHelper output) : DeskTestKi
         desk.ExpectMsg<OrderCommands.SubscribeOrderUpdates>();
         Assert.Equal([new ExecId("e1")], desk.ExpectMsg<OrderCommands.AcknowledgeFills>().ExecIds);
         Assert.Equal([new ExecId("e3")], desk.ExpectMsg<OrderCommands.AcknowledgeFills>().ExecIds);
+        desk.ExpectNoMsg(Quiet);
+    }
+
+    [Fact]
+    public void How_an_order_ended_is_handed_to_the_strategy_once_and_acknowledged_at_each_sighting()
+    {
+        var (strategy, desk) = Start();
+        var lost = new OrderEvents.OrderLost(new OrderId(5), Id, "listed nowhere after the gateway restarted", DateTimeOffset.UnixEpoch);
+        strategy.Tell(lost, desk.Ref);
+        strategy.Tell(lost, desk.Ref); // told again at a registration: the first acknowledgement died with the desk
+        Assert.Equal(lost, ExpectMsg<OrderEvents.OrderLost>());
+        var working = new OrderEvents.OrderStatusChanged(new OrderId(6), null, Id, OrderStatus.Submitted, 0m, 1m, null, null, null, null, null, DateTimeOffset.UnixEpoch);
+        strategy.Tell(working, desk.Ref);
+        strategy.Tell(working, desk.Ref); // not an ending: handed on every time, never acknowledged
+        ExpectMsg(working);
+        ExpectMsg(working);
+        ExpectNoMsg(Quiet);
+        Assert.Equal([new OrderId(5)], desk.ExpectMsg<OrderCommands.AcknowledgeEndings>().OrderIds);
+        Assert.Equal([new OrderId(5)], desk.ExpectMsg<OrderCommands.AcknowledgeEndings>().OrderIds);
         desk.ExpectNoMsg(Quiet);
     }
 }

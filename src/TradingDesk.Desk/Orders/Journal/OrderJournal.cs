@@ -23,6 +23,7 @@ public static class OrderJournal
         (typeof(BookEvent.OwnerLearned), "owner-learned"),
         (typeof(BookEvent.StrategyRegistered), "strategy-registered"),
         (typeof(BookEvent.FillsDelivered), "fills-delivered"),
+        (typeof(BookEvent.EndingsDelivered), "endings-delivered"),
         (typeof(BookEvent.Observed), "observed"),
         (typeof(OrderBook), "book-snapshot"),
     ];

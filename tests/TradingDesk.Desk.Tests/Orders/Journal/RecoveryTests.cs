@@ -107,12 +107,22 @@ public abstract class RecoveryTests : OrderManagerTestKit
         again.Send(Manager, new OrderCommands.CancelStrategyOrders(S));
         Assert.Empty(again.ExpectMsg<OrderEvents.CancelsSent>().OrderIds); // it is over, not working
 
-        // Journaled as a fact: the next restart neither reports it again nor looks for it.
+        // Journaled as a fact: the next restart does not look for it again. The strategy never acknowledged the notice
+        // (its acknowledgement died with the desk, say), so the next registration tells it again: the same event.
         Restart();
         Connect(1, drainRecovery: false);
         Reconcile(open: [], completed: null, executions: []);
+        Pacer.ExpectNoMsg(Quiet);
         var third = Registered();
-        third.ExpectNoMsg(Quiet);
+        Assert.Equal(notice, third.ExpectMsg<OrderEvents.OrderNotice>());
+        third.Send(Manager, new OrderCommands.AcknowledgeEndings(S, [id]));
+
+        // Acknowledged and journaled: a desk that restarts once more tells nothing.
+        Restart();
+        Connect(1, drainRecovery: false);
+        Reconcile(open: [], completed: null, executions: []);
+        var fourth = Registered();
+        fourth.ExpectNoMsg(Quiet);
     }
 
     [Fact]
@@ -175,6 +185,7 @@ public abstract class RecoveryTests : OrderManagerTestKit
         back.Send(Manager, new OrderCommands.AcknowledgeFills(S, [new ExecId("e1"), new ExecId("e2")]));
         Inbound(Status(id, "Filled", filled: 100, remaining: 0, permId: 1000 + id.Value));
         Assert.Equal(OrderStatus.Filled, back.ExpectMsg<OrderEvents.OrderStatusChanged>().Status);
+        back.Send(Manager, new OrderCommands.AcknowledgeEndings(S, [id]));
 
         Restart();
         Connect(1, drainRecovery: false);
