@@ -33,7 +33,7 @@ public sealed class JournalHostTests : IDisposable
     }
 
     /// <summary>Persists one event through the desk's actor system and returns once the journal has written it.</summary>
-    private static async Task PersistOneAsync(ActorSystem system)
+    internal static async Task PersistOneAsync(ActorSystem system)
     {
         var persisted = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         var failed = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);

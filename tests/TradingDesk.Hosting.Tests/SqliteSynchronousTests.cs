@@ -13,7 +13,6 @@ namespace TradingDesk.Hosting.Tests;
 /// <summary>TradingDesk:SqliteSynchronous: how it binds, what is refused, and that the PRAGMA reaches the journal's connections.</summary>
 public sealed class SqliteSynchronousTests : IDisposable
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private readonly string _dir = Directory.CreateTempSubdirectory("desk-sync-").FullName;
 
     /// <summary>The plugins Akka.Persistence.Sql looks their linq2db options up under: journal, its queries, snapshots.</summary>
@@ -68,7 +67,7 @@ public sealed class SqliteSynchronousTests : IDisposable
         try
         {
             var system = host.Services.GetRequiredService<TradingDeskService>().System!;
-            await PersistOneAsync(system);
+            await JournalHostTests.PersistOneAsync(system);
 
             var setup = system.Settings.Setup.Get<MultiDataOptionsSetup>();
             Assert.True(setup.HasValue, "the desk registered no linq2db options for its plugins");
@@ -85,14 +84,5 @@ public sealed class SqliteSynchronousTests : IDisposable
         {
             await host.StopAsync();
         }
-    }
-
-    private static async Task PersistOneAsync(ActorSystem system)
-    {
-        var persisted = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var failed = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(JournalProbe.Props("sync-probe", persisted, failed)).Tell("first");
-        var done = await Task.WhenAny(persisted.Task, failed.Task).WaitAsync(Wait);
-        Assert.True(done == persisted.Task, "the journal failed: " + (failed.Task.IsCompleted ? failed.Task.Result.Message : ""));
     }
 }

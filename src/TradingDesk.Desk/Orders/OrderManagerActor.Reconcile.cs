@@ -14,9 +14,14 @@ public sealed partial class OrderManagerActor
 {
     private HashSet<OrderId> _unknownAfterReconnect = [];
 
-    // The reconciliation of the first connect after a recovery from the journal: an order that never reached the
-    // gateway was journaled by a desk that stopped, not lost with a link, and is reported, not re-sent.
+    // The reconciliation of the first connect after a recovery from the journal (for the log's words).
     private bool _reconcilingRestart;
+
+    // Orders whose placeOrder this incarnation handed to the pacer. One that never reached the gateway and is not here
+    // was journaled by a desk that stopped before sending it: it is reported, not re-sent, whichever reconciliation
+    // finds it (the first connect's, or a reconnect's when the link dropped before the first one finished). One that is
+    // here died with a link and is sent again.
+    private readonly HashSet<OrderId> _sentHere = [];
 
     // The orders working when the reconciliation asked for open orders. Only these can be missing from the answer: one
     // placed after the request was written may reach the gateway after it answered, and is not missing but new.
@@ -43,7 +48,7 @@ public sealed partial class OrderManagerActor
                 (order.PermId is { } p && s.PermId == p) || (s.OrderId == id && s.ClientId == _options.ClientId));
             if (match is null && order.PermId is null && order.Contract is not null && order.Spec is not null)
             {
-                if (_reconcilingRestart)
+                if (!_sentHere.Contains(id))
                 {
                     // Journaled by a desk that stopped before the placeOrder reached the gateway. Sending it now, maybe
                     // minutes later into another market, is the strategy's decision, not the desk's.

@@ -202,10 +202,12 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
                 case BookEvent.OrderPlaced p:
                     placed.Add(p.Order.Id);
                     BeforeSend?.Invoke(p.Order.Id);
+                    _sentHere.Add(p.Order.Id);
                     Send(PlaceRequest(p.Order));
                     break;
                 case BookEvent.OrderModified m:
                     placed.Add(m.Order.Id);
+                    _sentHere.Add(m.Order.Id);
                     Send(PlaceRequest(m.Order));
                     break;
                 case BookEvent.CancelSubmitted c:

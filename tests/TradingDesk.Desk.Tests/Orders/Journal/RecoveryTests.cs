@@ -126,6 +126,28 @@ public abstract class RecoveryTests : OrderManagerTestKit
     }
 
     [Fact]
+    public void An_order_journaled_but_never_sent_is_not_sent_by_a_reconnect_that_cut_the_first_reconciliation_short()
+    {
+        var s = Registered();
+        Connect(1);
+        var id = Place(s, "s"); // journaled and handed to the pacer; the desk dies before the gateway has it
+
+        Restart();
+        Connect(1, drainRecovery: false);
+        // The link drops before the gateway answers the first connect's questions (a gateway restarting, say).
+        Sent<Tws.AllOpenOrdersRequest>(OutboundPriority.Data);
+        Sent<Tws.ExecutionRequest>(OutboundPriority.Data);
+        Disconnect();
+        Connect(1, reconnect: true);
+        Reconcile(open: [], completed: [], executions: []);
+        // This incarnation never sent it: it is an order a stopped desk journaled, not one a link lost.
+        Pacer.ExpectNoMsg(Quiet);
+        var again = Registered();
+        var notice = again.ExpectMsg<OrderEvents.OrderNotice>();
+        Assert.Equal((id, OrderEvents.OrderNotice.NeverSent), (notice.OrderId, notice.Code));
+    }
+
+    [Fact]
     public void An_order_the_gateway_has_and_the_journal_lacks_is_adopted_unowned_and_journaled()
     {
         var updates = CreateTestProbe();
