@@ -52,12 +52,15 @@ public static class TradingDeskAkkaExtensions
     /// created and an SQLite file is opened read-only, so reading can never change the store or take the desk's lock.
     /// A writer on SQLite gets <paramref name="synchronous"/> on every connection of the journal, its queries and the
     /// snapshot store (<see cref="SqliteSynchronousInterceptor"/>, handed over as linq2db options per plugin); a reader
-    /// commits nothing, so it keeps SQLite's defaults.
+    /// commits nothing, so it keeps SQLite's defaults. A recovery that hears nothing from the journal for
+    /// <see cref="RecoveryEventTimeout"/> fails (Akka's default is 30 s): a store never reached at the start otherwise
+    /// holds the order manager's first attempt that long before the backoff even begins.
     /// </summary>
     public static AkkaConfigurationBuilder WithDeskJournal(this AkkaConfigurationBuilder akka, StoreLocation store, bool readOnly = false,
         SqliteSynchronous synchronous = SqliteSynchronous.Normal)
     {
         akka.AddHocon(OrderJournalSerializer.Hocon, HoconAddMode.Prepend);
+        akka.AddHocon($"akka.persistence.journal.sql.recovery-event-timeout = {(int)RecoveryEventTimeout.TotalSeconds}s", HoconAddMode.Prepend);
         var connectionString = readOnly ? store.ReadOnlyConnectionString : store.ConnectionString;
         if (readOnly || store is not SqliteStore sqlite)
             return akka.WithSqlPersistence(connectionString, store.ProviderName, autoInitialize: !readOnly, isDefaultPlugin: true);
@@ -73,6 +76,12 @@ public static class TradingDeskAkkaExtensions
                 ConnectionString = connectionString, ProviderName = store.ProviderName, AutoInitialize = true, DataOptions = options,
             });
     }
+
+    /// <summary>
+    /// How long a recovery may go without a word from the journal. Ample for a healthy store (100,000 events recover in
+    /// under 2 s, docs/benchmarks.md); short enough that a store that does not answer is retried within seconds.
+    /// </summary>
+    public static readonly TimeSpan RecoveryEventTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The strategies the desk starts once it is first connected (under <c>/user/strategies/&lt;name&gt;</c>).</summary>
     public static AkkaConfigurationBuilder WithStrategies(this AkkaConfigurationBuilder akka, TradingDeskService desk, IReadOnlyList<TradingDeskBuilder.HostedStrategy> strategies) =>

@@ -26,7 +26,8 @@ public sealed class StoreOutageTests(ITestOutputHelper output)
     private const string Password = "secret-xyz";
     private static readonly StrategyId Strategy = new("outage-probe");
     // Bounds, not waits: each ends a wait that an event ends sooner. Akka fails a recovery that gets no answer after
-    // 30 s (its recovery timeout), so the first failure at a start on a store that is down comes after that.
+    // its recovery timeout (10 s in the desk, RecoveryEventTimeout), so the first failure at a start on a store that is
+    // down comes after that.
     private static readonly TimeSpan Reply = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan RecoveryFailure = TimeSpan.FromSeconds(60);
 
@@ -50,7 +51,7 @@ public sealed class StoreOutageTests(ITestOutputHelper output)
             Assert.IsType<JournalUnavailable>(Assert.IsType<RequestFailed>(refused).Failure);
             Assert.False(start.IsCompleted, "the desk started its strategies without a journal");
 
-            // Akka's recovery timeout ends the first attempt: one line that names the server, then the backoff.
+            // The recovery timeout ends the first attempt: one line that names the server, then the backoff.
             var failed = await log.FirstAsync(l => l.Contains("The order journal", StringComparison.Ordinal) && l.Contains("could not be read", StringComparison.Ordinal)).WaitAsync(RecoveryFailure);
             Assert.StartsWith("[Error] TradingDesk.Desk.Orders.OrderManagerActor:", failed, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', failed);

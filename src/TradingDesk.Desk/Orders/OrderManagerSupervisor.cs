@@ -38,7 +38,7 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
     // A manager that ran this long before it stopped starts the backoff over: the store was back for a while.
     private static readonly TimeSpan Healthy = TimeSpan.FromSeconds(60);
     // A recovery that takes longer is a store that does not answer (or a very long journal): orders are refused rather
-    // than kept waiting for Akka's recovery timeout (30 s by default).
+    // than kept waiting for Akka's recovery timeout (30 s by default; the hosted desk sets 10 s).
     internal static readonly TimeSpan RecoveryGrace = TimeSpan.FromSeconds(2);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
