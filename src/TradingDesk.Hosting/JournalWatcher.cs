@@ -1,5 +1,4 @@
 using Akka.Actor;
-using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Orders;
 
 namespace TradingDesk.Hosting;

@@ -19,7 +19,6 @@ public sealed partial class OrderManagerActor
     // Commands whose facts are being written: told JournalUnavailable if the store fails them.
     private readonly List<(IOrderCommand Command, IActorRef Sender)> _awaitingJournal = [];
 
-
     private void Recovering()
     {
         Recover<SnapshotOffer>(offer => _book = (OrderBook)offer.Snapshot);
@@ -89,8 +88,8 @@ public sealed partial class OrderManagerActor
     {
         // One line: the store's own plugin logs the exception with its stack; this says what it means for the desk.
         _log.Error("The order journal could not write {0} (entry {1}): {2}; the order manager stops and takes no order until the store is back",
-            @event.GetType().Name, sequenceNr, Reason(cause));
-        _supervisor?.Tell(new OrderManagerSupervisor.ManagerFailed($"the order journal could not write: {Reason(cause)}"));
+            @event.GetType().Name, sequenceNr, StoreFailure.Describe(cause));
+        _supervisor?.Tell(new OrderManagerSupervisor.ManagerFailed($"the order journal could not write: {StoreFailure.Describe(cause)}"));
         FailAwaiting(cause);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
@@ -99,7 +98,7 @@ public sealed partial class OrderManagerActor
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
     {
         _log.Error(cause, "The order journal refused {0} (entry {1}): the order manager stops", @event.GetType().Name, sequenceNr);
-        _supervisor?.Tell(new OrderManagerSupervisor.ManagerFailed($"the order journal refused an entry: {Reason(cause)}"));
+        _supervisor?.Tell(new OrderManagerSupervisor.ManagerFailed($"the order journal refused an entry: {StoreFailure.Describe(cause)}"));
         FailAwaiting(cause);
         Context.Stop(Self);
     }
@@ -107,21 +106,9 @@ public sealed partial class OrderManagerActor
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
         _log.Error("The order journal {0} could not be read: {1}; the order manager stops and takes no order until the store is back",
-            PersistenceId, Reason(reason));
-        _supervisor?.Tell(new OrderManagerSupervisor.ManagerFailed($"the order journal could not be read: {Reason(reason)}"));
+            PersistenceId, StoreFailure.Describe(reason));
+        _supervisor?.Tell(new OrderManagerSupervisor.ManagerFailed($"the order journal could not be read: {StoreFailure.Describe(reason)}"));
         base.OnRecoveryFailure(reason, message);
-    }
-
-    /// <summary>
-    /// The causes' messages on one line, outermost first, each once ("Failed to initialize SQL Journal. | Failed to
-    /// connect to 127.0.0.1:5432 | Connection refused"). Store drivers do not put the connection string in them.
-    /// </summary>
-    private static string Reason(Exception cause)
-    {
-        var messages = new List<string>();
-        for (var e = cause; e is not null; e = e.InnerException)
-            if (!messages.Contains(e.Message)) messages.Add(e.Message.ReplaceLineEndings(" "));
-        return string.Join(" | ", messages);
     }
 
     private void FailAwaiting(Exception cause)

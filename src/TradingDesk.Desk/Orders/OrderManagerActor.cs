@@ -267,9 +267,11 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
             foreach (var open in _book.OpenOrdersOf(r.Strategy)) registrant.Tell(open, Self);
             var fills = _book.Undelivered(r.Strategy);
             foreach (var fill in fills) registrant.Tell(fill, Self);
-            foreach (var ending in _book.UndeliveredEndings(r.Strategy)) registrant.Tell(ending, Self);
-            if (fills.Count > 0)
-                _log.Info("Strategy {0} registered from {1}: sent {2} fills it has not acknowledged", r.Strategy, registrant.Path, fills.Count);
+            var endings = _book.UndeliveredEndings(r.Strategy);
+            foreach (var ending in endings) registrant.Tell(ending, Self);
+            if (fills.Count + endings.Count > 0)
+                _log.Info("Strategy {0} registered from {1}: sent {2} fills and {3} order endings it has not acknowledged",
+                    r.Strategy, registrant.Path, fills.Count, endings.Count);
         });
     }
 

@@ -70,7 +70,7 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
         Receive<ManagerRecovered>(r => Sender.Equals(_manager), ManagerReady);
         Receive<ManagerFailed>(f => _lastFailure = f.Detail);
         Receive<RecoveryTooSlow>(_ => RecoverySlow());
-        Receive<Error>(e => _storeError = StoreError(e.Cause) ?? _storeError);
+        Receive<Error>(e => _storeError = StoreFailure.DescribeStore(e.Cause) ?? _storeError);
         Receive<DeadLetter>(d => Self.Path.Equals(d.Recipient.Path.Parent), Undelivered);
         Receive<ConnectionEvents.StateChanged>(s =>
         {
@@ -119,15 +119,6 @@ public sealed class OrderManagerSupervisor : ReceiveActor, IWithTimers
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
-
-    /// <summary>A database driver's exception in the chain, as one line of its messages (drivers keep connection strings out of them).</summary>
-    private static string? StoreError(Exception? cause)
-    {
-        var chain = new List<Exception>();
-        for (var e = cause; e is not null; e = e.InnerException) chain.Add(e);
-        var at = chain.FindIndex(e => e is System.Data.Common.DbException);
-        return at < 0 ? null : string.Join(" | ", chain.Skip(at).Select(e => e.Message.ReplaceLineEndings(" ")).Distinct());
-    }
 
     private string WithStoreError(string detail) =>
         _storeError is null || detail.Contains(_storeError, StringComparison.Ordinal) ? detail : $"{detail} (the store: {_storeError})";
