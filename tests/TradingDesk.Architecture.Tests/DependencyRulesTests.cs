@@ -13,13 +13,16 @@ public sealed class DependencyRulesTests
     private static readonly Dictionary<string, (string[] Projects, string[] Packages)> Allowed = new()
     {
         ["TradingDesk.Protocol"] = ([], ["Google.Protobuf", "System.IO.Pipelines"]),
-        ["TradingDesk.Desk"] = (["TradingDesk.Protocol"], ["Akka", "Google.Protobuf"]),
+        // The contract: generated proto/desk messages and service stubs (Grpc.Core.Api is their API surface, no transport),
+        // the domain types strategies and clients share, and their mapping.
+        ["TradingDesk.Contracts"] = ([], ["Google.Protobuf", "Grpc.Core.Api"]),
+        ["TradingDesk.Desk"] = (["TradingDesk.Protocol", "TradingDesk.Contracts"], ["Akka", "Google.Protobuf"]),
         ["TradingDesk.Simulator"] = (["TradingDesk.Protocol"], ["Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
         // Protocol because the desk's public types expose the codec's (TradingDesk.Desk's protobuf mapping); Microsoft.Extensions
         // because Akka.Hosting's builder types appear in the cluster's composition API.
-        ["TradingDesk.Cluster"] = (["TradingDesk.Desk", "TradingDesk.Protocol"], ["Akka", "Google.Protobuf", "Microsoft.Extensions"]),
-        ["TradingDesk.Samples"] = (["TradingDesk.Desk"], ["Akka"]),
-        ["TradingDesk.TestKit"] = (["TradingDesk.Desk", "TradingDesk.Simulator", "TradingDesk.Protocol"], ["Akka", "xunit", "Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
+        ["TradingDesk.Cluster"] = (["TradingDesk.Desk", "TradingDesk.Contracts", "TradingDesk.Protocol"], ["Akka", "Google.Protobuf", "Microsoft.Extensions"]),
+        ["TradingDesk.Samples"] = (["TradingDesk.Desk", "TradingDesk.Contracts"], ["Akka"]),
+        ["TradingDesk.TestKit"] = (["TradingDesk.Desk", "TradingDesk.Contracts", "TradingDesk.Simulator", "TradingDesk.Protocol"], ["Akka", "xunit", "Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
     };
 
     // The outermost projects may use everything inside them.
@@ -70,12 +73,14 @@ public sealed class DependencyRulesTests
         var names = AssemblyNames().ToList();
         Assert.Contains("TradingDesk.Protocol", names);
         Assert.Contains("TradingDesk.Desk", names);
+        Assert.Contains("TradingDesk.Contracts", names);
         Assert.Contains("TradingDesk.Simulator", names);
     }
 
     // The codec and the simulator are used without an actor system (by other IB clients' tests, by the simulator's own
-    // process): nothing they load, directly or through another assembly, may be Akka.
-    [Theory, InlineData("TradingDesk.Protocol"), InlineData("TradingDesk.Simulator")]
+    // process), and the contract by gRPC clients that have none: nothing they load, directly or through another
+    // assembly, may be Akka.
+    [Theory, InlineData("TradingDesk.Protocol"), InlineData("TradingDesk.Simulator"), InlineData("TradingDesk.Contracts")]
     public void Codec_and_simulator_load_no_Akka(string assemblyName)
     {
         var seen = new HashSet<string>();

@@ -1,8 +1,9 @@
+using TradingDesk.Contracts.Mapping;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
-using static TradingDesk.Cluster.Serialization.WireValues;
+using static TradingDesk.Contracts.Mapping.WireValues;
 using A = TradingDesk.Desk.Messages.AccountMessages;
-using W = TradingDesk.Cluster.Wire;
+using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Cluster.Serialization;
 

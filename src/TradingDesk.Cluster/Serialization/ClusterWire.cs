@@ -1,5 +1,6 @@
+using TradingDesk.Contracts.Mapping;
 using TradingDesk.Cluster.Messages;
-using W = TradingDesk.Cluster.Wire;
+using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Cluster.Serialization;
 

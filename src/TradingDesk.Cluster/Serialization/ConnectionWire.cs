@@ -1,9 +1,10 @@
+using TradingDesk.Contracts.Mapping;
 using TradingDesk.Desk.Connection;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Pacing;
-using static TradingDesk.Cluster.Serialization.WireValues;
-using W = TradingDesk.Cluster.Wire;
+using static TradingDesk.Contracts.Mapping.WireValues;
+using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Cluster.Serialization;
 

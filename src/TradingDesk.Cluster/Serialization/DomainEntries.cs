@@ -1,8 +1,9 @@
+using TradingDesk.Contracts.Mapping;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Risk;
-using static TradingDesk.Cluster.Serialization.WireValues;
-using W = TradingDesk.Cluster.Wire;
+using static TradingDesk.Contracts.Mapping.WireValues;
+using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Cluster.Serialization;
 

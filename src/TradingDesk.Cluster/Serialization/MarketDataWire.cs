@@ -1,7 +1,8 @@
+using TradingDesk.Contracts.Mapping;
 using TradingDesk.Desk.Messages;
-using static TradingDesk.Cluster.Serialization.WireValues;
+using static TradingDesk.Contracts.Mapping.WireValues;
 using M = TradingDesk.Desk.Messages.MarketDataMessages;
-using W = TradingDesk.Cluster.Wire;
+using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Cluster.Serialization;
 

@@ -1,7 +1,8 @@
+using TradingDesk.Contracts.Mapping;
 using TradingDesk.Desk.Domain;
-using static TradingDesk.Cluster.Serialization.WireValues;
+using static TradingDesk.Contracts.Mapping.WireValues;
 using R = TradingDesk.Desk.Messages.ReferenceDataMessages;
-using W = TradingDesk.Cluster.Wire;
+using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Cluster.Serialization;
 

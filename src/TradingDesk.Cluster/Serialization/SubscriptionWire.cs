@@ -1,8 +1,9 @@
+using TradingDesk.Contracts.Mapping;
 using System.Runtime.Serialization;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
-using static TradingDesk.Cluster.Serialization.WireValues;
-using W = TradingDesk.Cluster.Wire;
+using static TradingDesk.Contracts.Mapping.WireValues;
+using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Cluster.Serialization;
 

@@ -1,7 +1,7 @@
 using System.Runtime.Serialization;
 using Akka.Actor;
 using Google.Protobuf;
-using W = TradingDesk.Cluster.Wire;
+using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Cluster.Serialization;
 

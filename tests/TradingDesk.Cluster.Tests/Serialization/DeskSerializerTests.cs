@@ -2,6 +2,7 @@ using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Serialization;
 using TradingDesk.Cluster.Serialization;
+using Wire = TradingDesk.Contracts.Wire;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using Xunit;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Runtime.Serialization;
-using W = TradingDesk.Cluster.Wire;
+using W = TradingDesk.Contracts.Wire;
 
-namespace TradingDesk.Cluster.Serialization;
+namespace TradingDesk.Contracts.Mapping;
 
 /// <summary>
 /// The scalar conventions of the wire contract (proto/desk/README.md): exact decimals as invariant strings, instants
@@ -10,7 +10,7 @@ namespace TradingDesk.Cluster.Serialization;
 /// the contract does not allow throws a <see cref="SerializationException"/> naming the field, so a bad message fails
 /// in the serializer and never as a wrong value in an actor.
 /// </summary>
-internal static class WireValues
+public static class WireValues
 {
     private const NumberStyles DecimalStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
     private const long TicksPerSecond = TimeSpan.TicksPerSecond;

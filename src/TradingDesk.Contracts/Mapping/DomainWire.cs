@@ -1,13 +1,16 @@
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
-using TradingDesk.Desk.Risk;
-using static TradingDesk.Cluster.Serialization.WireValues;
-using W = TradingDesk.Cluster.Wire;
+using static TradingDesk.Contracts.Mapping.WireValues;
+using W = TradingDesk.Contracts.Wire;
 
-namespace TradingDesk.Cluster.Serialization;
+namespace TradingDesk.Contracts.Mapping;
 
-/// <summary>The domain types the messages carry: enums, contracts, orders, brackets, risk limits.</summary>
-internal static class DomainWire
+/// <summary>
+/// The domain types every message of the contract carries, both ways: enums, tick types, contracts, orders, brackets.
+/// A strategy node, the gRPC front and the .NET client map them alike; a value the contract does not allow fails here,
+/// naming its field.
+/// </summary>
+public static class DomainWire
 {
     // Enums whose C# values start at 0 go on the wire one up (the wire's 0 is UNSPECIFIED); MarketDataType keeps
     // IB's own numbers, which already start at 1.
@@ -29,12 +32,6 @@ internal static class DomainWire
     public static WhatToShow FromWire(this W.WhatToShow v, string field) => Enum<WhatToShow>((int)v, 1, field);
     public static W.MarketDataType ToWire(this MarketDataType v) => (W.MarketDataType)(int)v;
     public static MarketDataType FromWire(this W.MarketDataType v, string field) => Enum<MarketDataType>((int)v, 0, field);
-    public static W.NoticeKind ToWire(this NoticeKind v) => (W.NoticeKind)((int)v + 1);
-    public static NoticeKind FromWire(this W.NoticeKind v, string field) => Enum<NoticeKind>((int)v, 1, field);
-    public static W.DepthOperation ToWire(this MarketDataMessages.DepthOperation v) => (W.DepthOperation)((int)v + 1);
-    public static MarketDataMessages.DepthOperation FromWire(this W.DepthOperation v, string field) => Enum<MarketDataMessages.DepthOperation>((int)v, 1, field);
-    public static W.DepthSide ToWire(this MarketDataMessages.DepthSide v) => (W.DepthSide)((int)v + 1);
-    public static MarketDataMessages.DepthSide FromWire(this W.DepthSide v, string field) => Enum<MarketDataMessages.DepthSide>((int)v, 1, field);
 
     // Tick types cross as IB's numbers, unnamed ones included (the desk passes those on as their number).
     public static TickType Tick(int wire) => (TickType)wire;
@@ -134,28 +131,5 @@ internal static class DomainWire
     {
         w = Required(w, field);
         return new Bracket(w.Entry.FromWire(field + ".entry"), w.TakeProfit.FromWire(field + ".take_profit"), w.StopLoss.FromWire(field + ".stop_loss"));
-    }
-
-    public static W.RiskLimits ToWire(this RiskLimits l)
-    {
-        var w = new W.RiskLimits();
-        if (l.MaxOrderQuantity is { } q) w.MaxOrderQuantity = Dec(q);
-        if (l.MaxNotional is { } n) w.MaxNotional = Dec(n);
-        if (l.MaxOpenOrders is { } o) w.MaxOpenOrders = o;
-        if (l.AllowedSymbols is { } symbols) w.AllowedSymbols = new W.StringSet { Values = { symbols.Order(StringComparer.Ordinal) } };
-        return w;
-    }
-
-    public static RiskLimits FromWire(this W.RiskLimits? w, string field)
-    {
-        w = Required(w, field);
-        return new RiskLimits
-        {
-            MaxOrderQuantity = DecOrNull(w.HasMaxOrderQuantity, w.MaxOrderQuantity, field + ".max_order_quantity"),
-            MaxNotional = DecOrNull(w.HasMaxNotional, w.MaxNotional, field + ".max_notional"),
-            MaxOpenOrders = w.HasMaxOpenOrders ? w.MaxOpenOrders : null,
-            // The risk gate compares symbols case-insensitively, as the settings build the set.
-            AllowedSymbols = w.AllowedSymbols?.Values.ToHashSet(StringComparer.OrdinalIgnoreCase),
-        };
     }
 }
