@@ -21,6 +21,13 @@ public sealed class DeskBackend : IGatewayBackend
     /// <summary>Live market-data request ids → the session that asked (ticks are pushed to these).</summary>
     public ConcurrentDictionary<int, GatewaySession> MarketData { get; } = new();
 
+    /// <summary>
+    /// Lines open on connections that are still open. <see cref="MarketData"/> forgets a closed connection's lines only
+    /// when the server's loop tells the backend of the close, which a busy machine may do after the desk's next
+    /// connection has already asked for lines again.
+    /// </summary>
+    public int LiveLines => MarketData.Count(line => !line.Value.IsClosed);
+
     public ConcurrentQueue<IMessage> Received { get; } = new();
 
     public int Count<T>() where T : IMessage => _counts.GetValueOrDefault(typeof(T).Name);
@@ -126,11 +133,11 @@ public sealed class DeskBackend : IGatewayBackend
             session.Send(new ErrorMessage { Id = requestId, ErrorTime = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), ErrorCode = code, ErrorMsg = text });
     }
 
-    /// <summary>Pushes one bid tick to every live market-data line (from any thread: Send only queues).</summary>
+    /// <summary>Pushes one bid tick to every live market-data line of an open connection (from any thread: Send only queues).</summary>
     public int PushTick(double price)
     {
         var pushed = 0;
-        foreach (var (id, session) in MarketData)
+        foreach (var (id, session) in MarketData.Where(line => !line.Value.IsClosed))
         {
             session.Send(new TickPrice { ReqId = id, TickType = 1, Price = price, Size = "100", AttrMask = 0 });
             pushed++;
