@@ -29,8 +29,8 @@ public static class DeskConfiguration
 
     /// <summary>
     /// Loads the configuration from <paramref name="directory"/>: appsettings.json (required),
-    /// appsettings.<paramref name="environment"/>.json (required when an environment is named), then the environment
-    /// variables. Throws <see cref="DeskStartException"/> for a missing file, malformed JSON (file and line), or an
+    /// appsettings.<paramref name="environment"/>.json (required when an environment is named), clients.json (the gRPC
+    /// front's clients, when it exists), then the environment variables. Throws <see cref="DeskStartException"/> for a missing file, malformed JSON (file and line), or an
     /// unknown top-level section or Serilog key.
     /// </summary>
     public static IConfigurationRoot Load(string directory, string? environment, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
@@ -46,6 +46,16 @@ public static class DeskConfiguration
             if (!File.Exists(Path.Combine(full, file))) throw new DeskStartException($"no configuration file {Path.Combine(full, file)} for environment '{environment}'");
             JsonSettingsFile.Read(Path.Combine(full, file));
             builder.AddJsonFile(file, optional: false);
+        }
+        var clients = Path.Combine(full, GrpcClientsFile.FileName);
+        if (File.Exists(clients))
+        {
+            var read = GrpcClientsFile.Check(clients);
+            // Lists merge item by item across files: clients in two files would be spliced into each other.
+            foreach (var other in new[] { "appsettings.json", $"appsettings.{environment}.json" }.Where(f => File.Exists(Path.Combine(full, f))))
+                if (JsonSettingsFile.Read(Path.Combine(full, other)).LineOf($"{Section}:Grpc:Clients:0") is { } line)
+                    throw new DeskStartException($"{Path.Combine(full, other)} line {line} lists gRPC clients, and so does {read.Path}: keep them in {GrpcClientsFile.FileName} only (desk token new writes it)");
+            builder.AddJsonFile(GrpcClientsFile.FileName, optional: false);
         }
         builder.AddEnvironmentVariables(EnvironmentPrefix);
         if (overrides is not null) builder.AddInMemoryCollection(overrides);

@@ -20,6 +20,9 @@ public sealed class JsonSettingsFile
     /// <summary>The file as it is shown to the user (relative to the working directory when under it).</summary>
     public string Path { get; }
 
+    /// <summary>Every key the file sets ("TradingDesk:Strategies:0:Name"), sections and list items included.</summary>
+    public IEnumerable<string> Keys => _lines.Keys;
+
     /// <summary>The 1-based line where <paramref name="key"/> ("TradingDesk:Strategies:0:Name") is written, if it is.</summary>
     public int? LineOf(string key) => _lines.TryGetValue(key, out var line) ? line : null;
 

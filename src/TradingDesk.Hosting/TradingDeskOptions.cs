@@ -84,6 +84,9 @@ public sealed record TradingDeskOptions
     /// <summary>Whether this process is a cluster node, and which part it plays. Default: no cluster.</summary>
     public ClusterSettings Cluster { get; init; } = new();
 
+    /// <summary>The gRPC front, for strategies in any language. Default off.</summary>
+    public GrpcSettings Grpc { get; init; } = new();
+
     /// <summary>The strategies to host. Default none.</summary>
     public StrategyConfig[] Strategies { get; init; } = [];
 
@@ -109,6 +112,7 @@ public sealed record TradingDeskOptions
         Risk.Validate($"{S}:Risk");
         Restarts.Validate($"{S}:Restarts");
         Cluster.Validate($"{S}:Cluster", [.. Strategies.Where(s => s.Enabled).Select(s => s.Name)]);
+        Grpc.Validate($"{S}:Grpc", [.. Strategies.Select(s => s.Name)]);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Strategies.Length; i++)
         {

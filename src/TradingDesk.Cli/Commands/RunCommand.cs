@@ -12,7 +12,7 @@ namespace TradingDesk.Cli.Commands;
 
 /// <summary>
 /// <c>desk run [--duration SECONDS|DURATION] [--gateway host:port] [--client-id N] [--config DIR] [--environment Paper|Live] [--plain]
-/// [--strategies NAME,...|none] [--store sqlite:PATH|postgres:CONNECTION] [--cluster-port P [--seed-node URI ...] [--hostname H] [--public-hostname H]]</c>:
+/// [--strategies NAME,...|none] [--store sqlite:PATH|postgres:CONNECTION] [--grpc host:port] [--cluster-port P [--seed-node URI ...] [--hostname H] [--public-hostname H]]</c>:
 /// hosts the desk and the strategies named in config (with --cluster-port, as a desk node of a cluster). Without a gateway (flag or config) it starts the embedded
 /// simulator. Shows a live view (plain periodic lines when the output is not a terminal), stops on Ctrl-C or after
 /// --duration (counted from the start, connecting included), and prints what happened to the working orders and a
@@ -42,6 +42,15 @@ public static partial class RunCommand
         {
             if (r.Tokens.Count == 1 && !StoreLocation.TryParse(r.Tokens[0].Value, out _, out var problem)) r.AddError($"--store {problem}");
         });
+        var grpc = new Option<string?>("--grpc")
+        {
+            Description = "Serve the gRPC front on host:port, e.g. 127.0.0.1:50051 (default: TradingDesk:Grpc:Listen from config, else none). A non-loopback address needs TLS (TradingDesk:Grpc:CertificatePath).",
+        };
+        grpc.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && GrpcSettings.ParseListen(r.Tokens[0].Value) is null)
+                r.AddError($"--grpc must be host:port, for example 127.0.0.1:50051, not '{r.Tokens[0].Value}'");
+        });
         var cluster = ClusterFlags.Create(
             "Run as a desk node of a cluster, its Akka.Remote endpoint on this port (0: any free port; default: TradingDesk:Cluster:Port, else no cluster).",
             defaultPort: null);
@@ -57,7 +66,7 @@ public static partial class RunCommand
 
         var command = new Command("run", "Run the desk and the configured strategies (embedded simulator when no gateway is set); with --cluster-port, as a desk node of a cluster.")
         {
-            gateway, clientId, strategies, store,
+            gateway, clientId, strategies, store, grpc,
         };
         common.AddTo(command);
         cluster.AddTo(command);
@@ -66,6 +75,7 @@ public static partial class RunCommand
             Gateway = parse.GetValue(gateway),
             ClientId = parse.GetValue(clientId),
             Store = parse.GetValue(store),
+            Grpc = parse.GetValue(grpc),
             Cluster = ClusterRequest.From(parse),
         }, stdout, stderr, cancellation));
         return command;
@@ -91,6 +101,9 @@ public static partial class RunCommand
 
         /// <summary>--store: the journal, sqlite:PATH or postgres:CONNECTION (null: from config). Never printed as given.</summary>
         public string? Store { get; init; }
+
+        /// <summary>--grpc: host:port of the gRPC front (null: from config).</summary>
+        public string? Grpc { get; init; }
     }
 
     /// <summary>Runs the desk until <paramref name="cancellation"/>, Ctrl-C or the duration; returns the exit code.</summary>
@@ -114,6 +127,7 @@ public static partial class RunCommand
                 if (settings.Gateway is { } g) desk.WithOptions(o => o with { Gateway = g });
                 if (settings.ClientId is { } id) desk.WithOptions(o => o with { ClientId = id });
                 if (settings.Store is { } journal) desk.WithOptions(o => o with { Store = journal });
+                if (settings.Grpc is { } listen) desk.WithOptions(o => o with { Grpc = o.Grpc with { Listen = listen } });
                 desk.WithOptions(settings.Cluster.ApplyTo);
             });
             host = builder.Build();
