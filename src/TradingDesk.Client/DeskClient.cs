@@ -18,15 +18,16 @@ public sealed partial class DeskClient : IAsyncDisposable, IDisposable
     private readonly W.TradingDesk.TradingDeskClient _desk;
     private readonly DeskClientOptions _options;
 
-    private DeskClient(GrpcChannel channel, W.TradingDesk.TradingDeskClient desk, DeskClientOptions options)
+    private DeskClient(Uri address, GrpcChannel channel, W.TradingDesk.TradingDeskClient desk, DeskClientOptions options)
     {
+        Address = address;
         _channel = channel;
         _desk = desk;
         _options = options;
     }
 
     /// <summary>The desk's address as given to <see cref="ConnectAsync"/>.</summary>
-    public Uri Address => new(_channel.Target, UriKind.RelativeOrAbsolute);
+    public Uri Address { get; }
 
     /// <summary>
     /// Opens a channel to <paramref name="address"/> (http:// for h2c, https:// for TLS), sends <paramref name="token"/> as
@@ -56,7 +57,7 @@ public sealed partial class DeskClient : IAsyncDisposable, IDisposable
             metadata.Add("authorization", bearer);
             return metadata;
         });
-        var client = new DeskClient(channel, new W.TradingDesk.TradingDeskClient(invoker), options);
+        var client = new DeskClient(uri, channel, new W.TradingDesk.TradingDeskClient(invoker), options);
         try
         {
             await client.ProbeAsync(cancellationToken).ConfigureAwait(false);
@@ -84,7 +85,7 @@ public sealed partial class DeskClient : IAsyncDisposable, IDisposable
             var failure = DeskFailures.From(e);
             if (failure.Failure is not null) return;
             if (failure is TimedOutException)
-                throw new DeskUnavailableException(e.StatusCode, $"no answer from {_channel.Target} within {_options.ConnectTimeout}", e);
+                throw new DeskUnavailableException(e.StatusCode, $"no answer from {Address} within {_options.ConnectTimeout}", e);
             throw failure;
         }
     }

@@ -16,6 +16,7 @@ public sealed class ConnectTests
         var time = await desk.GetCurrentTimeAsync();
 
         Assert.Equal(DeskScript.At, time);
+        Assert.Equal(new Uri(server.Address), desk.Address);
         // The connect probe and the call, both with the header.
         Assert.Equal(new string?[] { "Bearer good-token", "Bearer good-token" }, server.Script.Authorizations.ToArray());
     }
