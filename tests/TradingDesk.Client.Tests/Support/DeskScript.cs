@@ -16,6 +16,10 @@ public sealed class DeskScript
     /// <summary>Every authorization header the desk received, in order (null: none sent).</summary>
     public ConcurrentQueue<string?> Authorizations { get; } = new();
 
+    /// <summary>The reply to GetCurrentTime (the connect probe); throw an RpcException in it to fail the call.</summary>
+    public Func<W.CurrentTimeReply> CurrentTime { get; set; } =
+        () => new W.CurrentTimeReply { GatewayTime = WireValues.Time(At), LocalTime = WireValues.Time(At) };
+
     /// <summary>What StreamMarketData sends before it waits for the client to go away.</summary>
     public List<W.MarketDataEvent> MarketData { get; } = [];
 

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using TradingDesk.Contracts.Mapping;
 using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Client.Tests.Support;
@@ -8,7 +7,7 @@ namespace TradingDesk.Client.Tests.Support;
 public sealed class ScriptedDesk(DeskScript script) : W.TradingDesk.TradingDeskBase
 {
     public override Task<W.CurrentTimeReply> GetCurrentTime(W.GetCurrentTime request, ServerCallContext context) =>
-        Task.FromResult(new W.CurrentTimeReply { GatewayTime = WireValues.Time(DeskScript.At), LocalTime = WireValues.Time(DeskScript.At) });
+        Task.FromResult(script.CurrentTime());
 
     public override async Task StreamMarketData(W.SubscribeMarketData request, IServerStreamWriter<W.MarketDataEvent> responseStream, ServerCallContext context)
     {
