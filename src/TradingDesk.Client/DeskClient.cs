@@ -48,6 +48,8 @@ public sealed partial class DeskClient : IAsyncDisposable, IDisposable
             HttpHandler = options.HttpHandler,
             MaxReceiveMessageSize = options.MaxReceiveMessageSize,
             DisposeHttpClient = true,
+            // The caller's own cancellation is an OperationCanceledException, as everywhere in .NET, not a desk failure.
+            ThrowOperationCanceledOnCancellation = true,
         });
         // Metadata on every call rather than CallCredentials: those are refused on a plain-text channel, and the desk's
         // loopback front runs h2c.

@@ -95,6 +95,24 @@ public sealed class OrderTests
         }
     }
 
+    [Fact]
+    public async Task Cancelling_a_unary_call_is_an_OperationCanceledException_not_a_desk_failure()
+    {
+        var script = new DeskScript();
+        var release = new TaskCompletionSource<W.OrderAccepted>(TaskCreationOptions.RunContinuationsAsynchronously);
+        script.PlaceOrder = _ => release.Task; // holds the call until the test ends
+        await using var server = await TestDeskServer.StartAsync(script);
+        await using var desk = await DeskClient.ConnectAsync(server.Address, DeskScript.GoodToken);
+        using var cts = new CancellationTokenSource();
+
+        var call = desk.PlaceOrderAsync(Contract.Stock("AAPL"), Order.Market(OrderAction.Buy, 1), cancellationToken: cts.Token);
+        await server.Script.OrderPlaced.Task.WaitAsync(Bound);
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        release.SetResult(new W.OrderAccepted { OrderId = 1 });
+    }
+
     // What the desk's front sends: a google.rpc.Status with one Failure packed in its details.
     private static RpcException Rich(Code code, string message, W.Failure failure) =>
         new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(failure) } }.ToRpcException();

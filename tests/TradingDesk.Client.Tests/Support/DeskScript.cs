@@ -30,7 +30,7 @@ public sealed class DeskScript
     public TaskCompletionSource MarketDataCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The reply to PlaceOrder; throw an RpcException in it to fail the call.</summary>
-    public Func<W.PlaceOrder, W.OrderAccepted> PlaceOrder { get; set; } = _ => new W.OrderAccepted { OrderId = 42 };
+    public Func<W.PlaceOrder, Task<W.OrderAccepted>> PlaceOrder { get; set; } = _ => Task.FromResult(new W.OrderAccepted { OrderId = 42 });
 
     /// <summary>Set with the first PlaceOrder request.</summary>
     public TaskCompletionSource<W.PlaceOrder> OrderPlaced { get; } = Tcs<W.PlaceOrder>();

@@ -22,7 +22,7 @@ public sealed class ScriptedDesk(DeskScript script) : W.TradingDesk.TradingDeskB
     public override Task<W.OrderAccepted> PlaceOrder(W.PlaceOrder request, ServerCallContext context)
     {
         script.OrderPlaced.TrySetResult(request);
-        return Task.FromResult(script.PlaceOrder(request));
+        return script.PlaceOrder(request);
     }
 
     public override async Task<W.CancelSent> CancelOrder(W.CancelOrder request, ServerCallContext context)
