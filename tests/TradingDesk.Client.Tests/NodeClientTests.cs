@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TradingDesk.Client.Tests.Support;
+using Grpc.Core;
 using Xunit;
 using W = TradingDesk.Contracts.Wire;
 
@@ -44,6 +45,27 @@ public sealed class NodeClientTests
         Assert.NotEqual(0, run.ExitCode);
         var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("UNAUTHENTICATED", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_node_strategy_reports_the_desks_failure_from_the_status_details_in_its_one_line()
+    {
+        var script = new DeskScript
+        {
+            PlaceOrder = _ => throw new Google.Rpc.Status
+            {
+                Code = (int)Google.Rpc.Code.FailedPrecondition, Message = "denied by risk",
+                Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new W.Failure { RiskDenied = new W.RiskDenied { Rule = "max-notional", Detail = "10110 > 5000" } }) },
+            }.ToRpcException(),
+        };
+        script.MarketData.Add(DeskScript.Tick(1, price: "101.10"));
+        await using var server = await TestDeskServer.StartAsync(script);
+
+        var run = await NodeRunner.RunStrategyAsync(Env(server, DeskScript.GoodToken), Bound);
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("strategy: PlaceOrder failed: FAILED_PRECONDITION: denied by risk (risk_denied: max-notional, 10110 > 5000)", line);
     }
 
     private static Dictionary<string, string> Env(TestDeskServer server, string token) => new()

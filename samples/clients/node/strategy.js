@@ -14,6 +14,7 @@
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
 const protoLoader = require('@grpc/proto-loader');
+const { describeFailure } = require('./failure');
 
 function fail(reason, code = 1) {
   process.stderr.write(`strategy: ${String(reason).replace(/\s+/g, ' ').trim()}\n`);
@@ -87,7 +88,9 @@ function main() {
   const callFailed = (name) => (err) => {
     // Ending our own streams reports CANCELLED: that is not a failure.
     if (finished && err.code === grpc.status.CANCELLED) return;
-    finish(1, `${name} failed: ${grpc.status[err.code] || err.code}: ${err.details || err.message}`);
+    const failure = describeFailure(err);
+    const reason = `${grpc.status[err.code] || err.code}: ${err.details || err.message}${failure ? ` (${failure})` : ''}`;
+    finish(1, `${name} failed: ${reason}`);
   };
   const confirmIfCancelled = () => {
     if (orderId !== null && cancelled.has(orderId)) {
