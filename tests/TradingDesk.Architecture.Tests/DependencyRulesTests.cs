@@ -22,6 +22,11 @@ public sealed class DependencyRulesTests
         // because Akka.Hosting's builder types appear in the cluster's composition API.
         ["TradingDesk.Cluster"] = (["TradingDesk.Desk", "TradingDesk.Contracts", "TradingDesk.Protocol"], ["Akka", "Google.Protobuf", "Microsoft.Extensions"]),
         ["TradingDesk.Samples"] = (["TradingDesk.Desk", "TradingDesk.Contracts"], ["Akka"]),
+        // The .NET gRPC client: the contract and a gRPC transport, no actor system. Google.Api.CommonProtos holds
+        // google.rpc.Status, the envelope of the desk's Failure in a status's details (read through Grpc.StatusProto).
+        ["TradingDesk.Client"] = (["TradingDesk.Contracts"], ["Grpc.", "Google.Protobuf", "Google.Api.CommonProtos"]),
+        // The console sample on the gRPC client: a strategy without Akka (an explicit rule, so the actor samples' does not apply).
+        ["TradingDesk.Samples.GrpcClient"] = (["TradingDesk.Client", "TradingDesk.Contracts"], ["Grpc.", "Google.Protobuf"]),
         ["TradingDesk.TestKit"] = (["TradingDesk.Desk", "TradingDesk.Contracts", "TradingDesk.Simulator", "TradingDesk.Protocol"], ["Akka", "xunit", "Google.Protobuf", "Microsoft.Extensions.Logging.Abstractions"]),
     };
 
@@ -80,7 +85,7 @@ public sealed class DependencyRulesTests
     // The codec and the simulator are used without an actor system (by other IB clients' tests, by the simulator's own
     // process), and the contract by gRPC clients that have none: nothing they load, directly or through another
     // assembly, may be Akka.
-    [Theory, InlineData("TradingDesk.Protocol"), InlineData("TradingDesk.Simulator"), InlineData("TradingDesk.Contracts")]
+    [Theory, InlineData("TradingDesk.Protocol"), InlineData("TradingDesk.Simulator"), InlineData("TradingDesk.Contracts"), InlineData("TradingDesk.Client"), InlineData("TradingDesk.Samples.GrpcClient")]
     public void Codec_and_simulator_load_no_Akka(string assemblyName)
     {
         var seen = new HashSet<string>();

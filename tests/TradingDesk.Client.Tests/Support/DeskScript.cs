@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using TradingDesk.Contracts.Mapping;
+using W = TradingDesk.Contracts.Wire;
+
+namespace TradingDesk.Client.Tests.Support;
+
+/// <summary>
+/// What the scripted desk does and what it saw: one per test server. Every "saw" is a TaskCompletionSource or a channel,
+/// so a test waits for the server's side of a call instead of sleeping.
+/// </summary>
+public sealed class DeskScript
+{
+    public const string GoodToken = "good-token";
+
+    /// <summary>Every authorization header the desk received, in order (null: none sent).</summary>
+    public ConcurrentQueue<string?> Authorizations { get; } = new();
+
+    /// <summary>The reply to GetCurrentTime (the connect probe); throw an RpcException in it to fail the call.</summary>
+    public Func<W.CurrentTimeReply> CurrentTime { get; set; } =
+        () => new W.CurrentTimeReply { GatewayTime = WireValues.Time(At), LocalTime = WireValues.Time(At) };
+
+    /// <summary>What StreamMarketData sends before it waits for the client to go away.</summary>
+    public List<W.MarketDataEvent> MarketData { get; } = [];
+
+    /// <summary>Set with the request when StreamMarketData starts.</summary>
+    public TaskCompletionSource<W.SubscribeMarketData> MarketDataRequested { get; } = Tcs<W.SubscribeMarketData>();
+
+    /// <summary>Set when the server's CancellationToken of StreamMarketData fired (the client ended the call).</summary>
+    public TaskCompletionSource MarketDataCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The reply to PlaceOrder; throw an RpcException in it to fail the call.</summary>
+    public Func<W.PlaceOrder, Task<W.OrderAccepted>> PlaceOrder { get; set; } = _ => Task.FromResult(new W.OrderAccepted { OrderId = 42 });
+
+    /// <summary>Set with the first PlaceOrder request.</summary>
+    public TaskCompletionSource<W.PlaceOrder> OrderPlaced { get; } = Tcs<W.PlaceOrder>();
+
+    /// <summary>Order events StreamOrderUpdates sends, whenever they are written (CancelOrder writes a Cancelled status).</summary>
+    public Channel<W.OrderUpdate> OrderUpdates { get; } = Channel.CreateUnbounded<W.OrderUpdate>();
+
+    /// <summary>Set with the first CancelOrder request.</summary>
+    public TaskCompletionSource<W.CancelOrder> OrderCancelled { get; } = Tcs<W.CancelOrder>();
+
+    public static DateTimeOffset At { get; } = new(2026, 12, 3, 14, 30, 0, TimeSpan.Zero);
+
+    public static W.MarketDataEvent Tick(int type, string? price = null, string? size = null)
+    {
+        var tick = new W.Tick { Subscription = 1, Type = type, LocalTime = WireValues.Time(At) };
+        if (price is not null) tick.Price = price;
+        if (size is not null) tick.Size = size;
+        return new W.MarketDataEvent { Tick = tick };
+    }
+
+    public static W.MarketDataEvent Conflated(int tickType, int skipped) => new()
+    {
+        Note = new W.StreamNote { Conflated = new W.Conflated { Id = 1, TickType = tickType, Skipped = skipped, At = WireValues.Time(At) } },
+    };
+
+    public static W.OrderUpdate Status(int orderId, W.OrderStatus status, string filled = "0", string remaining = "1") => new()
+    {
+        Status = new W.OrderStatusChanged
+        {
+            OrderId = orderId, Status = status, Filled = filled, Remaining = remaining,
+            GatewayTime = WireValues.Time(At), LocalTime = WireValues.Time(At),
+        },
+    };
+
+    private static TaskCompletionSource<T> Tcs<T>() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
