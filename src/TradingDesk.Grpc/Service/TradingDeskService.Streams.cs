@@ -16,6 +16,9 @@ namespace TradingDesk.Grpc.Service;
 /// </summary>
 internal sealed partial class TradingDeskService
 {
+    // Process-wide, so that two fronts in one actor system never pick the same name.
+    private static long _streamActors;
+
     public override Task StreamMarketData(W.SubscribeMarketData request, IServerStreamWriter<W.MarketDataEvent> responseStream, ServerCallContext context) =>
         Subscription(Read<MarketDataMessages.SubscribeMarketData>(request), _shapes.MarketData, responseStream, context);
 
@@ -34,7 +37,7 @@ internal sealed partial class TradingDeskService
     public override Task StreamNotices(W.SubscribeNotices request, IServerStreamWriter<W.NoticeEvent> responseStream, ServerCallContext context)
     {
         var channel = Channel.CreateUnbounded<W.NoticeEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        return Drain(NoticeStreamActor.Props(_wire, channel.Writer, _options.StreamWindow, _options.StreamBufferLimit), channel.Reader, responseStream, context);
+        return Drain(NoticeStreamActor.Props(_wire, channel.Writer, _options.StreamWindow, _options.StreamBufferLimit), channel.Reader, responseStream, context, null);
     }
 
     /// <summary>
@@ -70,16 +73,24 @@ internal sealed partial class TradingDeskService
         where TEvent : class
     {
         var channel = Channel.CreateUnbounded<TEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var props = SubscriptionStreamActor<TEvent>.Props(_desk, subscribe, shape, _wire, channel.Writer, _options.StreamWindow, _options.StreamBufferLimit);
-        return Drain(props, channel.Reader, response, context);
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var props = SubscriptionStreamActor<TEvent>.Props(_desk, subscribe, shape, _wire, channel.Writer, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
+        return Drain(props, channel.Reader, response, context, subscribed.Task);
     }
 
-    private async Task Drain<TEvent>(Props props, ChannelReader<TEvent> reader, IServerStreamWriter<TEvent> response, ServerCallContext context)
+    /// <summary>
+    /// Runs the stream's actor and writes what it hands over. Once <paramref name="live"/> completes (the desk confirmed
+    /// the subscription) the response headers go out: a client that awaits them knows its stream has its share of the line.
+    /// </summary>
+    private async Task Drain<TEvent>(Props props, ChannelReader<TEvent> reader, IServerStreamWriter<TEvent> response, ServerCallContext context, Task? live)
     {
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _stopping);
-        var actor = _system.ActorOf(props);
+        // Named so that the desk's logs (and a test) can tell a stream's actor from the desk's own.
+        var actor = _system.ActorOf(props, $"grpc-stream-{Interlocked.Increment(ref _streamActors)}");
         try
         {
+            if (live is not null) await live.WaitAsync(ended.Token).ConfigureAwait(false);
+            await context.WriteResponseHeadersAsync([]).ConfigureAwait(false);
             await foreach (var item in reader.ReadAllAsync(ended.Token).ConfigureAwait(false))
             {
                 await response.WriteAsync(item, ended.Token).ConfigureAwait(false);

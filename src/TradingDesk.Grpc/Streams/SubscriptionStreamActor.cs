@@ -11,7 +11,8 @@ namespace TradingDesk.Grpc.Streams;
 /// desk shares the line with every other subscriber of the same contract, as for an actor strategy) and hands the
 /// items to the RPC handler's channel, as fast as the handler writes them (<see cref="StreamOutlet{TItem}"/>). The
 /// handler stops it the moment the call ends; it then unsubscribes, and the router, which watches every subscriber,
-/// releases its share of the line on its Terminated as well.
+/// releases its share of the line on its Terminated as well. <c>subscribed</c> completes when the desk confirmed the
+/// subscription (or ended it first): the handler then sends the response headers, so a client knows its stream is live.
 /// </summary>
 internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEvent : class
 {
@@ -20,16 +21,22 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
     private readonly StreamShape<TEvent> _shape;
     private readonly DeskWire _wire;
     private readonly StreamOutlet<TEvent> _outlet;
+    private readonly TaskCompletionSource _subscribed;
     private SubscriptionId? _id;
 
-    public SubscriptionStreamActor(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, int window, int limit)
+    public SubscriptionStreamActor(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, TaskCompletionSource subscribed, int window, int limit)
     {
         _desk = desk;
         _subscribe = subscribe;
         _shape = shape;
         _wire = wire;
         _outlet = new StreamOutlet<TEvent>(writer, window, limit);
-        Receive<SubscriptionMessages.Subscribed>(s => { _id = s.Id; });
+        _subscribed = subscribed;
+        Receive<SubscriptionMessages.Subscribed>(s =>
+        {
+            _id = s.Id;
+            _subscribed.TrySetResult();
+        });
         Receive<SubscriptionMessages.SubscriptionEnded>(e => { End(e.Failure is null ? null : CallFailures.From(e.Failure)); });
         Receive<RequestFailed>(f => { End(CallFailures.From(f.Failure)); });
         Receive<StreamDemand>(_ =>
@@ -40,8 +47,8 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
         ReceiveAny(OnItem);
     }
 
-    public static Props Props(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, int window, int limit) =>
-        Akka.Actor.Props.Create(() => new SubscriptionStreamActor<TEvent>(desk, subscribe, shape, wire, writer, window, limit));
+    public static Props Props(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, TaskCompletionSource subscribed, int window, int limit) =>
+        Akka.Actor.Props.Create(() => new SubscriptionStreamActor<TEvent>(desk, subscribe, shape, wire, writer, subscribed, window, limit));
 
     protected override void PreStart() => _desk.Tell(_subscribe, Self);
 
@@ -51,6 +58,7 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
         // and its Terminated does the same if this one is lost.
         if (_id is { } id) _desk.Tell(new SubscriptionMessages.Unsubscribe(id), Self);
         _outlet.Complete(null);
+        _subscribed.TrySetResult();
     }
 
     private void OnItem(object message)
@@ -91,6 +99,7 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
     private void End(Exception? error)
     {
         _outlet.Complete(error);
+        _subscribed.TrySetResult(); // the handler goes on to the channel, which ends with the error
         _id = null; // ended by the desk: nothing to unsubscribe
         Context.Stop(Self);
     }
