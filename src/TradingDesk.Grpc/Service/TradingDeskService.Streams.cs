@@ -37,7 +37,9 @@ internal sealed partial class TradingDeskService
     public override Task StreamNotices(W.SubscribeNotices request, IServerStreamWriter<W.NoticeEvent> responseStream, ServerCallContext context)
     {
         var channel = Channel.CreateUnbounded<W.NoticeEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        return Drain(NoticeStreamActor.Props(_wire, channel.Writer, _options.StreamWindow, _options.StreamBufferLimit), channel.Reader, responseStream, context, null);
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var props = NoticeStreamActor.Props(_wire, channel.Writer, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
+        return Drain(props, channel.Reader, responseStream, context, subscribed.Task);
     }
 
     /// <summary>
@@ -82,14 +84,14 @@ internal sealed partial class TradingDeskService
     /// Runs the stream's actor and writes what it hands over. Once <paramref name="live"/> completes (the desk confirmed
     /// the subscription) the response headers go out: a client that awaits them knows its stream has its share of the line.
     /// </summary>
-    private async Task Drain<TEvent>(Props props, ChannelReader<TEvent> reader, IServerStreamWriter<TEvent> response, ServerCallContext context, Task? live)
+    private async Task Drain<TEvent>(Props props, ChannelReader<TEvent> reader, IServerStreamWriter<TEvent> response, ServerCallContext context, Task live)
     {
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _stopping);
         // Named so that the desk's logs (and a test) can tell a stream's actor from the desk's own.
         var actor = _system.ActorOf(props, $"grpc-stream-{Interlocked.Increment(ref _streamActors)}");
         try
         {
-            if (live is not null) await live.WaitAsync(ended.Token).ConfigureAwait(false);
+            await live.WaitAsync(ended.Token).ConfigureAwait(false);
             await context.WriteResponseHeadersAsync([]).ConfigureAwait(false);
             await foreach (var item in reader.ReadAllAsync(ended.Token).ConfigureAwait(false))
             {

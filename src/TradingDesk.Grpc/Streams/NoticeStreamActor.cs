@@ -8,17 +8,20 @@ namespace TradingDesk.Grpc.Streams;
 
 /// <summary>
 /// One StreamNotices call: what the desk publishes for everyone on the EventStream (gateway notices, desk failovers,
-/// the kill switch) handed to the handler's channel as the reader takes it, up to a limit.
+/// the kill switch) handed to the handler's channel as the reader takes it, up to a limit. <c>subscribed</c> completes
+/// once it listens, so the handler's response headers tell a client that nothing published from then on is missed.
 /// </summary>
 internal sealed class NoticeStreamActor : ReceiveActor
 {
     private readonly DeskWire _wire;
     private readonly StreamOutlet<W.NoticeEvent> _outlet;
+    private readonly TaskCompletionSource _subscribed;
 
-    public NoticeStreamActor(DeskWire wire, ChannelWriter<W.NoticeEvent> writer, int window, int limit)
+    public NoticeStreamActor(DeskWire wire, ChannelWriter<W.NoticeEvent> writer, TaskCompletionSource subscribed, int window, int limit)
     {
         _wire = wire;
         _outlet = new StreamOutlet<W.NoticeEvent>(writer, window, limit);
+        _subscribed = subscribed;
         Receive<StreamDemand>(_ =>
         {
             _outlet.Credit();
@@ -30,8 +33,8 @@ internal sealed class NoticeStreamActor : ReceiveActor
         Receive<OrderEvents.KillSwitchReleased>(Add);
     }
 
-    public static Props Props(DeskWire wire, ChannelWriter<W.NoticeEvent> writer, int window, int limit) =>
-        Akka.Actor.Props.Create(() => new NoticeStreamActor(wire, writer, window, limit));
+    public static Props Props(DeskWire wire, ChannelWriter<W.NoticeEvent> writer, TaskCompletionSource subscribed, int window, int limit) =>
+        Akka.Actor.Props.Create(() => new NoticeStreamActor(wire, writer, subscribed, window, limit));
 
     protected override void PreStart()
     {
@@ -40,6 +43,7 @@ internal sealed class NoticeStreamActor : ReceiveActor
         events.Subscribe(Self, typeof(DeskFailover));
         events.Subscribe(Self, typeof(OrderEvents.KillSwitchActivated));
         events.Subscribe(Self, typeof(OrderEvents.KillSwitchReleased));
+        _subscribed.TrySetResult();
     }
 
     protected override void PostStop()
