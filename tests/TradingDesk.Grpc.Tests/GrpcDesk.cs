@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TradingDesk.Desk.Risk;
 using TradingDesk.Testing;
@@ -58,13 +59,15 @@ internal sealed class GrpcDesk : IAsyncDisposable
         ],
     };
 
-    public static async Task<GrpcDesk> StartAsync(DeskTestKit kit, long seed = 1)
+    public static async Task<GrpcDesk> StartAsync(DeskTestKit kit, long seed = 1, Func<GrpcFrontOptions, GrpcFrontOptions>? front = null,
+        ILoggerFactory? loggers = null)
     {
         var sim = await kit.StartSimulatorAsync(seed: seed, clientId: 3);
         var handled = new ConcurrentQueue<IMessage>();
         sim.Simulator.Server.RequestHandled += (_, request) => handled.Enqueue(request);
-        var front = await GrpcFront.StartAsync(kit.Sys, sim.Desk, Options, NullLoggerFactory.Instance, CancellationToken.None);
-        return new GrpcDesk(sim, front, GrpcChannel.ForAddress(front.Address), handled);
+        var options = front?.Invoke(Options) ?? Options;
+        var running = await GrpcFront.StartAsync(kit.Sys, sim.Desk, options, loggers ?? NullLoggerFactory.Instance, CancellationToken.None);
+        return new GrpcDesk(sim, running, GrpcChannel.ForAddress(running.Address), handled);
     }
 
     /// <summary>
