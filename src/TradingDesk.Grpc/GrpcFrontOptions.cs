@@ -65,7 +65,11 @@ public sealed record GrpcClientOptions
     /// <summary>The client's name (logs, the caller's identity). Required, unique.</summary>
     public string Name { get; init; } = "";
 
-    /// <summary>The strategy id its orders carry, whatever its requests say. Required, unique among clients.</summary>
+    /// <summary>
+    /// The strategy id its orders carry, whatever its requests say. Required, unique among trading clients. A read-only
+    /// client's StreamOrderUpdates shows this strategy's order events without registering it, so it may watch a trading
+    /// client's strategy or an actor strategy's.
+    /// </summary>
     public string Strategy { get; init; } = "";
 
     /// <summary>

@@ -20,7 +20,8 @@ internal static class GrpcFrontValidation
         if (options.StreamBufferLimit < options.StreamWindow) problems.Add($"{Section}:StreamBufferLimit must be at least StreamWindow ({options.StreamWindow})");
         for (var i = 0; i < options.Clients.Count; i++) ClientProblems(options.Clients[i], $"{Section}:Clients:{i}", problems);
         Duplicates(options.Clients.Select(c => c.Name), "Name", "client name", problems);
-        Duplicates(options.Clients.Select(c => c.Strategy), "Strategy", "strategy", problems);
+        // Two trading clients of one strategy would take its registration from each other; read-only ones only watch it.
+        Duplicates(options.Clients.Where(c => c.Access == GrpcAccess.Trading).Select(c => c.Strategy), "Strategy", "strategy of trading clients", problems);
         Duplicates(options.Clients.Select(c => c.TokenSha256.ToLowerInvariant()), "TokenSha256", "token hash", problems);
         return problems;
     }

@@ -13,7 +13,8 @@ namespace TradingDesk.Grpc.Tests;
 /// <summary>
 /// A real desk against the simulator (port 0, manual market clock) in the test's actor system, the gRPC front on
 /// 127.0.0.1:0 in front of it, and a client channel. Three clients: a trader, a second trader, and a read-only one.
-/// Every request the simulator handled is kept, so a test can say what reached the gateway.
+/// The read-only client watches the trader's strategy. Every request the simulator handled is kept, so a test can say what
+/// reached the gateway.
 /// </summary>
 internal sealed class GrpcDesk : IAsyncDisposable
 {
@@ -55,7 +56,7 @@ internal sealed class GrpcDesk : IAsyncDisposable
         [
             new GrpcClientOptions { Name = "trader", Strategy = "grpc-trader", TokenSha256 = AccessTokens.Hash(TraderToken), RiskLimits = new RiskLimits { MaxOrderQuantity = 1000 } },
             new GrpcClientOptions { Name = "other", Strategy = "grpc-other", TokenSha256 = AccessTokens.Hash(OtherToken) },
-            new GrpcClientOptions { Name = "reader", Strategy = "grpc-reader", TokenSha256 = AccessTokens.Hash(ReaderToken), Access = GrpcAccess.ReadOnly },
+            new GrpcClientOptions { Name = "reader", Strategy = "grpc-trader", TokenSha256 = AccessTokens.Hash(ReaderToken), Access = GrpcAccess.ReadOnly },
         ],
     };
 

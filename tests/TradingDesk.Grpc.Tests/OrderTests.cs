@@ -29,6 +29,7 @@ public sealed class OrderTests(ITestOutputHelper output) : DeskTestKit(output)
     {
         await using var desk = await GrpcDesk.StartAsync(this);
         using var updates = desk.Client.StreamOrderUpdates(new W.SubscribeOrderUpdates(), GrpcDesk.Trader);
+        using var watching = desk.Client.StreamOrderUpdates(new W.SubscribeOrderUpdates(), GrpcDesk.Reader);
 
         var accepted = await desk.Client.PlaceOrderAsync(Market(10), GrpcDesk.Trader);
         await desk.Sim.RequestReadAsync<PlaceOrderRequest>(p => p.OrderId == accepted.OrderId);
@@ -39,6 +40,9 @@ public sealed class OrderTests(ITestOutputHelper output) : DeskTestKit(output)
         Assert.Equal("grpc-trader", fill.Fill.Strategy); // the caller's strategy, from its token
         Assert.Equal(10m, decimal.Parse(fill.Fill.Quantity, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(before, u => u.KindCase == W.OrderUpdate.KindOneofCase.Status && u.Status.OrderId == accepted.OrderId);
+        // The read-only client watching that strategy sees the same fill.
+        var (watched, _) = await Calls.UntilAsync(watching.ResponseStream, u => u.KindCase == W.OrderUpdate.KindOneofCase.Fill);
+        Assert.Equal(fill.Fill.ExecId, watched.Fill.ExecId);
     }
 
     [Fact]

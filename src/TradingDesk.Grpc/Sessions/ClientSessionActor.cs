@@ -1,35 +1,33 @@
 using Akka.Actor;
 using Akka.Event;
+using Grpc.Core;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using static TradingDesk.Grpc.Sessions.SessionMessages;
+using Status = Grpc.Core.Status;
 
 namespace TradingDesk.Grpc.Sessions;
 
 /// <summary>
-/// One gRPC client as a strategy of the desk. It registers the client's <see cref="StrategyId"/> with the order manager
-/// (as StrategyActor does), so the events of the client's orders come here whichever call placed them; it hands them to
-/// the client's open StreamOrderUpdates calls (or keeps them until one opens) and acknowledges a fill or an ending only
-/// once a handler wrote it to a response stream. What it handed to streams that closed before writing it is not
-/// acknowledged, so the desk still has it: the next stream that opens registers again and the desk replays it.
-/// Order commands pass through here so that cancels and modifies are checked against the orders this client owns.
+/// One gRPC client as a strategy of the desk. A trading client's session registers the client's <see cref="StrategyId"/>
+/// with the order manager (as StrategyActor does), so the events of its orders come here whichever call placed them;
+/// it hands them to the client's StreamOrderUpdates calls (<see cref="OrderFanout"/>) and acknowledges a fill or an
+/// ending once a handler wrote it to a response. Order commands pass through here so that cancels and modifies are
+/// checked against the orders this client owns. A read-only client's session does not register (it must not take a
+/// running strategy's id): it subscribes to every order event and keeps those of its strategy, acknowledging nothing.
 /// States: Registering (commands stashed) → Registered; Registering → Refused (another actor holds the strategy id:
-/// commands are refused, registration retried on a timer) → Registered.
+/// commands are refused, registration retried on a timer) → Registered; Watching (read-only, for good).
 /// </summary>
 internal sealed class ClientSessionActor : ReceiveActor, IWithUnboundedStash, IWithTimers
 {
-    private const int PendingLimit = 10_000;
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
     private readonly IActorRef _desk;
     private readonly GrpcClientOptions _client;
     private readonly StrategyId _strategy;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Dictionary<long, Action<OrderItem>> _streams = [];
-    private readonly List<OrderEvents.IOrderEvent> _pending = [];
-    private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _unacknowledged = new(StringComparer.Ordinal);
+    private readonly OrderFanout _fanout;
     private readonly HashSet<OrderId> _owned = [];
-    private bool _replayNeeded;
+    private readonly bool _trading;
     private bool _limitsApplied;
 
     public ClientSessionActor(IActorRef desk, GrpcClientOptions client)
@@ -37,7 +35,10 @@ internal sealed class ClientSessionActor : ReceiveActor, IWithUnboundedStash, IW
         _desk = desk;
         _client = client;
         _strategy = new StrategyId(client.Strategy);
-        Registering();
+        _fanout = new OrderFanout(_strategy);
+        _trading = client.Access == GrpcAccess.Trading;
+        if (_trading) Registering();
+        else Watching();
     }
 
     public IStash Stash { get; set; } = null!;
@@ -46,7 +47,14 @@ internal sealed class ClientSessionActor : ReceiveActor, IWithUnboundedStash, IW
 
     public static Props Props(IActorRef desk, GrpcClientOptions client) => Akka.Actor.Props.Create(() => new ClientSessionActor(desk, client));
 
-    protected override void PreStart() => Register();
+    protected override void PreStart()
+    {
+        if (_trading) Register();
+        else _desk.Tell(new OrderCommands.SubscribeOrderUpdates(), Self);
+    }
+
+    protected override void PostStop() =>
+        _fanout.CompleteAll(new RpcException(new Status(StatusCode.Unavailable, "the desk's gRPC front is stopping")));
 
     private void Registering()
     {
@@ -66,6 +74,13 @@ internal sealed class ClientSessionActor : ReceiveActor, IWithUnboundedStash, IW
         Receive<Trade>(t => { Sender.Tell(new RequestFailed(t.Command, failure)); });
     }
 
+    private void Watching()
+    {
+        Common();
+        Receive<SubscriptionMessages.Subscribed>(_ => { });
+        Receive<Trade>(_ => { Sender.Tell(new SessionMessages.Refused($"client '{_client.Name}' has read-only access and may not trade")); });
+    }
+
     private void Common()
     {
         Receive<OrderEvents.StrategyRegistered>(_ => OnRegistered());
@@ -78,8 +93,11 @@ internal sealed class ClientSessionActor : ReceiveActor, IWithUnboundedStash, IW
         Receive<OrderEvents.RiskLimitsSet>(_ => { _log.Info("gRPC client {0}: its risk limits apply to strategy {1}", _client.Name, _strategy); });
         Receive<OrderEvents.IOrderEvent>(OnOrderEvent);
         Receive<Owns>(o => { _owned.UnionWith(o.Orders); });
-        Receive<OpenOrderStream>(OnOpen);
-        Receive<CloseOrderStream>(OnClose);
+        Receive<OpenOrderStream>(o =>
+        {
+            if (_fanout.Open(o.Stream, o.Writer) && _trading) Register(); // the same actor again is accepted; the desk replays
+        });
+        Receive<CloseOrderStream>(c => { _fanout.Close(c.Stream); });
         Receive<Delivered>(OnDelivered);
     }
 
@@ -123,60 +141,26 @@ internal sealed class ClientSessionActor : ReceiveActor, IWithUnboundedStash, IW
 
     private void OnOrderEvent(OrderEvents.IOrderEvent e)
     {
-        _owned.Add(e.OrderId); // the desk sends the holder of a strategy id only that strategy's events
-        var key = AckKey(e);
-        if (key is not null && _acknowledged.Contains(key)) return; // a replay of what a stream already took
-        if (_streams.Count == 0)
-        {
-            if (_pending.Count >= PendingLimit)
-            {
-                // Nobody has read for a long time: forget, and let the desk replay its open orders and unacknowledged fills.
-                _pending.Clear();
-                _replayNeeded = true;
-            }
-            _pending.Add(e);
-            return;
-        }
-        Hand(e);
-    }
-
-    private void Hand(OrderEvents.IOrderEvent e)
-    {
-        if (AckKey(e) is { } key) _unacknowledged.Add(key);
-        foreach (var write in _streams.Values) write(new OrderItem(e));
-    }
-
-    private void OnOpen(OpenOrderStream open)
-    {
-        var writer = open.Writer;
-        _streams[open.Stream] = item => writer.TryWrite(item); // unbounded: order events are never dropped
-        foreach (var e in _pending) Hand(e);
-        _pending.Clear();
-        if (!_replayNeeded) return;
-        _replayNeeded = false;
-        Register(); // the same actor again is accepted; the desk replays what was never acknowledged
-    }
-
-    private void OnClose(CloseOrderStream close)
-    {
-        _streams.Remove(close.Stream);
-        if (_streams.Count > 0 || _unacknowledged.Count == 0) return;
-        _unacknowledged.Clear();
-        _replayNeeded = true;
+        // The holder of a strategy id gets only that strategy's events; a read-only watcher gets everyone's and keeps its own
+        // (an event that names no strategy belongs to an order it has seen named).
+        if (!_trading && StrategyOf(e) != _strategy && !(StrategyOf(e) is null && _owned.Contains(e.OrderId))) return;
+        _owned.Add(e.OrderId);
+        _fanout.Add(e);
     }
 
     private void OnDelivered(Delivered delivered)
     {
-        if (AckKey(delivered.Event) is not { } key || !_acknowledged.Add(key)) return;
-        _unacknowledged.Remove(key);
+        if (!_trading || !_fanout.Written(delivered.Event)) return;
         if (delivered.Event is OrderEvents.Filled f) _desk.Tell(new OrderCommands.AcknowledgeFills(_strategy, [f.ExecId]), Self);
         else _desk.Tell(new OrderCommands.AcknowledgeEndings(_strategy, [delivered.Event.OrderId]), Self);
     }
 
-    private string? AckKey(OrderEvents.IOrderEvent e) => e switch
+    private static StrategyId? StrategyOf(OrderEvents.IOrderEvent e) => e switch
     {
-        OrderEvents.Filled f when f.Strategy == _strategy => "fill:" + f.ExecId.Value,
-        _ when OrderEvents.EndsOrder(e) => "end:" + e.OrderId.Value,
+        OrderEvents.OrderStatusChanged s => s.Strategy,
+        OrderEvents.OpenOrderUpdated o => o.Strategy,
+        OrderEvents.Filled f => f.Strategy,
+        OrderEvents.OrderLost l => l.Strategy,
         _ => null,
     };
 
