@@ -27,6 +27,15 @@ public static class GrpcFront
     private const string ServiceName = "tradingdesk.v1.TradingDesk";
     private static int _fronts;
 
+    /// <summary>
+    /// Checks <paramref name="options"/> (throws <see cref="GrpcFrontRefusedException"/> with every problem), starts one
+    /// session per configured client (a trading client's registers its strategy with <paramref name="desk"/>), then the
+    /// server, and returns once it listens. Dispose the result to stop it.
+    /// </summary>
+    /// <param name="system">The desk's actor system: the front's actors run there.</param>
+    /// <param name="desk">The desk actor (DeskSystem.Start's, or a cluster's desk proxy).</param>
+    /// <param name="loggers">For the server's log and the refusals of calls.</param>
+    /// <param name="ct">Cancels the start.</param>
     public static async Task<RunningGrpcFront> StartAsync(ActorSystem system, IActorRef desk, GrpcFrontOptions options, ILoggerFactory loggers, CancellationToken ct)
     {
         var problems = options.Validate();

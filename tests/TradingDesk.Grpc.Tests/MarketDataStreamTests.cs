@@ -67,6 +67,20 @@ public sealed class MarketDataStreamTests(ITestOutputHelper output) : DeskTestKi
     }
 
     [Fact]
+    public async Task A_client_that_goes_away_without_cancelling_releases_its_line()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        var channel = global::Grpc.Net.Client.GrpcChannel.ForAddress(desk.Front.Address);
+        var call = new W.TradingDesk.TradingDeskClient(channel).StreamMarketData(new W.SubscribeMarketData { Contract = Msft.ToWire() }, GrpcDesk.Trader);
+        await NextTickAsync(call);
+        var line = Assert.Single(await desk.HandledAsync<MarketDataRequest>(), r => r.Contract.Symbol == "MSFT" && !r.Snapshot);
+
+        channel.Dispose(); // its connection closes, as when the client process dies
+
+        await desk.Sim.RequestReadAsync<CancelMarketData>(c => c.ReqId == line.ReqId);
+    }
+
+    [Fact]
     public async Task Cancelling_one_of_two_streams_keeps_the_line_for_the_other()
     {
         await using var desk = await GrpcDesk.StartAsync(this);
