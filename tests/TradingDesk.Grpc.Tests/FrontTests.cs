@@ -60,6 +60,25 @@ public sealed class FrontTests(ITestOutputHelper output) : DeskTestKit(output)
     }
 
     [Fact]
+    public async Task A_client_whose_strategy_a_running_actor_holds_is_refused_as_failed_precondition()
+    {
+        var holder = CreateTestProbe();
+        await using var desk = await GrpcDesk.StartAsync(this, beforeFront: async sim =>
+        {
+            sim.Desk.Tell(new TradingDesk.Desk.Messages.OrderCommands.RegisterStrategy(new StrategyId("grpc-trader")), holder.Ref);
+            await holder.ExpectMsgAsync<TradingDesk.Desk.Messages.OrderEvents.StrategyRegistered>();
+        });
+
+        var failure = await Calls.FailsWith(StatusCode.FailedPrecondition, () => desk.Client.PlaceOrderAsync(new W.PlaceOrder
+        {
+            Contract = Contract.Stock("MSFT").ToWire(), Order = Order.Market(OrderAction.Buy, 5).ToWire(), ReferencePrice = "400",
+        }, GrpcDesk.Trader).ResponseAsync);
+
+        Assert.Equal(W.Failure.KindOneofCase.StrategyIdInUse, Calls.Failure(failure).KindCase);
+        Assert.Empty(await desk.HandledAsync<IBApi.protobuf.PlaceOrderRequest>());
+    }
+
+    [Fact]
     public async Task With_a_certificate_the_front_speaks_tls()
     {
         var pfx = Path.Combine(Path.GetTempPath(), $"grpc-front-{Guid.NewGuid():N}.pfx");

@@ -61,11 +61,12 @@ internal sealed class GrpcDesk : IAsyncDisposable
     };
 
     public static async Task<GrpcDesk> StartAsync(DeskTestKit kit, long seed = 1, Func<GrpcFrontOptions, GrpcFrontOptions>? front = null,
-        ILoggerFactory? loggers = null)
+        ILoggerFactory? loggers = null, Func<SimulatorFixture, Task>? beforeFront = null)
     {
         var sim = await kit.StartSimulatorAsync(seed: seed, clientId: 3);
         var handled = new ConcurrentQueue<IMessage>();
         sim.Simulator.Server.RequestHandled += (_, request) => handled.Enqueue(request);
+        if (beforeFront is not null) await beforeFront(sim);
         var options = front?.Invoke(Options) ?? Options;
         var running = await GrpcFront.StartAsync(kit.Sys, sim.Desk, options, loggers ?? NullLoggerFactory.Instance, CancellationToken.None);
         return new GrpcDesk(sim, running, GrpcChannel.ForAddress(running.Address), handled);
