@@ -21,6 +21,11 @@ public sealed class DependencyRulesTests
         // Protocol because the desk's public types expose the codec's (TradingDesk.Desk's protobuf mapping); Microsoft.Extensions
         // because Akka.Hosting's builder types appear in the cluster's composition API.
         ["TradingDesk.Cluster"] = (["TradingDesk.Desk", "TradingDesk.Contracts", "TradingDesk.Protocol"], ["Akka", "Google.Protobuf", "Microsoft.Extensions"]),
+        // The gRPC front: the desk's messages and actors, the cluster's wire mapping of them (one mapping for both fronts),
+        // its own ASP.NET Core server (Microsoft.AspNetCore, Microsoft.Extensions), the gRPC packages and google.rpc.Status
+        // (Google.Api.CommonProtos, through Grpc.StatusProto) for the typed failure in a status.
+        ["TradingDesk.Grpc"] = (["TradingDesk.Desk", "TradingDesk.Contracts", "TradingDesk.Cluster"],
+            ["Akka", "Google.Protobuf", "Google.Api.CommonProtos", "Grpc", "Microsoft.AspNetCore", "Microsoft.Extensions"]),
         ["TradingDesk.Samples"] = (["TradingDesk.Desk", "TradingDesk.Contracts"], ["Akka"]),
         // The .NET gRPC client: the contract and a gRPC transport, no actor system. Google.Api.CommonProtos holds
         // google.rpc.Status, the envelope of the desk's Failure in a status's details (read through Grpc.StatusProto).

@@ -1,0 +1,45 @@
+using TradingDesk.Desk.Messages;
+using TradingDesk.Grpc.Mapping;
+using TradingDesk.Grpc.Streams;
+using W = TradingDesk.Contracts.Wire;
+
+namespace TradingDesk.Grpc.Service;
+
+/// <summary>How each stream of the service maps the desk's items to its wire events (through the cluster's mapping).</summary>
+internal sealed class StreamShapes(DeskWire wire)
+{
+    public StreamShape<W.MarketDataEvent> MarketData { get; } = new(m => m switch
+    {
+        MarketDataMessages.Tick t => new W.MarketDataEvent { Tick = wire.Out(t, W.Tick.Parser) },
+        MarketDataMessages.MarketDataTypeChanged c => new W.MarketDataEvent { MarketDataTypeChanged = wire.Out(c, W.MarketDataTypeChanged.Parser) },
+        _ => null,
+    }, n => new W.MarketDataEvent { Note = n }, ConflateTicks: true);
+
+    public StreamShape<W.TickByTickEvent> TickByTick { get; } = new(m => m is MarketDataMessages.TickByTick t
+        ? new W.TickByTickEvent { Tick = wire.Out(t, W.TickByTick.Parser) }
+        : null, n => new W.TickByTickEvent { Note = n }, ConflateTicks: false);
+
+    public StreamShape<W.MarketDepthEvent> Depth { get; } = new(m => m is MarketDataMessages.DepthUpdate u
+        ? new W.MarketDepthEvent { Update = wire.Out(u, W.DepthUpdate.Parser) }
+        : null, n => new W.MarketDepthEvent { Note = n }, ConflateTicks: false);
+
+    public StreamShape<W.RealTimeBarEvent> RealTimeBars { get; } = new(m => m is MarketDataMessages.RealTimeBar b
+        ? new W.RealTimeBarEvent { Bar = wire.Out(b, W.RealTimeBar.Parser) }
+        : null, n => new W.RealTimeBarEvent { Note = n }, ConflateTicks: false);
+
+    public StreamShape<W.PnLEvent> PnL { get; } = new(m => m is AccountMessages.PnLItem p
+        ? new W.PnLEvent { Pnl = wire.Out(p, W.PnLItem.Parser) }
+        : null, n => new W.PnLEvent { Note = n }, ConflateTicks: false);
+
+    public W.OrderUpdate OrderUpdate(OrderEvents.IOrderEvent e) => e switch
+    {
+        OrderEvents.OrderStatusChanged s => new W.OrderUpdate { Status = wire.Out(s, W.OrderStatusChanged.Parser) },
+        OrderEvents.OpenOrderUpdated o => new W.OrderUpdate { OpenOrder = wire.Out(o, W.OpenOrderUpdated.Parser) },
+        OrderEvents.Filled f => new W.OrderUpdate { Fill = wire.Out(f, W.Filled.Parser) },
+        OrderEvents.CommissionReported c => new W.OrderUpdate { Commission = wire.Out(c, W.CommissionReported.Parser) },
+        OrderEvents.OrderRejected r => new W.OrderUpdate { Rejected = wire.Out(r, W.OrderRejected.Parser) },
+        OrderEvents.OrderLost l => new W.OrderUpdate { Lost = wire.Out(l, W.OrderLost.Parser) },
+        OrderEvents.OrderNotice n => new W.OrderUpdate { Notice = wire.Out(n, W.OrderNotice.Parser) },
+        _ => throw new InvalidOperationException($"{e.GetType().Name} is an order event the wire contract has no case for"),
+    };
+}
