@@ -63,6 +63,7 @@ public static class Program
             NodeCommand.Create(stdout, stderr),
             ClusterCommand.Create(stdout, stderr),
             JournalCommand.Create(stdout, stderr),
+            TokenCommand.Create(stdout, stderr),
         };
         foreach (var verb in GatewayVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
         return root;

@@ -145,6 +145,22 @@ public sealed record RiskSettings
         AllowedSymbols = AllowedSymbols ?? defaults.AllowedSymbols,
     };
 
+    /// <summary>
+    /// These limits and <paramref name="desk"/>'s together, each the tighter of the two: the lower quantity, notional and
+    /// count, the symbols both allow. A gRPC client's limits can narrow the desk's, never widen them.
+    /// </summary>
+    public RiskSettings TightenedBy(RiskSettings desk) => new()
+    {
+        MaxOrderQuantity = Lower(MaxOrderQuantity, desk.MaxOrderQuantity),
+        MaxNotional = Lower(MaxNotional, desk.MaxNotional),
+        MaxOpenOrders = MaxOpenOrders is { } mine && desk.MaxOpenOrders is { } theirs ? Math.Min(mine, theirs) : MaxOpenOrders ?? desk.MaxOpenOrders,
+        AllowedSymbols = AllowedSymbols is { } a && desk.AllowedSymbols is { } b
+            ? [.. a.Where(s => b.Contains(s, StringComparer.OrdinalIgnoreCase))]
+            : AllowedSymbols ?? desk.AllowedSymbols,
+    };
+
+    private static decimal? Lower(decimal? a, decimal? b) => a is { } x && b is { } y ? Math.Min(x, y) : a ?? b;
+
     public RiskLimits ToLimits() => new()
     {
         MaxOrderQuantity = MaxOrderQuantity,

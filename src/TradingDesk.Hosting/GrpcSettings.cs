@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using TradingDesk.Grpc;
 
 namespace TradingDesk.Hosting;
 
@@ -74,16 +75,6 @@ public sealed partial record GrpcSettings
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
     internal static partial Regex NamePattern();
-}
-
-/// <summary>What a gRPC client may do.</summary>
-public enum GrpcAccess
-{
-    /// <summary>Everything: market data, queries, and orders under its own strategy.</summary>
-    Trading,
-
-    /// <summary>Market data and queries; placing, modifying or cancelling an order is refused (PERMISSION_DENIED).</summary>
-    ReadOnly,
 }
 
 /// <summary>One client of the gRPC front (an entry of <c>TradingDesk:Grpc:Clients</c>, kept in clients.json).</summary>

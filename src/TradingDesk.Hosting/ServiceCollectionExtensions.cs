@@ -50,7 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(builder);
         // Hosted services start in this order and stop in reverse: the journal store (locked and checked before the actor
         // system can touch it, released after the actor system has stopped), the gateway (the embedded simulator's port is needed
-        // to create the desk), the actor system with the desk, then the service that waits for the first connection.
+        // to create the desk), the actor system with the desk, the service that waits for the first connection, then the gRPC front.
         services.AddSingleton(sp => new JournalStoreService(options.Cluster.RunsDesk ? options.ResolveStore() : null, sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService(sp => sp.GetRequiredService<JournalStoreService>());
         services.AddSingleton(sp => new DeskGateway(options, sp.GetRequiredService<ILoggerFactory>()));
@@ -63,6 +63,13 @@ public static class ServiceCollectionExtensions
             foreach (var configure in builder.Akka) configure(akka);
         });
         services.AddHostedService(sp => sp.GetRequiredService<TradingDeskService>());
+        // The gRPC front last: it serves a desk that is up, and stops before anything else does. Only a desk's process
+        // serves it (a strategy node has no desk of its own to offer).
+        if (options.Grpc.Enabled && options.Cluster.RunsDesk)
+        {
+            services.AddSingleton(sp => new GrpcFrontService(options, sp.GetRequiredService<TradingDeskService>(), sp.GetRequiredService<ILoggerFactory>()));
+            services.AddHostedService(sp => sp.GetRequiredService<GrpcFrontService>());
+        }
         return services;
     }
 

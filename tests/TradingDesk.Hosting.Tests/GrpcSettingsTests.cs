@@ -1,3 +1,4 @@
+using TradingDesk.Grpc;
 using Xunit;
 
 namespace TradingDesk.Hosting.Tests;
