@@ -19,6 +19,10 @@ public sealed class ProbeStrategy : StrategyActor
     private bool _trading = true;
     private bool _finished;
     private int _ticks;
+    // Placements told to the current desk and not answered yet (accepted or failed). One told to a desk that then died
+    // is answered by nobody: a journaled one reaches the probe from the next desk (its fills, or that it was never sent),
+    // one never journaled was never an order. So a failover starts the count again.
+    private int _unanswered;
 
     public ProbeStrategy(IActorRef desk, ProbeSpec spec) : base(desk, new StrategyId(spec.Id))
     {
@@ -26,7 +30,11 @@ public sealed class ProbeStrategy : StrategyActor
         _orderDue = spec.OrderQuantity > 0;
         _progress = new OrderProgress(spec.OrderQuantity);
         Receive<MarketDataMessages.Tick>(OnTick);
-        Receive<OrderEvents.OrderAccepted>(a => Track("accepted", a.OrderId, ended: false));
+        Receive<OrderEvents.OrderAccepted>(a =>
+        {
+            Answered();
+            Track("accepted", a.OrderId, ended: false);
+        });
         Receive<OrderEvents.Filled>(f =>
         {
             Emit("fill", ("execId", f.ExecId.Value), ("orderId", f.OrderId.Value), ("owner", f.Strategy?.Value), ("quantity", f.Quantity));
@@ -53,12 +61,17 @@ public sealed class ProbeStrategy : StrategyActor
             CheckFinished();
         });
         Receive<SubscriptionMessages.Resubscribed>(r => Emit("resubscribed", ("sub", r.Id.Value), ("reason", r.Reason)));
-        Receive<RequestFailed>(f => Emit("error", ("request", f.Request.GetType().Name), ("failure", f.Failure.ToString())));
+        Receive<RequestFailed>(f =>
+        {
+            Emit("error", ("request", f.Request.GetType().Name), ("failure", f.Failure.ToString()));
+            if (f.Request is OrderCommands.PlaceOrder) Answered();
+            CheckFinished();
+        });
         // Commissions, notices and the like: not what the tests count.
         ReceiveAny(_ => { });
     }
 
-    /// <summary>Place no more orders; say "finished" once every order heard of has filled or ended.</summary>
+    /// <summary>Place no more orders; say "finished" once every placement was answered and every order heard of has filled or ended.</summary>
     public sealed record StopTrading
     {
         public static readonly StopTrading Instance = new();
@@ -86,6 +99,8 @@ public sealed class ProbeStrategy : StrategyActor
     {
         Emit("failover", ("previous", failover.PreviousDesk), ("current", failover.CurrentDesk));
         if (_spec.OrderAfterFailover) _orderDue = true;
+        _unanswered = 0;
+        CheckFinished();
     }
 
     private void OnTick(MarketDataMessages.Tick tick)
@@ -97,7 +112,10 @@ public sealed class ProbeStrategy : StrategyActor
         _orderDue = false;
         var contract = Contract.Stock(_symbols.GetValueOrDefault(tick.Subscription) ?? _spec.Symbols[0]);
         TellDesk(new OrderCommands.PlaceOrder(contract, Order.Market(OrderAction.Buy, _spec.OrderQuantity), StrategyId));
+        _unanswered++;
     }
+
+    private void Answered() => _unanswered = Math.Max(0, _unanswered - 1);
 
     private void Track(string? line, OrderId order, bool ended)
     {
@@ -109,7 +127,7 @@ public sealed class ProbeStrategy : StrategyActor
 
     private void CheckFinished()
     {
-        if (_trading || _finished || !_progress.AllComplete) return;
+        if (_trading || _finished || _unanswered > 0 || !_progress.AllComplete) return;
         _finished = true;
         Emit("finished", ("orders", _progress.Orders), ("fills", _progress.Fills));
     }
