@@ -17,9 +17,18 @@ if ((${#debian_packages[@]})); then
   fi
 fi
 
+# Node.js runs the sample gRPC client in samples/clients/node (a test runs it against the desk). Checked by command,
+# not by package: a machine may have Node from elsewhere (NodeSource's nodejs bundles npm, Debian's does not).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  [[ $(id -u) -eq 0 ]] || { echo "test.sh: need root to install nodejs and npm" >&2; exit 1; }
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 dotnet restore TradingDesk.sln
 dotnet build TradingDesk.sln -c Release --no-restore -nologo
+# The Node client's packages, exactly as its lock file pins them.
+(cd samples/clients/node && npm ci --no-audit --no-fund --loglevel=error)
 
 # A PostgreSQL of its own on a free loopback port in a temporary directory, stopped and removed on exit, also when
 # tests fail or the script is interrupted. The tests read its connection string from TRADINGDESK_TEST_POSTGRES.
