@@ -71,4 +71,18 @@ public sealed class StreamMappingTests
         var e = Assert.Throws<SerializationException>(() => StreamMapping.Notice(new W.NoticeEvent { Failover = new W.DeskFailover { PreviousDesk = "a", CurrentDesk = "b" } }));
         Assert.Contains("failover.at", e.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void An_order_status_or_a_fill_without_the_gateways_time_maps_with_none_as_the_desk_sends_it()
+    {
+        // IB's orderStatus carries no time, and the desk says so rather than invent one: only the local time is certain.
+        var status = OrderMapping.Update(new W.OrderUpdate
+        {
+            Status = new W.OrderStatusChanged { OrderId = 7, Status = W.OrderStatus.Submitted, Filled = "0", Remaining = "1", LocalTime = At },
+        });
+        var s = Assert.IsType<OrderStatusUpdate>(status);
+        Assert.Equal((new OrderId(7), OrderStatus.Submitted, (DateTimeOffset?)null, DeskScript.At), (s.OrderId, s.Status, s.GatewayTime, s.LocalTime));
+
+        var notice = OrderMapping.Update(new W.OrderUpdate { Notice = new W.OrderNotice { OrderId = 7, Code = 399, Message = "warning", LocalTime = At } });
+        Assert.Null(Assert.IsType<OrderWarning>(notice).GatewayTime);
+    }
 }

@@ -9,7 +9,7 @@ public abstract record NoticeItem;
 public enum GatewayNoticeKind { Unspecified, ConnectivityLost, ConnectivityRestoredDataLost, ConnectivityRestoredDataMaintained, FarmStatus, Other }
 
 /// <summary>A gateway notice (farm status, connectivity) with IB's code.</summary>
-public sealed record GatewayNotice(int Code, string Message, GatewayNoticeKind Kind, DateTimeOffset GatewayTime, DateTimeOffset LocalTime) : NoticeItem;
+public sealed record GatewayNotice(int Code, string Message, GatewayNoticeKind Kind, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : NoticeItem;
 
 /// <summary>The desk failed over to a standby; streams resubscribe on their own.</summary>
 public sealed record DeskFailover(string PreviousDesk, string CurrentDesk, DateTimeOffset At) : NoticeItem;

@@ -8,7 +8,7 @@ public abstract record OrderUpdateItem(OrderId OrderId);
 /// <summary>An order's status moved (IB's orderStatus).</summary>
 public sealed record OrderStatusUpdate(
     OrderId OrderId, PermId? PermId, OrderStatus Status, decimal Filled, decimal Remaining, decimal? AvgFillPrice, decimal? LastFillPrice,
-    OrderId? ParentId, string? WhyHeld, DateTimeOffset GatewayTime, DateTimeOffset LocalTime) : OrderUpdateItem(OrderId);
+    OrderId? ParentId, string? WhyHeld, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : OrderUpdateItem(OrderId);
 
 /// <summary>The gateway described an open order (IB's openOrder).</summary>
 public sealed record OpenOrderUpdate(OrderSnapshot Order, DateTimeOffset LocalTime) : OrderUpdateItem(Order.OrderId);
@@ -16,7 +16,7 @@ public sealed record OpenOrderUpdate(OrderSnapshot Order, DateTimeOffset LocalTi
 /// <summary>A fill (execution). Fills are de-duplicated by <see cref="ExecId"/>.</summary>
 public sealed record Fill(
     OrderId OrderId, PermId? PermId, ExecId ExecId, ContractSpec Contract, string Side, decimal Quantity, decimal Price,
-    decimal CumulativeQuantity, decimal AvgPrice, AccountId Account, string Exchange, DateTimeOffset GatewayTime, DateTimeOffset LocalTime)
+    decimal CumulativeQuantity, decimal AvgPrice, AccountId Account, string Exchange, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime)
     : OrderUpdateItem(OrderId);
 
 /// <summary>The commission of a fill.</summary>
@@ -24,14 +24,14 @@ public sealed record CommissionReport(OrderId OrderId, ExecId ExecId, decimal Co
     : OrderUpdateItem(OrderId);
 
 /// <summary>The gateway rejected the order.</summary>
-public sealed record OrderRejection(OrderId OrderId, int Code, string Reason, string? AdvancedRejectJson, DateTimeOffset GatewayTime, DateTimeOffset LocalTime)
+public sealed record OrderRejection(OrderId OrderId, int Code, string Reason, string? AdvancedRejectJson, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime)
     : OrderUpdateItem(OrderId);
 
 /// <summary>The desk lost track of the order (the gateway no longer knows it after a reconnect).</summary>
 public sealed record OrderLoss(OrderId OrderId, string Reason, DateTimeOffset LocalTime) : OrderUpdateItem(OrderId);
 
 /// <summary>A warning from the gateway about the order; the order goes on.</summary>
-public sealed record OrderWarning(OrderId OrderId, int Code, string Message, DateTimeOffset GatewayTime, DateTimeOffset LocalTime)
+public sealed record OrderWarning(OrderId OrderId, int Code, string Message, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime)
     : OrderUpdateItem(OrderId);
 
 /// <summary>One order as the gateway describes it (open or completed).</summary>

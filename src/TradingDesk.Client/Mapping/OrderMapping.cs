@@ -21,11 +21,11 @@ internal static class OrderMapping
         W.OrderUpdate.KindOneofCase.Rejected => new OrderRejection(
             new OrderId(w.Rejected.OrderId), w.Rejected.Code, w.Rejected.Reason,
             w.Rejected.HasAdvancedRejectJson ? w.Rejected.AdvancedRejectJson : null,
-            Time(w.Rejected.GatewayTime, "rejected.gateway_time"), Time(w.Rejected.LocalTime, "rejected.local_time")),
+            TimeOrNull(w.Rejected.GatewayTime, "rejected.gateway_time"), Time(w.Rejected.LocalTime, "rejected.local_time")),
         W.OrderUpdate.KindOneofCase.Lost => new OrderLoss(new OrderId(w.Lost.OrderId), w.Lost.Reason, Time(w.Lost.LocalTime, "lost.local_time")),
         W.OrderUpdate.KindOneofCase.Notice => new OrderWarning(
             new OrderId(w.Notice.OrderId), w.Notice.Code, w.Notice.Message,
-            Time(w.Notice.GatewayTime, "notice.gateway_time"), Time(w.Notice.LocalTime, "notice.local_time")),
+            TimeOrNull(w.Notice.GatewayTime, "notice.gateway_time"), Time(w.Notice.LocalTime, "notice.local_time")),
         _ => throw StreamMapping.Unknown("kind"),
     };
 
@@ -35,13 +35,13 @@ internal static class OrderMapping
         DecOrNull(s.HasAvgFillPrice, s.AvgFillPrice, "status.avg_fill_price"),
         DecOrNull(s.HasLastFillPrice, s.LastFillPrice, "status.last_fill_price"),
         s.HasParentId ? new OrderId(s.ParentId) : null, s.HasWhyHeld ? s.WhyHeld : null,
-        Time(s.GatewayTime, "status.gateway_time"), Time(s.LocalTime, "status.local_time"));
+        TimeOrNull(s.GatewayTime, "status.gateway_time"), Time(s.LocalTime, "status.local_time"));
 
     public static Fill Fill(W.Filled f, string field) => new(
         new OrderId(f.OrderId), f.HasPermId ? new PermId(f.PermId) : null, new ExecId(f.ExecId), f.Contract.FromWire(field + ".contract"),
         f.Side, Dec(f.Quantity, field + ".quantity"), Dec(f.Price, field + ".price"),
         Dec(f.CumulativeQuantity, field + ".cumulative_quantity"), Dec(f.AvgPrice, field + ".avg_price"),
-        new AccountId(f.Account), f.Exchange, Time(f.GatewayTime, field + ".gateway_time"), Time(f.LocalTime, field + ".local_time"));
+        new AccountId(f.Account), f.Exchange, TimeOrNull(f.GatewayTime, field + ".gateway_time"), Time(f.LocalTime, field + ".local_time"));
 
     public static OrderSnapshot Snapshot(W.OrderSnapshot o, string field) => new(
         new OrderId(o.OrderId), o.HasPermId ? new PermId(o.PermId) : null, new ClientId(o.ClientId), o.Contract.FromWire(field + ".contract"),

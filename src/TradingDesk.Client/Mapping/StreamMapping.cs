@@ -92,7 +92,7 @@ internal static class StreamMapping
     {
         W.NoticeEvent.KindOneofCase.Gateway => new GatewayNotice(
             w.Gateway.Code, w.Gateway.Message, Enum<GatewayNoticeKind>((int)w.Gateway.Kind, 0, "gateway.kind"),
-            Time(w.Gateway.GatewayTime, "gateway.gateway_time"), Time(w.Gateway.LocalTime, "gateway.local_time")),
+            TimeOrNull(w.Gateway.GatewayTime, "gateway.gateway_time"), Time(w.Gateway.LocalTime, "gateway.local_time")),
         W.NoticeEvent.KindOneofCase.Failover => new DeskFailover(
             w.Failover.PreviousDesk, w.Failover.CurrentDesk, Time(w.Failover.At, "failover.at")),
         W.NoticeEvent.KindOneofCase.KillSwitchActivated => new KillSwitchOn(
