@@ -52,7 +52,8 @@ public static class GrpcClientsFile
         }
         catch (InvalidSettingException ex)
         {
-            throw new DeskStartException($"the new client '{client.Name}': {ex.Message}");
+            // "TradingDesk:Grpc:Clients:3:Name must be …" speaks of an index the user never wrote: "Name must be …".
+            throw new DeskStartException($"the new client '{client.Name}': {System.Text.RegularExpressions.Regex.Replace(ex.Message, @"TradingDesk:Grpc:Clients:\d+:", "")}");
         }
 
         // Written beside and moved over: a crash never leaves half a file, and a reader sees the old list or the new.

@@ -81,6 +81,10 @@ public static partial class RunCommand
         return command;
     }
 
+    private static string GrpcClients(GrpcSettings grpc) =>
+        grpc.Clients.Length == 0 ? "no clients yet: add one with desk token new NAME, then restart"
+        : $"clients: {string.Join(", ", grpc.Clients.Select(c => c.Access == TradingDesk.Grpc.GrpcAccess.ReadOnly ? c.Name + " (read-only)" : c.Name))}";
+
     internal static int? ParseClientId(System.CommandLine.Parsing.ArgumentResult r)
     {
         var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
@@ -174,6 +178,8 @@ public static partial class RunCommand
         var view = settings.Plain ? (IRunView)new PlainRunView(stdout) : new LiveRunView();
         stdout.WriteLine($"desk {settings.Verb}: connected to {service.Endpoint}; {Node(service)}strategies: {Names(service.StrategyNames)}; " +
             (settings.Duration is { } dd ? $"stopping after {Durations.Format(dd)}" : "Ctrl-C stops"));
+        if (host.Services.GetService<GrpcFrontService>() is { Address: { } grpcAddress })
+            stdout.WriteLine($"desk {settings.Verb}: gRPC front on {grpcAddress} ({GrpcClients(service.Options.Grpc)}); see docs/grpc.md");
         progress.Connected();
         DeskSnapshot last;
         try

@@ -53,7 +53,7 @@ public static class TokenCommand
         }
         stdout.WriteLine(token);
         stderr.WriteLine($"desk token: client '{client.Name}' ({(request.ReadOnly ? "read-only" : "trading")}, strategy '{client.StrategyName}') added to {path}; " +
-            "the token above is shown once and stored nowhere: keep it secret. A running desk lets the client in at its next start.");
+            "its token, on stdout, is shown this once and stored nowhere: keep it secret. A running desk lets the client in at its next start.");
         return 0;
     }
 }
