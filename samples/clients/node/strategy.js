@@ -21,10 +21,16 @@ function fail(reason, code = 1) {
   process.exit(code);
 }
 
-// One JSON line per item. proto-loader marks each proto3 `optional` field's synthetic oneof with a `_name` key: dropped.
+// One JSON line per item. proto-loader marks each proto3 `optional` field's synthetic oneof with a `_name` key, at any
+// depth: dropped.
+function withoutSyntheticOneofs(value) {
+  if (Array.isArray(value)) return value.map(withoutSyntheticOneofs);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('_')).map(([key, v]) => [key, withoutSyntheticOneofs(v)]));
+}
+
 function print(kind, body) {
-  const fields = Object.fromEntries(Object.entries(body || {}).filter(([key]) => !key.startsWith('_')));
-  process.stdout.write(JSON.stringify({ ...fields, kind }) + '\n');
+  process.stdout.write(JSON.stringify({ ...withoutSyntheticOneofs(body || {}), kind }) + '\n');
 }
 
 function config() {
