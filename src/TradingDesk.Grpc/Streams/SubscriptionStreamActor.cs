@@ -64,7 +64,7 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
     private void OnItem(object message)
     {
         var isNote = message is SubscriptionMessages.Resubscribed or SubscriptionMessages.SubscriptionNotice or SubscriptionMessages.Conflated;
-        if (!isNote && _shape.Item(message) is null)
+        if (!isNote && !_shape.IsItem(message))
         {
             Unhandled(message);
             return;
