@@ -38,8 +38,9 @@ internal sealed partial class TradingDeskService
     {
         var channel = Channel.CreateUnbounded<W.NoticeEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var props = NoticeStreamActor.Props(_wire, channel.Writer, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
-        return Drain(props, channel.Reader, responseStream, context, subscribed.Task);
+        var credit = new StreamCredit();
+        var props = NoticeStreamActor.Props(_wire, channel.Writer, credit, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
+        return Drain(props, channel.Reader, credit, responseStream, context, subscribed.Task);
     }
 
     /// <summary>
@@ -76,15 +77,16 @@ internal sealed partial class TradingDeskService
     {
         var channel = Channel.CreateUnbounded<TEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var props = SubscriptionStreamActor<TEvent>.Props(_desk, subscribe, shape, _wire, channel.Writer, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
-        return Drain(props, channel.Reader, response, context, subscribed.Task);
+        var credit = new StreamCredit();
+        var props = SubscriptionStreamActor<TEvent>.Props(_desk, subscribe, shape, _wire, channel.Writer, credit, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
+        return Drain(props, channel.Reader, credit, response, context, subscribed.Task);
     }
 
     /// <summary>
     /// Runs the stream's actor and writes what it hands over. Once <paramref name="live"/> completes (the desk confirmed
     /// the subscription) the response headers go out: a client that awaits them knows its stream has its share of the line.
     /// </summary>
-    private async Task Drain<TEvent>(Props props, ChannelReader<TEvent> reader, IServerStreamWriter<TEvent> response, ServerCallContext context, Task live)
+    private async Task Drain<TEvent>(Props props, ChannelReader<TEvent> reader, StreamCredit credit, IServerStreamWriter<TEvent> response, ServerCallContext context, Task live)
     {
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _stopping);
         // Named so that the desk's logs (and a test) can tell a stream's actor from the desk's own.
@@ -96,7 +98,9 @@ internal sealed partial class TradingDeskService
             await foreach (var item in reader.ReadAllAsync(ended.Token).ConfigureAwait(false))
             {
                 await response.WriteAsync(item, ended.Token).ConfigureAwait(false);
-                actor.Tell(StreamDemand.One);
+                credit.Return();
+                // Only when nothing is left to write: otherwise the actor picks the credit up with its next message.
+                if (!reader.CanCount || reader.Count == 0) actor.Tell(StreamDemand.One);
             }
         }
         catch (OperationCanceledException) when (ended.IsCancellationRequested)
