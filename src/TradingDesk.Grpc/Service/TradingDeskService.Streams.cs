@@ -18,6 +18,7 @@ internal sealed partial class TradingDeskService
 {
     // Process-wide, so that two fronts in one actor system never pick the same name.
     private static long _streamActors;
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
 
     public override Task StreamMarketData(W.SubscribeMarketData request, IServerStreamWriter<W.MarketDataEvent> responseStream, ServerCallContext context) =>
         Subscription(Read<MarketDataMessages.SubscribeMarketData>(request), _shapes.MarketData, responseStream, context);
@@ -95,12 +96,19 @@ internal sealed partial class TradingDeskService
         {
             await live.WaitAsync(ended.Token).ConfigureAwait(false);
             await context.WriteResponseHeadersAsync([]).ConfigureAwait(false);
-            await foreach (var item in reader.ReadAllAsync(ended.Token).ConfigureAwait(false))
+            while (await reader.WaitToReadAsync(ended.Token).ConfigureAwait(false))
             {
-                await response.WriteAsync(item, ended.Token).ConfigureAwait(false);
-                credit.Return();
-                // Only when nothing is left to write: otherwise the actor picks the credit up with its next message.
-                if (!reader.CanCount || reader.Count == 0) actor.Tell(StreamDemand.One);
+                while (reader.TryRead(out var item))
+                {
+                    // While more items wait, a write stays in Kestrel's buffer: one flush (one HTTP/2 DATA write, one
+                    // syscall) for what the channel held rather than one per item. The last one flushes.
+                    var more = reader.CanCount && reader.Count > 0;
+                    response.WriteOptions = more ? Buffered : null;
+                    await response.WriteAsync(item, ended.Token).ConfigureAwait(false);
+                    // Only when items wait in the actor and nothing is left to write here: otherwise the actor picks
+                    // the credit up with its next message, or needs none.
+                    if (credit.Return() && !more) actor.Tell(StreamDemand.One);
+                }
             }
         }
         catch (OperationCanceledException) when (ended.IsCancellationRequested)

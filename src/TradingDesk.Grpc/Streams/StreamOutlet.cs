@@ -42,7 +42,23 @@ internal sealed class StreamOutlet<TItem>(ChannelWriter<TItem> writer, int windo
     /// <summary>Writes what the credit allows (with what the reader returned since the last flush); <paramref name="render"/> turns a waiting item into the items it becomes (a conflation note, then the item).</summary>
     public void Flush(Func<Waiting, IEnumerable<TItem>> render)
     {
-        if (returned is not null) _credit += returned.Take();
+        if (returned is null)
+        {
+            Write(render);
+            return;
+        }
+        _credit += returned.Take();
+        Write(render);
+        if (_waiting.First is null) return;
+        // Out of credit with items waiting: say so, then take what the reader returned before it could see it.
+        returned.Waiting(true);
+        _credit += returned.Take();
+        Write(render);
+        if (_waiting.First is null) returned.Waiting(false);
+    }
+
+    private void Write(Func<Waiting, IEnumerable<TItem>> render)
+    {
         while (_credit > 0 && _waiting.First is { } first)
         {
             _waiting.RemoveFirst();

@@ -17,10 +17,13 @@ internal static class GrpcStreams
 
     public sealed record Throughput(double Delivered, long Received, long Skipped, int Pushed);
 
-    public static async Task<Latency> LatencyAsync(StreamTarget target, int perSecond, int ticks)
+    /// <summary>Where a phase's ticks are counted (<paramref name="Arm"/>) and how the source pushes one of a type.</summary>
+    public sealed record TickPath(Action<Phase> Arm, Action<int> Send);
+
+    public static async Task<Latency> LatencyAsync(TickPath target, int perSecond, int ticks)
     {
         var phase = new Phase(1, new long[Warmup + ticks]);
-        target.Reader.Arm(phase);
+        target.Arm(phase);
         await Sender.OnOwnThread(() =>
         {
             TickLatency.Push(perSecond, Warmup + ticks, () => target.Send(1));
@@ -35,23 +38,23 @@ internal static class GrpcStreams
     }
 
     /// <summary>Unpaced: <paramref name="ticks"/> as fast as the source takes them, then the marker.</summary>
-    public static Task<Throughput> FloodAsync(StreamTarget target, int ticks) => ThroughputAsync(target, () =>
+    public static Task<Throughput> FloodAsync(TickPath target, int ticks) => ThroughputAsync(target, () =>
     {
         for (var i = 0; i < ticks; i++) target.Send(1);
         target.Send(2);
     }, ticks);
 
     /// <summary>Paced at <paramref name="perSecond"/> in 1 ms slots: what is delivered of an offered rate.</summary>
-    public static Task<Throughput> PacedAsync(StreamTarget target, int perSecond, int ticks) => ThroughputAsync(target, () =>
+    public static Task<Throughput> PacedAsync(TickPath target, int perSecond, int ticks) => ThroughputAsync(target, () =>
     {
         TickLatency.Push(perSecond, ticks, () => target.Send(1));
         target.Send(2);
     }, ticks);
 
-    private static async Task<Throughput> ThroughputAsync(StreamTarget target, Action push, int ticks)
+    private static async Task<Throughput> ThroughputAsync(TickPath target, Action push, int ticks)
     {
         var phase = new Phase(1, null);
-        target.Reader.Arm(phase);
+        target.Arm(phase);
         var start = Stopwatch.GetTimestamp();
         await Sender.OnOwnThread(push);
         await phase.Done.Task.WaitAsync(TimeSpan.FromSeconds(120));
