@@ -5,7 +5,8 @@ namespace TradingDesk.Benchmarks.Grpc;
 
 /// <summary>
 /// Ticks to one gRPC client through the desk's front beside a bare gRPC server streaming the same messages, in one
-/// run: <c>dotnet run -c Release --project tests/TradingDesk.Benchmarks -- grpc-stream [repetitions] [flood ticks] [stream window]</c>.
+/// run: the benchmark program's first argument <c>grpc-stream</c>, then <c>[repetitions] [flood ticks] [stream window]</c>
+/// (the command is in docs/benchmarks.md, gRPC front).
 /// Each repetition starts a fresh desk with its front, measures it, stops it, then does the same with the bare server;
 /// every figure printed is the median over the repetitions, with each repetition's value after it.
 /// </summary>
