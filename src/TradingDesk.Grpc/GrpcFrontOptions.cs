@@ -35,9 +35,12 @@ public sealed record GrpcFrontOptions
 
     /// <summary>
     /// How many items a stream hands to a reader before it waits for the reader to take them. Beyond that market data
-    /// is conflated (the latest per tick type) and other streams buffer up to <see cref="StreamBufferLimit"/>. Default 64.
+    /// is conflated (the latest per tick type) and other streams buffer up to <see cref="StreamBufferLimit"/>. Default 1024:
+    /// a stream carries at most a window per round trip from its actor to the response and back, and on a loaded 2-core
+    /// host that round trip took about a millisecond, so 64 held one client to about 64k ticks/s and conflated ticks of a
+    /// reader that was only descheduled for a few milliseconds (docs/benchmarks.md, gRPC front).
     /// </summary>
-    public int StreamWindow { get; init; } = 64;
+    public int StreamWindow { get; init; } = 1024;
 
     /// <summary>
     /// The most items a stream other than market data ticks holds for a reader that does not read: beyond it the

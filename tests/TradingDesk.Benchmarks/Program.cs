@@ -16,6 +16,8 @@ public static class Program
         if (args.Length > 0 && args[0] == "desk") { Desk.DeskBenchmarks.Run(args[1..]); return; }
         // Ticks to strategies on another cluster node beside in-process and raw remote baselines (same custom runner style).
         if (args.Length > 0 && args[0] == "cluster") { Cluster.ClusterBenchmarks.Run(args[1..]); return; }
+        // Ticks to one gRPC client through the desk's front beside a bare gRPC server (same custom runner style).
+        if (args.Length > 0 && args[0] == "grpc-stream") { Grpc.GrpcBenchmarks.Run(args[1..]); return; }
         // BenchmarkDotNet builds a boilerplate project per run; on a loaded 2-core machine that takes longer than its
         // default 2-minute limit, so allow 10.
         var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));

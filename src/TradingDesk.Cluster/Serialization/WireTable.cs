@@ -9,6 +9,8 @@ internal abstract class WireEntry(Type type, string manifest)
     public Type Type { get; } = type;
     public string Manifest { get; } = manifest;
     public abstract byte[] Write(object message, WireContext context);
+    /// <summary>The protobuf twin itself, before it becomes bytes (the gRPC front hands it to its response as it is).</summary>
+    public abstract IMessage ToWire(object message, WireContext context);
     public abstract object Read(byte[] bytes, WireContext context);
 }
 
@@ -18,6 +20,8 @@ internal sealed class WireEntry<T, TWire>(string manifest, MessageParser<TWire> 
     where TWire : IMessage<TWire>
 {
     public override byte[] Write(object message, WireContext context) => write((T)message, context).ToByteArray();
+
+    public override IMessage ToWire(object message, WireContext context) => write((T)message, context);
 
     public override object Read(byte[] bytes, WireContext context) => read(parser.ParseFrom(bytes), context);
 }

@@ -8,7 +8,7 @@ namespace TradingDesk.Grpc.Mapping;
 /// <summary>
 /// Requests in and replies out through the cluster serializer's own table (<see cref="WireTable.Desk"/>), so the
 /// front and the cluster speak one mapping. The table maps a desk message to its protobuf bytes and back; the front
-/// goes through those bytes (a few hundred per call) rather than keep a second copy of every mapping.
+/// uses the table's entries (their protobuf objects out, their bytes in) rather than keep a second copy of every mapping.
 /// </summary>
 internal sealed class DeskWire(ActorSystem system)
 {
@@ -36,6 +36,7 @@ internal sealed class DeskWire(ActorSystem system)
     public TWire Out<TWire>(object message, MessageParser<TWire> parser) where TWire : IMessage<TWire>
     {
         var entry = WireTable.Desk.ForType(message.GetType()) ?? throw new InvalidOperationException($"{message.GetType()} has no wire mapping");
-        return parser.ParseFrom(entry.Write(message, _context));
+        // The table's own wire object, not its bytes parsed again: a stream maps every item it delivers.
+        return entry.ToWire(message, _context) is TWire wire ? wire : parser.ParseFrom(entry.Write(message, _context));
     }
 }

@@ -8,26 +8,26 @@ namespace TradingDesk.Grpc.Service;
 /// <summary>How each stream of the service maps the desk's items to its wire events (through the cluster's mapping).</summary>
 internal sealed class StreamShapes(DeskWire wire)
 {
-    public StreamShape<W.MarketDataEvent> MarketData { get; } = new(m => m switch
+    public StreamShape<W.MarketDataEvent> MarketData { get; } = new(m => m is MarketDataMessages.Tick or MarketDataMessages.MarketDataTypeChanged, m => m switch
     {
         MarketDataMessages.Tick t => new W.MarketDataEvent { Tick = wire.Out(t, W.Tick.Parser) },
         MarketDataMessages.MarketDataTypeChanged c => new W.MarketDataEvent { MarketDataTypeChanged = wire.Out(c, W.MarketDataTypeChanged.Parser) },
         _ => null,
     }, n => new W.MarketDataEvent { Note = n }, ConflateTicks: true);
 
-    public StreamShape<W.TickByTickEvent> TickByTick { get; } = new(m => m is MarketDataMessages.TickByTick t
+    public StreamShape<W.TickByTickEvent> TickByTick { get; } = new(m => m is MarketDataMessages.TickByTick, m => m is MarketDataMessages.TickByTick t
         ? new W.TickByTickEvent { Tick = wire.Out(t, W.TickByTick.Parser) }
         : null, n => new W.TickByTickEvent { Note = n }, ConflateTicks: false);
 
-    public StreamShape<W.MarketDepthEvent> Depth { get; } = new(m => m is MarketDataMessages.DepthUpdate u
+    public StreamShape<W.MarketDepthEvent> Depth { get; } = new(m => m is MarketDataMessages.DepthUpdate, m => m is MarketDataMessages.DepthUpdate u
         ? new W.MarketDepthEvent { Update = wire.Out(u, W.DepthUpdate.Parser) }
         : null, n => new W.MarketDepthEvent { Note = n }, ConflateTicks: false);
 
-    public StreamShape<W.RealTimeBarEvent> RealTimeBars { get; } = new(m => m is MarketDataMessages.RealTimeBar b
+    public StreamShape<W.RealTimeBarEvent> RealTimeBars { get; } = new(m => m is MarketDataMessages.RealTimeBar, m => m is MarketDataMessages.RealTimeBar b
         ? new W.RealTimeBarEvent { Bar = wire.Out(b, W.RealTimeBar.Parser) }
         : null, n => new W.RealTimeBarEvent { Note = n }, ConflateTicks: false);
 
-    public StreamShape<W.PnLEvent> PnL { get; } = new(m => m is AccountMessages.PnLItem p
+    public StreamShape<W.PnLEvent> PnL { get; } = new(m => m is AccountMessages.PnLItem, m => m is AccountMessages.PnLItem p
         ? new W.PnLEvent { Pnl = wire.Out(p, W.PnLItem.Parser) }
         : null, n => new W.PnLEvent { Note = n }, ConflateTicks: false);
 

@@ -18,6 +18,7 @@ internal sealed partial class TradingDeskService
 {
     // Process-wide, so that two fronts in one actor system never pick the same name.
     private static long _streamActors;
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
 
     public override Task StreamMarketData(W.SubscribeMarketData request, IServerStreamWriter<W.MarketDataEvent> responseStream, ServerCallContext context) =>
         Subscription(Read<MarketDataMessages.SubscribeMarketData>(request), _shapes.MarketData, responseStream, context);
@@ -38,8 +39,9 @@ internal sealed partial class TradingDeskService
     {
         var channel = Channel.CreateUnbounded<W.NoticeEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var props = NoticeStreamActor.Props(_wire, channel.Writer, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
-        return Drain(props, channel.Reader, responseStream, context, subscribed.Task);
+        var credit = new StreamCredit();
+        var props = NoticeStreamActor.Props(_wire, channel.Writer, credit, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
+        return Drain(props, channel.Reader, credit, responseStream, context, subscribed.Task);
     }
 
     /// <summary>
@@ -76,15 +78,16 @@ internal sealed partial class TradingDeskService
     {
         var channel = Channel.CreateUnbounded<TEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var props = SubscriptionStreamActor<TEvent>.Props(_desk, subscribe, shape, _wire, channel.Writer, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
-        return Drain(props, channel.Reader, response, context, subscribed.Task);
+        var credit = new StreamCredit();
+        var props = SubscriptionStreamActor<TEvent>.Props(_desk, subscribe, shape, _wire, channel.Writer, credit, subscribed, _options.StreamWindow, _options.StreamBufferLimit);
+        return Drain(props, channel.Reader, credit, response, context, subscribed.Task);
     }
 
     /// <summary>
     /// Runs the stream's actor and writes what it hands over. Once <paramref name="live"/> completes (the desk confirmed
     /// the subscription) the response headers go out: a client that awaits them knows its stream has its share of the line.
     /// </summary>
-    private async Task Drain<TEvent>(Props props, ChannelReader<TEvent> reader, IServerStreamWriter<TEvent> response, ServerCallContext context, Task live)
+    private async Task Drain<TEvent>(Props props, ChannelReader<TEvent> reader, StreamCredit credit, IServerStreamWriter<TEvent> response, ServerCallContext context, Task live)
     {
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, _stopping);
         // Named so that the desk's logs (and a test) can tell a stream's actor from the desk's own.
@@ -93,10 +96,19 @@ internal sealed partial class TradingDeskService
         {
             await live.WaitAsync(ended.Token).ConfigureAwait(false);
             await context.WriteResponseHeadersAsync([]).ConfigureAwait(false);
-            await foreach (var item in reader.ReadAllAsync(ended.Token).ConfigureAwait(false))
+            while (await reader.WaitToReadAsync(ended.Token).ConfigureAwait(false))
             {
-                await response.WriteAsync(item, ended.Token).ConfigureAwait(false);
-                actor.Tell(StreamDemand.One);
+                while (reader.TryRead(out var item))
+                {
+                    // While more items wait, a write stays in Kestrel's buffer: one flush (one HTTP/2 DATA write, one
+                    // syscall) for what the channel held rather than one per item. The last one flushes.
+                    var more = reader.CanCount && reader.Count > 0;
+                    response.WriteOptions = more ? Buffered : null;
+                    await response.WriteAsync(item, ended.Token).ConfigureAwait(false);
+                    // Only when items wait in the actor and nothing is left to write here: otherwise the actor picks
+                    // the credit up with its next message, or needs none.
+                    if (credit.Return() && !more) actor.Tell(StreamDemand.One);
+                }
             }
         }
         catch (OperationCanceledException) when (ended.IsCancellationRequested)

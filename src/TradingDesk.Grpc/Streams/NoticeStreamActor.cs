@@ -17,24 +17,20 @@ internal sealed class NoticeStreamActor : ReceiveActor
     private readonly StreamOutlet<W.NoticeEvent> _outlet;
     private readonly TaskCompletionSource _subscribed;
 
-    public NoticeStreamActor(DeskWire wire, ChannelWriter<W.NoticeEvent> writer, TaskCompletionSource subscribed, int window, int limit)
+    public NoticeStreamActor(DeskWire wire, ChannelWriter<W.NoticeEvent> writer, StreamCredit credit, TaskCompletionSource subscribed, int window, int limit)
     {
         _wire = wire;
-        _outlet = new StreamOutlet<W.NoticeEvent>(writer, window, limit);
+        _outlet = new StreamOutlet<W.NoticeEvent>(writer, window, limit, credit);
         _subscribed = subscribed;
-        Receive<StreamDemand>(_ =>
-        {
-            _outlet.Credit();
-            _outlet.Flush(Render);
-        });
+        Receive<StreamDemand>(_ => _outlet.Flush(Render));
         Receive<GatewayNotice>(Add);
         Receive<DeskFailover>(Add);
         Receive<OrderEvents.KillSwitchActivated>(Add);
         Receive<OrderEvents.KillSwitchReleased>(Add);
     }
 
-    public static Props Props(DeskWire wire, ChannelWriter<W.NoticeEvent> writer, TaskCompletionSource subscribed, int window, int limit) =>
-        Akka.Actor.Props.Create(() => new NoticeStreamActor(wire, writer, subscribed, window, limit));
+    public static Props Props(DeskWire wire, ChannelWriter<W.NoticeEvent> writer, StreamCredit credit, TaskCompletionSource subscribed, int window, int limit) =>
+        Akka.Actor.Props.Create(() => new NoticeStreamActor(wire, writer, credit, subscribed, window, limit));
 
     protected override void PreStart()
     {

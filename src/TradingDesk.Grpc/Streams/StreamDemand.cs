@@ -1,8 +1,8 @@
 namespace TradingDesk.Grpc.Streams;
 
 /// <summary>
-/// Told by an RPC handler to its stream actor for each item it wrote to the response: one more item may go to its
-/// channel. Local only (never serialized).
+/// Told by an RPC handler to its stream actor when it has written everything its channel held: flush what waits with
+/// the credit returned (<see cref="StreamCredit"/>). Local only (never serialized).
 /// </summary>
 internal sealed record StreamDemand
 {

@@ -5,11 +5,11 @@ namespace TradingDesk.Grpc.Streams;
 
 /// <summary>
 /// What a stream actor holds for its reader (the RPC handler): items go to the handler's channel only while the
-/// reader has credit (it returns one per item written to the response), the rest wait here. A waiting item with a
+/// reader has credit (it returns one per item written to the response, see <see cref="StreamCredit"/>), the rest wait here. A waiting item with a
 /// conflation key (a tick's type) is replaced by a later one with the same key, which then counts the replaced ones;
 /// other items wait in order up to a limit. Owned by one actor: no locking.
 /// </summary>
-internal sealed class StreamOutlet<TItem>(ChannelWriter<TItem> writer, int window, int limit)
+internal sealed class StreamOutlet<TItem>(ChannelWriter<TItem> writer, int window, int limit, StreamCredit? returned = null)
 {
     private readonly LinkedList<Waiting> _waiting = new();
     private readonly Dictionary<TickType, LinkedListNode<Waiting>> _byKey = [];
@@ -36,11 +36,28 @@ internal sealed class StreamOutlet<TItem>(ChannelWriter<TItem> writer, int windo
         return true;
     }
 
-    /// <summary>The reader wrote one item.</summary>
+    /// <summary>The reader wrote one item (a caller without a <see cref="StreamCredit"/>).</summary>
     public void Credit() => _credit++;
 
-    /// <summary>Writes what the credit allows; <paramref name="render"/> turns a waiting item into the items it becomes (a conflation note, then the item).</summary>
+    /// <summary>Writes what the credit allows (with what the reader returned since the last flush); <paramref name="render"/> turns a waiting item into the items it becomes (a conflation note, then the item).</summary>
     public void Flush(Func<Waiting, IEnumerable<TItem>> render)
+    {
+        if (returned is null)
+        {
+            Write(render);
+            return;
+        }
+        _credit += returned.Take();
+        Write(render);
+        if (_waiting.First is null) return;
+        // Out of credit with items waiting: say so, then take what the reader returned before it could see it.
+        returned.Waiting(true);
+        _credit += returned.Take();
+        Write(render);
+        if (_waiting.First is null) returned.Waiting(false);
+    }
+
+    private void Write(Func<Waiting, IEnumerable<TItem>> render)
     {
         while (_credit > 0 && _waiting.First is { } first)
         {

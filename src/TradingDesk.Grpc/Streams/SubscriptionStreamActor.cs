@@ -24,13 +24,13 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
     private readonly TaskCompletionSource _subscribed;
     private SubscriptionId? _id;
 
-    public SubscriptionStreamActor(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, TaskCompletionSource subscribed, int window, int limit)
+    public SubscriptionStreamActor(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, StreamCredit credit, TaskCompletionSource subscribed, int window, int limit)
     {
         _desk = desk;
         _subscribe = subscribe;
         _shape = shape;
         _wire = wire;
-        _outlet = new StreamOutlet<TEvent>(writer, window, limit);
+        _outlet = new StreamOutlet<TEvent>(writer, window, limit, credit);
         _subscribed = subscribed;
         Receive<SubscriptionMessages.Subscribed>(s =>
         {
@@ -39,16 +39,12 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
         });
         Receive<SubscriptionMessages.SubscriptionEnded>(e => { End(e.Failure is null ? null : CallFailures.From(e.Failure)); });
         Receive<RequestFailed>(f => { End(CallFailures.From(f.Failure)); });
-        Receive<StreamDemand>(_ =>
-        {
-            _outlet.Credit();
-            Flush();
-        });
+        Receive<StreamDemand>(_ => Flush());
         ReceiveAny(OnItem);
     }
 
-    public static Props Props(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, TaskCompletionSource subscribed, int window, int limit) =>
-        Akka.Actor.Props.Create(() => new SubscriptionStreamActor<TEvent>(desk, subscribe, shape, wire, writer, subscribed, window, limit));
+    public static Props Props(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, StreamCredit credit, TaskCompletionSource subscribed, int window, int limit) =>
+        Akka.Actor.Props.Create(() => new SubscriptionStreamActor<TEvent>(desk, subscribe, shape, wire, writer, credit, subscribed, window, limit));
 
     protected override void PreStart() => _desk.Tell(_subscribe, Self);
 
@@ -64,7 +60,7 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
     private void OnItem(object message)
     {
         var isNote = message is SubscriptionMessages.Resubscribed or SubscriptionMessages.SubscriptionNotice or SubscriptionMessages.Conflated;
-        if (!isNote && _shape.Item(message) is null)
+        if (!isNote && !_shape.IsItem(message))
         {
             Unhandled(message);
             return;
