@@ -54,7 +54,7 @@ public sealed class ClientEndToEndTests(ITestOutputHelper output) : DeskTestKit(
         Assert.Equal(id, cancelled);
         await desk.Sim.RequestReadAsync<CancelOrderRequest>(c => c.OrderId == id.Value);
         var done = await StatusAsync(updates, id, s => s is OrderStatus.Cancelled or OrderStatus.ApiCancelled);
-        Assert.Equal(10m, done.Remaining);
+        Assert.Equal(0m, done.Filled);
     }
 
     [Fact]

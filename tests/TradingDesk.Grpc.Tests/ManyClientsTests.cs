@@ -15,6 +15,7 @@ namespace TradingDesk.Grpc.Tests;
 /// streaming one of 10 symbols: the desk shares one gateway line per symbol among them and releases each line once,
 /// when the last of its clients leaves.
 /// </summary>
+[Collection(Alone.Name)]
 public sealed class ManyClientsTests : DeskTestKit
 {
     private const int Clients = 100;
@@ -36,14 +37,14 @@ public sealed class ManyClientsTests : DeskTestKit
             // Each connect asks the gateway for its time: at most 40 of them per refill of the pacer's window.
             foreach (var batch in Enumerable.Range(0, Clients).Chunk(40))
             {
-                RefillPacer();
+                await RefillPacerAsync(desk);
                 await Task.WhenAll(batch.Select(async i =>
                 {
                     live[i] = new StreamLive();
                     clients[i] = await DeskClient.ConnectAsync(desk.Front.Address.ToString(), GrpcDesk.TraderToken, new DeskClientOptions { HttpHandler = live[i] });
                 }));
             }
-            RefillPacer();
+            await RefillPacerAsync(desk);
             using var leave = new CancellationTokenSource();
             var firstTicks = Enumerable.Range(0, Clients).Select(_ => new TaskCompletionSource<MarketTick>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
             var readers = Enumerable.Range(0, Clients)
@@ -54,7 +55,7 @@ public sealed class ManyClientsTests : DeskTestKit
             await Task.WhenAll(live.Select(l => l.Headers.Task)).WaitAsync(Wait);
             var lines = new List<MarketDataRequest>();
             foreach (var symbol in Symbols) lines.Add(await desk.Sim.RequestReadAsync<MarketDataRequest>(r => !r.Snapshot && r.Contract.Symbol == symbol, Wait));
-            RefillPacer();
+            await RefillPacerAsync(desk);
             var requested = (await desk.HandledAsync<MarketDataRequest>()).Where(r => !r.Snapshot).ToList();
             Assert.Equal(Symbols.Length, requested.Count);
             Assert.Equal(Symbols.Order(), requested.Select(r => r.Contract.Symbol).Order());
@@ -68,7 +69,7 @@ public sealed class ManyClientsTests : DeskTestKit
             leave.Cancel();
             await Task.WhenAll(readers).WaitAsync(Wait);
             foreach (var line in lines) await desk.Sim.RequestReadAsync<CancelMarketData>(c => c.ReqId == line.ReqId, Wait);
-            RefillPacer();
+            await RefillPacerAsync(desk);
             var cancels = await desk.HandledAsync<CancelMarketData>();
             Assert.Equal(lines.Select(l => l.ReqId).Order(), cancels.Select(c => c.ReqId).Order());
             _output.WriteLine($"{Clients} clients: connected and all streaming in {streaming.TotalMilliseconds:0} ms, all lines released after {clock.Elapsed.TotalMilliseconds:0} ms");
@@ -79,9 +80,9 @@ public sealed class ManyClientsTests : DeskTestKit
         }
     }
 
-    // The desk's clock is the TestKit's virtual one, and its pacer (IB's 50 messages a second) refills on it: moving
-    // it on while no request is in flight gives the next burst of gateway messages room without firing anything else.
-    private void RefillPacer() => Advance(TimeSpan.FromSeconds(2));
+    // The desk's pacer counts gateway messages on its virtual clock and the simulator (IB's 50 a second, error 100
+    // beyond) on its manual one: moving both on while no request is in flight gives the next burst room.
+    private static Task RefillPacerAsync(GrpcDesk desk) => desk.Sim.AdvanceAsync(TimeSpan.FromSeconds(2));
 
     private static async Task ReadAsync(DeskClient client, ContractSpec contract, TaskCompletionSource<MarketTick> first, CancellationToken leave)
     {

@@ -35,7 +35,8 @@ internal static class OrderMapping
         DecOrNull(s.HasAvgFillPrice, s.AvgFillPrice, "status.avg_fill_price"),
         DecOrNull(s.HasLastFillPrice, s.LastFillPrice, "status.last_fill_price"),
         s.HasParentId ? new OrderId(s.ParentId) : null, s.HasWhyHeld ? s.WhyHeld : null,
-        Time(s.GatewayTime, "status.gateway_time"), Time(s.LocalTime, "status.local_time"));
+        // IB's orderStatus carries no time, so the desk sends none: absent is the normal case, not a malformed message.
+        TimeOrNull(s.GatewayTime, "status.gateway_time"), Time(s.LocalTime, "status.local_time"));
 
     public static Fill Fill(W.Filled f, string field) => new(
         new OrderId(f.OrderId), f.HasPermId ? new PermId(f.PermId) : null, new ExecId(f.ExecId), f.Contract.FromWire(field + ".contract"),
