@@ -79,7 +79,9 @@ public sealed partial class DeskClient
                 if (!await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false)) yield break;
                 wire = call.ResponseStream.Current;
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+            // The caller cancelled: that is the outcome, whatever status the aborted HTTP/2 read raced it to (under load
+            // SocketsHttpHandler may report the abort as UNAVAILABLE "the request was aborted" rather than CANCELLED).
+            catch (RpcException e) when (cancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException($"{name} was cancelled", e, cancellationToken);
             }
