@@ -14,6 +14,20 @@ public sealed class StreamMappingTests
     private static readonly W.Instant At = WireValues.Time(DeskScript.At);
 
     [Fact]
+    public void An_order_status_without_a_gateway_time_maps_with_none_as_the_desk_sends_it()
+    {
+        // IB's orderStatus carries no time: the desk leaves gateway_time unset on every status.
+        var item = OrderMapping.Update(new W.OrderUpdate
+        {
+            Status = new W.OrderStatusChanged { OrderId = 7, Status = W.OrderStatus.Submitted, Filled = "0", Remaining = "10", LocalTime = At },
+        });
+
+        var status = Assert.IsType<OrderStatusUpdate>(item);
+        Assert.Equal((new OrderId(7), OrderStatus.Submitted, 10m), (status.OrderId, status.Status, status.Remaining));
+        Assert.Null(status.GatewayTime);
+    }
+
+    [Fact]
     public void A_bid_ask_tick_by_tick_keeps_both_sides_exact()
     {
         var item = StreamMapping.TickByTick(new W.TickByTickEvent
