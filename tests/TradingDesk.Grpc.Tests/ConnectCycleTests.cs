@@ -50,6 +50,7 @@ public sealed class ConnectCycleTests : DeskTestKit
             }
             catch (Exception e)
             {
+                // Say which cycle and which ending failed, and whether the pacer holds messages for a clock that did not move.
                 var pacer = await desk.Sim.Desk.Ask<object>(new TradingDesk.Desk.Pacing.PacerMessages.GetStatus(), Wait);
                 throw new InvalidOperationException($"cycle {cycle} ({(cycle % 2 == 1 ? "the client went away" : "the token was cancelled")}) failed; the pacer: {pacer}", e);
             }
