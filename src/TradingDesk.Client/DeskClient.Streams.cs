@@ -62,11 +62,15 @@ public sealed partial class DeskClient
     // enumerator, which runs this method's finally), and disposing a call that is still running cancels it on the
     // server at once. A cancelled token ends the enumeration with OperationCanceledException, as .NET streams do; a
     // failed call with the typed exception; an item that does not map with DeskWireException, ending the call.
-    private static async IAsyncEnumerable<TItem> Stream<TEvent, TItem>(
+    // Disposing the client ends the call too (its token is linked to the client's): the HTTP/2 connection stays open
+    // while a stream is active on it, so without this a stream nobody reads would outlive the client and keep its
+    // share of the desk's line.
+    private async IAsyncEnumerable<TItem> Stream<TEvent, TItem>(
         string name, Func<CallOptions, AsyncServerStreamingCall<TEvent>> open, Func<TEvent, TItem> map,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var call = open(new CallOptions(cancellationToken: cancellationToken));
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _closing.Token);
+        using var call = open(new CallOptions(cancellationToken: ended.Token));
         while (true)
         {
             TEvent wire;
@@ -75,7 +79,9 @@ public sealed partial class DeskClient
                 if (!await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false)) yield break;
                 wire = call.ResponseStream.Current;
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && cancellationToken.IsCancellationRequested)
+            // The caller cancelled: that is the outcome, whatever status the aborted HTTP/2 read raced it to (under load
+            // SocketsHttpHandler may report the abort as UNAVAILABLE "the request was aborted" rather than CANCELLED).
+            catch (RpcException e) when (cancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException($"{name} was cancelled", e, cancellationToken);
             }

@@ -17,6 +17,8 @@ public sealed partial class DeskClient : IAsyncDisposable, IDisposable
     private readonly GrpcChannel _channel;
     private readonly W.TradingDesk.TradingDeskClient _desk;
     private readonly DeskClientOptions _options;
+    private readonly CancellationTokenSource _closing = new();
+    private int _disposed;
 
     private DeskClient(Uri address, GrpcChannel channel, W.TradingDesk.TradingDeskClient desk, DeskClientOptions options)
     {
@@ -120,12 +122,18 @@ public sealed partial class DeskClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Closes the channel; open streams end with a cancellation.</summary>
-    public void Dispose() => _channel.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _closing.Cancel(); // cancels every open stream's call (RST_STREAM): the desk releases their lines at once
+        _channel.Dispose();
+        _closing.Dispose();
+    }
 
     /// <inheritdoc cref="Dispose"/>
     public ValueTask DisposeAsync()
     {
-        _channel.Dispose();
+        Dispose();
         return ValueTask.CompletedTask;
     }
 }

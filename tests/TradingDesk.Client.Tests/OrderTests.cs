@@ -62,6 +62,26 @@ public sealed class OrderTests
         Assert.Equal((201, "Order rejected", StatusCode.InvalidArgument), (e.GatewayCode, e.GatewayMessage, e.StatusCode));
     }
 
+    [Fact]
+    public async Task Permission_denied_with_the_desks_failure_in_the_details_is_still_a_PermissionDeniedException()
+    {
+        // The front answers a read-only client's order so: PERMISSION_DENIED, an InvalidRequest naming what it may not do.
+        var script = new DeskScript
+        {
+            PlaceOrder = _ => throw new Google.Rpc.Status
+            {
+                Code = (int)Google.Rpc.Code.PermissionDenied, Message = "read-only",
+                Details = { Google.Protobuf.WellKnownTypes.Any.Pack(new W.Failure { InvalidRequest = new W.InvalidRequest { Problem = "read-only" } }) },
+            }.ToRpcException(),
+        };
+        await using var server = await TestDeskServer.StartAsync(script);
+        await using var desk = await DeskClient.ConnectAsync(server.Address, DeskScript.GoodToken);
+
+        var e = await Assert.ThrowsAsync<PermissionDeniedException>(() => desk.PlaceOrderAsync(Contract.Stock("AAPL"), Order.Market(OrderAction.Buy, 1)));
+
+        Assert.Equal((DeskFailureKind.PermissionDenied, "read-only"), (e.Kind, e.Failure?.InvalidRequest.Problem));
+    }
+
     [Theory]
     [InlineData(StatusCode.PermissionDenied, typeof(PermissionDeniedException), DeskFailureKind.PermissionDenied)]
     [InlineData(StatusCode.Internal, typeof(DeskCallException), DeskFailureKind.Other)]

@@ -104,9 +104,9 @@ public sealed class TimedOutException(StatusCode code, string detail, TimeSpan? 
 public sealed class UnauthenticatedException(StatusCode code, string detail, Exception? inner)
     : DeskCallException(code, DeskFailureKind.Unauthenticated, detail, null, inner);
 
-/// <summary>The token may not do what the call asked.</summary>
-public sealed class PermissionDeniedException(StatusCode code, string detail, Exception? inner)
-    : DeskCallException(code, DeskFailureKind.PermissionDenied, detail, null, inner);
+/// <summary>The token may not do what the call asked (read-only, another strategy named, another client's order).</summary>
+public sealed class PermissionDeniedException(StatusCode code, string detail, Exception? inner, TradingDesk.Contracts.Wire.Failure? failure = null)
+    : DeskCallException(code, DeskFailureKind.PermissionDenied, detail, failure, inner);
 
 /// <summary>The desk's order journal is down; orders are refused until it recovers.</summary>
 public sealed class JournalUnavailableException(StatusCode code, string detail, TradingDesk.Contracts.Wire.Failure? failure, Exception? inner)

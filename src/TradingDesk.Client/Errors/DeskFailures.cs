@@ -13,6 +13,10 @@ internal static class DeskFailures
     {
         var code = e.StatusCode;
         var failure = ReadFailure(e);
+        // PERMISSION_DENIED is about the caller's token, whatever failure the desk put in the details (the front sends
+        // an InvalidRequest naming what the token may not do): the code decides, and the failure stays readable.
+        if (code == StatusCode.PermissionDenied)
+            return new PermissionDeniedException(code, string.IsNullOrEmpty(e.Status.Detail) ? code.ToString() : e.Status.Detail, e, failure);
         if (failure is not null)
         {
             switch (failure.KindCase)

@@ -5,7 +5,8 @@ namespace TradingDesk.Client;
 /// <summary>One of the caller's order events from <see cref="DeskClient.OrderUpdates"/>. Never conflated.</summary>
 public abstract record OrderUpdateItem(OrderId OrderId);
 
-/// <summary>An order's status moved (IB's orderStatus).</summary>
+/// <summary>An order's status moved (IB's orderStatus). <see cref="GatewayTime"/> is null when the gateway gave none,
+/// which is the rule: IB's orderStatus carries no time.</summary>
 public sealed record OrderStatusUpdate(
     OrderId OrderId, PermId? PermId, OrderStatus Status, decimal Filled, decimal Remaining, decimal? AvgFillPrice, decimal? LastFillPrice,
     OrderId? ParentId, string? WhyHeld, DateTimeOffset? GatewayTime, DateTimeOffset LocalTime) : OrderUpdateItem(OrderId);

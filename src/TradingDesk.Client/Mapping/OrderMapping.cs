@@ -35,6 +35,7 @@ internal static class OrderMapping
         DecOrNull(s.HasAvgFillPrice, s.AvgFillPrice, "status.avg_fill_price"),
         DecOrNull(s.HasLastFillPrice, s.LastFillPrice, "status.last_fill_price"),
         s.HasParentId ? new OrderId(s.ParentId) : null, s.HasWhyHeld ? s.WhyHeld : null,
+        // IB's orderStatus carries no time, so the desk sends none: absent is the normal case, not a malformed message.
         TimeOrNull(s.GatewayTime, "status.gateway_time"), Time(s.LocalTime, "status.local_time"));
 
     public static Fill Fill(W.Filled f, string field) => new(
