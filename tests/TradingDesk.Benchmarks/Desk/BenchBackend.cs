@@ -12,7 +12,20 @@ namespace TradingDesk.Benchmarks.Desk;
 /// </summary>
 internal sealed class BenchBackend : IGatewayBackend
 {
+    private readonly ConcurrentQueue<(int Count, TaskCompletionSource Done)> _lineWaiters = new();
+
     public ConcurrentDictionary<int, GatewaySession> Lines { get; } = new();
+
+    /// <summary>Completes once the gateway holds at least <paramref name="count"/> market-data lines (at once if it does).</summary>
+    public Task WaitForLinesAsync(int count)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _lineWaiters.Enqueue((count, done));
+        // A line noted between the enqueue and here completes it too: the check after the enqueue misses nothing.
+        if (Lines.Count >= count) done.TrySetResult();
+        return done.Task;
+    }
+
     /// <summary>Called on the gateway's serial loop with every placeOrder it decodes (order latency benchmarks).</summary>
     public Action<PlaceOrderRequest>? OrderPlaced { get; set; }
     public int NextValidOrderId(int clientId) => 1;
@@ -21,10 +34,16 @@ internal sealed class BenchBackend : IGatewayBackend
     public void OnRequest(GatewaySession session, IMessage request)
     {
         if (request is PlaceOrderRequest order) OrderPlaced?.Invoke(order);
-        else if (request is MarketDataRequest r) Lines[r.ReqId] = session;
+        else if (request is MarketDataRequest r) NoteLine(r.ReqId, session);
         else if (request is CancelMarketData c) Lines.TryRemove(c.ReqId, out _);
         else if (request is OpenOrdersRequest or AllOpenOrdersRequest or AutoOpenOrdersRequest) session.Send(new OpenOrdersEnd());
         else if (request is CompletedOrdersRequest) session.Send(new CompletedOrdersEnd());
         else if (request is ExecutionRequest e) session.Send(new ExecutionDetailsEnd { ReqId = e.ReqId });
+    }
+
+    private void NoteLine(int id, GatewaySession session)
+    {
+        Lines[id] = session;
+        foreach (var (count, done) in _lineWaiters) if (Lines.Count >= count) done.TrySetResult();
     }
 }

@@ -63,7 +63,7 @@ internal static class TickLatency
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var recorder = system.ActorOf(Props.Create(() => new LatencyRecorder(latencies, done)));
             desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), recorder);
-            while (backend.Lines.IsEmpty) await Task.Delay(5);
+            await backend.WaitForLinesAsync(1).WaitAsync(TimeSpan.FromSeconds(20));
             var (id, session) = backend.Lines.First();
             var cost = await Profiled(warmup + ticks, async () =>
             {
@@ -110,7 +110,7 @@ internal static class TickLatency
                 if (result.IsCompleted) break;
             }
         });
-        while (backend.Lines.IsEmpty) await Task.Delay(5);
+        await backend.WaitForLinesAsync(1).WaitAsync(TimeSpan.FromSeconds(20));
         var (id, session) = backend.Lines.First();
         var cost = await Profiled(warmup + ticks, async () =>
         {

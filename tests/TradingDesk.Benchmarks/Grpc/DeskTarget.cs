@@ -43,7 +43,7 @@ internal static class DeskTarget
         var probe = system.ActorOf(TickProbe.Props(probeSubscribed), "probe");
         desk.Tell(new MarketDataMessages.SubscribeMarketData(Contract.Stock("MSFT")), probe);
         await probeSubscribed.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        while (backend.Lines.IsEmpty) await Task.Delay(5);
+        await backend.WaitForLinesAsync(1).WaitAsync(TimeSpan.FromSeconds(20));
         var (probeId, probeSession) = backend.Lines.First();
 
         var token = TradingDesk.Grpc.AccessTokens.NewToken();
@@ -57,7 +57,7 @@ internal static class DeskTarget
         var call = new W.TradingDesk.TradingDeskClient(channel).StreamMarketData(
             new W.SubscribeMarketData { Contract = Contract.Stock("AAPL").ToWire() }, new Metadata { { "authorization", "Bearer " + token } });
         await call.ResponseHeadersAsync.WaitAsync(TimeSpan.FromSeconds(20)); // the desk confirmed the subscription
-        while (backend.Lines.Count < 2) await Task.Delay(5);
+        await backend.WaitForLinesAsync(2).WaitAsync(TimeSpan.FromSeconds(20));
         var (id, session) = backend.Lines.First(l => l.Key != probeId);
         var actor = new GrpcStreams.TickPath(p => probe.Tell(new TickProbe.Arm(p)), type => probeSession.Send(Price(probeId, type)));
         return new StreamTarget(channel, call, type => session.Send(Price(id, type)), async () =>
