@@ -50,6 +50,17 @@ public sealed record GrpcFrontOptions
 
     /// <summary>The problems of these options in the words of the configuration; empty when they are usable.</summary>
     public IReadOnlyList<string> Validate() => GrpcFrontValidation.Problems(this);
+
+    /// <summary>
+    /// Whether <paramref name="listen"/> is a <see cref="Listen"/> the front can bind (an IP address or localhost, and a
+    /// port), and whether it is loopback (served without TLS). The one parse of it, for the host's settings too.
+    /// </summary>
+    public static bool TryParseListen(string listen, out bool loopback, out string problem)
+    {
+        var parsed = GrpcFrontValidation.TryParseListen(listen, out var address, out _, out problem);
+        loopback = parsed && GrpcFrontValidation.IsLoopback(address);
+        return parsed;
+    }
 }
 
 /// <summary>What a client may do.</summary>

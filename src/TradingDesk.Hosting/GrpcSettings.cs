@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using TradingDesk.Grpc;
 
@@ -40,29 +39,14 @@ public sealed partial record GrpcSettings
     /// <summary>Never prints the certificate's password or the clients' token hashes.</summary>
     public override string ToString() => $"GrpcSettings {{ Listen = {Listen}, Tls = {CertificatePath is not null}, Clients = {Clients.Length} }}";
 
-    /// <summary>Parses "host:port" (port 0: any free one, as tests use) into an endpoint; null when malformed.</summary>
-    public static (string Host, int Port)? ParseListen(string text)
-    {
-        var colon = text.LastIndexOf(':');
-        if (colon <= 0) return null;
-        var host = text[..colon].Trim();
-        return host.Length > 0 && int.TryParse(text[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) && port <= 65535
-            ? (host, port)
-            : null;
-    }
-
-    /// <summary>True for 127.0.0.0/8, ::1 and "localhost": nothing outside this machine can reach them.</summary>
-    public static bool IsLoopback(string host) =>
-        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ||
-        (IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
     internal void Validate(string at, IReadOnlyCollection<string> strategyNames)
     {
         if (Enabled)
         {
-            if (ParseListen(Listen!) is not { } endpoint)
-                throw new InvalidSettingException($"{at}:Listen", $"{at}:Listen must be host:port (for example 127.0.0.1:50051), not '{Listen}'");
-            if (!IsLoopback(endpoint.Host) && string.IsNullOrWhiteSpace(CertificatePath))
+            // The front's own parse: what passes here, the front binds.
+            if (!GrpcFrontOptions.TryParseListen(Listen!, out var loopback, out _))
+                throw new InvalidSettingException($"{at}:Listen", $"{at}:Listen must be host:port with an IP address or localhost (for example 127.0.0.1:50051), not '{Listen}'");
+            if (!loopback && string.IsNullOrWhiteSpace(CertificatePath))
                 throw new InvalidSettingException($"{at}:Listen",
                     $"{at}:Listen {Listen} is not a loopback address: configure {at}:CertificatePath (TLS) to serve there, and see the README on exposing the desk");
         }
@@ -113,7 +97,7 @@ public sealed record GrpcClientSettings
             throw new InvalidSettingException($"{at}:Strategy", $"{at}:Strategy '{StrategyName}' belongs to another client already: give each client a strategy of its own");
         if (strategyNames.Contains(StrategyName))
             throw new InvalidSettingException($"{at}:Strategy", $"{at}:Strategy '{StrategyName}' is the name of a configured strategy (TradingDesk:Strategies): give the client another");
-        if (TokenSha256.Length != 64 || !TokenSha256.All(Uri.IsHexDigit))
+        if (!AccessTokens.IsHash(TokenSha256))
             throw new InvalidSettingException($"{at}:TokenSha256",
                 $"{at}:TokenSha256 must be the 64 hex digits of the token's SHA-256 (desk token new writes it), not {TokenSha256.Length} characters");
         Risk?.Validate($"{at}:Risk");

@@ -113,6 +113,10 @@ public sealed record TradingDeskOptions
         Restarts.Validate($"{S}:Restarts");
         Cluster.Validate($"{S}:Cluster", [.. Strategies.Where(s => s.Enabled).Select(s => s.Name)]);
         Grpc.Validate($"{S}:Grpc", [.. Strategies.Select(s => s.Name)]);
+        // The front's own checks on what the host hands it (a token hash two clients share, and the like), so that the
+        // start is never the first to refuse the settings.
+        if (Grpc.Enabled && GrpcFrontService.ToFrontOptions(this).Validate() is [var frontProblem, ..])
+            throw new InvalidSettingException($"{S}:Grpc", frontProblem);
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < Strategies.Length; i++)
         {

@@ -67,8 +67,8 @@ public sealed class TokenCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("50051", "--grpc must be host:port, for example 127.0.0.1:50051, not '50051'")]
-    [InlineData("127.0.0.1:http", "--grpc must be host:port, for example 127.0.0.1:50051, not '127.0.0.1:http'")]
+    [InlineData("50051", "--grpc must be host:port with an IP address or localhost, for example 127.0.0.1:50051, not '50051'")]
+    [InlineData("127.0.0.1:http", "--grpc must be host:port with an IP address or localhost, for example 127.0.0.1:50051, not '127.0.0.1:http'")]
     public void A_malformed_grpc_address_is_refused_before_anything_starts(string listen, string expected)
     {
         var (code, _, stderr) = DeskCli.Run("run", "--grpc", listen, "--config", _dir);

@@ -44,7 +44,6 @@ public sealed class GrpcSettingsTests : IDisposable
     [Theory]
     [InlineData("0.0.0.0:50051")]
     [InlineData("192.168.1.20:50051")]
-    [InlineData("desk.example:50051")]
     public void Any_other_address_is_refused_without_a_certificate(string listen) =>
         Assert.Equal($"TradingDesk:Grpc:Listen {listen} is not a loopback address: configure TradingDesk:Grpc:CertificatePath (TLS) to serve there, and see the README on exposing the desk",
             Refusal(WithGrpc(new GrpcSettings { Listen = listen })));
@@ -53,9 +52,17 @@ public sealed class GrpcSettingsTests : IDisposable
     public void A_certificate_that_is_not_there_is_refused_naming_the_file() =>
         Assert.Contains("TradingDesk:Grpc:CertificatePath: no file", Refusal(WithGrpc(new GrpcSettings { Listen = "0.0.0.0:50051", CertificatePath = Path.Combine(_dir, "none.pfx") })));
 
+    [Theory]
+    [InlineData("50051")]
+    [InlineData("desk.example:50051")] // the front binds addresses, not names
+    public void A_malformed_address_is_refused(string listen) =>
+        Assert.Equal($"TradingDesk:Grpc:Listen must be host:port with an IP address or localhost (for example 127.0.0.1:50051), not '{listen}'",
+            Refusal(WithGrpc(new GrpcSettings { Listen = listen })));
+
     [Fact]
-    public void A_malformed_address_is_refused() =>
-        Assert.Equal("TradingDesk:Grpc:Listen must be host:port (for example 127.0.0.1:50051), not '50051'", Refusal(WithGrpc(new GrpcSettings { Listen = "50051" })));
+    public void Two_clients_with_one_token_are_refused_by_the_fronts_own_checks_before_the_start() =>
+        Assert.StartsWith("TradingDesk:Grpc:Clients: the token hash '9f86d081…' is used by 2 clients",
+            Refusal(WithGrpc(new GrpcSettings { Listen = "127.0.0.1:0", Clients = [Client("a"), Client("b")] })));
 
     [Fact]
     public void Client_names_and_strategies_are_unique_and_apart_from_the_configured_strategies()

@@ -48,8 +48,8 @@ public static partial class RunCommand
         };
         grpc.Validators.Add(r =>
         {
-            if (r.Tokens.Count == 1 && GrpcSettings.ParseListen(r.Tokens[0].Value) is null)
-                r.AddError($"--grpc must be host:port, for example 127.0.0.1:50051, not '{r.Tokens[0].Value}'");
+            if (r.Tokens.Count == 1 && !TradingDesk.Grpc.GrpcFrontOptions.TryParseListen(r.Tokens[0].Value, out _, out _))
+                r.AddError($"--grpc must be host:port with an IP address or localhost, for example 127.0.0.1:50051, not '{r.Tokens[0].Value}'");
         });
         var cluster = ClusterFlags.Create(
             "Run as a desk node of a cluster, its Akka.Remote endpoint on this port (0: any free port; default: TradingDesk:Cluster:Port, else no cluster).",
