@@ -27,6 +27,9 @@ public sealed class CodecRegistry
         OrderCodecs.Register(registry);
         ExecutionCodecs.Register(registry);
         AccountCodecs.Register(registry);
+        TickHistoryCodecs.Register(registry);
+        WshCodecs.Register(registry);
+        FinancialAdvisorCodecs.Register(registry);
         return registry;
     }
 
