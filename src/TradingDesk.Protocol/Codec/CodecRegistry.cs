@@ -27,6 +27,7 @@ public sealed class CodecRegistry
         OrderCodecs.Register(registry);
         ExecutionCodecs.Register(registry);
         AccountCodecs.Register(registry);
+        MultiAccountCodecs.Register(registry);
         return registry;
     }
 
