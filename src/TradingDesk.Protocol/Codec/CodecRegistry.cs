@@ -28,6 +28,7 @@ public sealed class CodecRegistry
         ExecutionCodecs.Register(registry);
         AccountCodecs.Register(registry);
         MultiAccountCodecs.Register(registry);
+        ReferenceDataCodecs.Register(registry);
         return registry;
     }
 
