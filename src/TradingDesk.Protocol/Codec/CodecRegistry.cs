@@ -29,6 +29,7 @@ public sealed class CodecRegistry
         AccountCodecs.Register(registry);
         MultiAccountCodecs.Register(registry);
         ReferenceDataCodecs.Register(registry);
+        LinkingCodecs.Register(registry);
         return registry;
     }
 
