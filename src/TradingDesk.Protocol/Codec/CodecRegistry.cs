@@ -30,6 +30,7 @@ public sealed class CodecRegistry
         MultiAccountCodecs.Register(registry);
         ReferenceDataCodecs.Register(registry);
         LinkingCodecs.Register(registry);
+        GatewayConfigCodecs.Register(registry);
         return registry;
     }
 
