@@ -63,6 +63,19 @@ public sealed class GatewayConfigTests
     }
 
     [Fact]
+    public void Protobuf_update_config_is_id_309_and_decodes_back()
+    {
+        // 109 + 200 = 309 = 0x135; reqId 2 = 08 02; resetAPIOrderSequence true = 38 01.
+        var bytes = Wire.Hex("00 00 00 08 | 00 00 01 35 | 08 02 38 01");
+        var m = new UpdateConfigRequest { ReqId = 2, ResetAPIOrderSequence = true };
+        Assert.Equal(bytes, TwsCodec.Default.EncodeToArray(m, 221, ClientToServer));
+        var decoded = Assert.IsType<UpdateConfigRequest>(TwsCodec.Default.Decode(bytes.AsSpan(4), 221, ClientToServer).Message);
+        Assert.Equal(2, decoded.ReqId);
+        Assert.True(decoded.ResetAPIOrderSequence);
+        Assert.Null(decoded.Api);
+    }
+
+    [Fact]
     public void Protobuf_update_config_response_decodes_under_id_311()
     {
         // 111 + 200 = 311 = 0x137; reqId 2; status "OK"; changedFields ["socketPort"].

@@ -177,6 +177,10 @@ public sealed class ReferenceDataVectorTests
         Assert.Equal(m, TwsCodec.Default.Decode(frame.AsSpan(4), 212, ServerToClient).Message);
     }
 
+    [Fact]
+    public void Protobuf_req_mkt_depth_exchanges_is_an_empty_body_under_id_282() =>
+        Assert.Equal(Wire.Hex("00 00 00 04 | 00 00 01 1A"), TwsCodec.Default.EncodeToArray(new MarketDepthExchangesRequest(), 213, ClientToServer));
+
     [Theory]
     [InlineData(typeof(SoftDollarTiersRequest), 106)]
     [InlineData(typeof(MatchingSymbolsRequest), 108)]

@@ -55,7 +55,7 @@ internal static partial class LinkingCodecs
         r.AddVersionedReqId<UnsubscribeFromGroupEventsRequest>(OutgoingIds.UnsubscribeFromGroupEvents, ClientToServer, ServerVersions.ProtobufRestMessages3, version: 1,
             m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
 
-        // displayGroupList (in 67), read by IBPY through the wrapper's signature: [67][v=1][reqId][groups]
+        // displayGroupList (in 67), IBJ processDisplayGroupListMsg: [67][v=1][reqId][groups]
         // (groups: a "|"-separated list of group ids, e.g. "1|2|3").
         r.Add<DisplayGroupList>(IncomingIds.DisplayGroupList, ServerToClient, ServerVersions.ProtobufRestMessages3,
             (ref TextFieldReader f, int v) =>
@@ -73,7 +73,7 @@ internal static partial class LinkingCodecs
                 w.WriteString(m.Groups);
             });
 
-        // displayGroupUpdated (in 68), read through the wrapper's signature: [68][v=1][reqId][contractInfo]
+        // displayGroupUpdated (in 68), IBJ processDisplayGroupUpdatedMsg: [68][v=1][reqId][contractInfo]
         r.Add<DisplayGroupUpdated>(IncomingIds.DisplayGroupUpdated, ServerToClient, ServerVersions.ProtobufRestMessages3,
             (ref TextFieldReader f, int v) =>
             {

@@ -43,7 +43,7 @@ internal static partial class LinkingCodecs
                 w.WriteString(m.ApiData);
             });
 
-        // verifyMessageApi (in 65), read through the wrapper's signature: [65][v=1][apiData]
+        // verifyMessageApi (in 65), IBJ processVerifyMessageApiMsg: [65][v=1][apiData]
         r.Add<VerifyMessageApi>(IncomingIds.VerifyMessageApi, ServerToClient, ServerVersions.ProtobufRestMessages3,
             (ref TextFieldReader f, int v) =>
             {
