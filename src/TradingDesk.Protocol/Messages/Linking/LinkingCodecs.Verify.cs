@@ -8,7 +8,7 @@ namespace TradingDesk.Protocol.Messages;
 
 internal static partial class LinkingCodecs
 {
-    // The verification handshakes carry no request id: one owner runs them, one at a time, before startApi.
+    // The verification handshakes carry no request id: one owner runs them, one at a time.
     private static void RegisterVerify(CodecRegistry r)
     {
         // verifyRequest (out 65), IBPY client.verifyRequest: [65][v=1][apiName][apiVersion]
