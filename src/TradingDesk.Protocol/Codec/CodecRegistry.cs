@@ -30,6 +30,10 @@ public sealed class CodecRegistry
         TickHistoryCodecs.Register(registry);
         WshCodecs.Register(registry);
         FinancialAdvisorCodecs.Register(registry);
+        MultiAccountCodecs.Register(registry);
+        ReferenceDataCodecs.Register(registry);
+        LinkingCodecs.Register(registry);
+        GatewayConfigCodecs.Register(registry);
         return registry;
     }
 
