@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using IBApi.protobuf;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
@@ -22,6 +23,8 @@ public sealed class SessionRouterTests(ITestOutputHelper output) : DeskTestKit(o
     private (IActorRef Router, TestProbe Pacer) StartRouter(int serverVersion = 213)
     {
         var pacer = CreateTestProbe("pacer");
+        // A finished request takes back whatever it still had queued: not what these tests are about.
+        pacer.IgnoreMessages(m => m is GatewayMessages.Withdraw);
         var router = Sys.ActorOf(RouterActor.Props(new DeskOptions(), pacer.Ref, CreateTestProbe("orders").Ref), "router");
         router.Tell(new ConnectionEvents.Connected(serverVersion, "", ["DU1"], 1, false, At), CreateTestProbe("connection").Ref);
         return (router, pacer);
