@@ -205,4 +205,5 @@ internal static class Manifests
     public const string FaConfiguration = "fa.configuration";
     public const string ReplaceFaConfiguration = "fa.replace";
     public const string FaConfigurationReplaced = "fa.replaced";
+    public const string LineRerouted = "md.rerouted";
 }

@@ -5,7 +5,7 @@ using static TradingDesk.Contracts.Mapping.WireValues;
 using D = TradingDesk.Desk.Messages.DisplayGroupMessages;
 using F = TradingDesk.Desk.Messages.FinancialAdvisorMessages;
 using M = TradingDesk.Desk.Messages.MultiAccountMessages;
-using S = TradingDesk.Desk.Messages.SessionMessages;
+using S = TradingDesk.Desk.Messages.SessionInfoMessages;
 using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Cluster.Serialization;
@@ -22,6 +22,9 @@ internal static class SessionWire
         RegisterMultiAccount(t);
         RegisterDisplayGroups(t);
         RegisterAdvisor(t);
+        t.Add(Manifests.LineRerouted, W.LineRerouted.Parser,
+            (LineNotices.LineRerouted m) => new W.LineRerouted { Subscription = m.Subscription.Value, ConId = m.ConId.Value, Exchange = m.Exchange, Depth = m.Depth, LocalTime = Time(m.LocalTime) },
+            w => new LineNotices.LineRerouted(new SubscriptionId(w.Subscription), new ConId(w.ConId), w.Exchange, w.Depth, Time(w.LocalTime, "local_time")));
     }
 
     private static void RegisterReference(WireTable t)

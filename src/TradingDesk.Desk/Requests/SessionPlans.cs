@@ -2,7 +2,7 @@ using Google.Protobuf;
 using IBApi.protobuf;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
-using S = TradingDesk.Desk.Messages.SessionMessages;
+using S = TradingDesk.Desk.Messages.SessionInfoMessages;
 
 namespace TradingDesk.Desk.Requests;
 

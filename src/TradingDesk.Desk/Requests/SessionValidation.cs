@@ -2,7 +2,7 @@ using TradingDesk.Desk.Domain;
 using static TradingDesk.Desk.Messages.DisplayGroupMessages;
 using static TradingDesk.Desk.Messages.FinancialAdvisorMessages;
 using static TradingDesk.Desk.Messages.MultiAccountMessages;
-using static TradingDesk.Desk.Messages.SessionMessages;
+using static TradingDesk.Desk.Messages.SessionInfoMessages;
 
 namespace TradingDesk.Desk.Requests;
 

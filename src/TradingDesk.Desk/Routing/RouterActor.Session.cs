@@ -6,7 +6,7 @@ using TradingDesk.Desk.Requests;
 using static TradingDesk.Desk.Messages.DisplayGroupMessages;
 using static TradingDesk.Desk.Messages.FinancialAdvisorMessages;
 using static TradingDesk.Desk.Messages.MultiAccountMessages;
-using S = TradingDesk.Desk.Messages.SessionMessages;
+using S = TradingDesk.Desk.Messages.SessionInfoMessages;
 
 namespace TradingDesk.Desk.Routing;
 

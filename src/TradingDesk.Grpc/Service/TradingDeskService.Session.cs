@@ -2,7 +2,7 @@ using Grpc.Core;
 using TradingDesk.Desk.Messages;
 using D = TradingDesk.Desk.Messages.DisplayGroupMessages;
 using F = TradingDesk.Desk.Messages.FinancialAdvisorMessages;
-using S = TradingDesk.Desk.Messages.SessionMessages;
+using S = TradingDesk.Desk.Messages.SessionInfoMessages;
 using W = TradingDesk.Contracts.Wire;
 
 namespace TradingDesk.Grpc.Service;

@@ -8,7 +8,7 @@ using Xunit;
 using Xunit.Abstractions;
 using static TradingDesk.Desk.Messages.FinancialAdvisorMessages;
 using static TradingDesk.Desk.Messages.MultiAccountMessages;
-using S = TradingDesk.Desk.Messages.SessionMessages;
+using S = TradingDesk.Desk.Messages.SessionInfoMessages;
 
 namespace TradingDesk.Desk.Tests.Core;
 

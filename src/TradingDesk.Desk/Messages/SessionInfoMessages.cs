@@ -8,7 +8,7 @@ namespace TradingDesk.Desk.Messages;
 /// desk; each reply goes to the sender, or <see cref="RequestFailed"/> with a typed <see cref="DeskFailure"/>
 /// (InvalidRequest before anything is sent when the input cannot be asked).
 /// </summary>
-public static class SessionMessages
+public static class SessionInfoMessages
 {
     /// <summary>Contracts whose symbol or name starts like <paramref name="Pattern"/> (reqMatchingSymbols). Reply: <see cref="MatchingSymbols"/>.</summary>
     public sealed record GetMatchingSymbols(string Pattern) : IDeskCommand;
