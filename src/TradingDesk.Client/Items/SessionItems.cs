@@ -19,3 +19,21 @@ public sealed record SoftDollarTier(string Name, string Value, string DisplayNam
 
 /// <summary>The family code of a managed account.</summary>
 public sealed record FamilyCode(AccountId Account, string Code);
+
+/// <summary>One item of <see cref="DeskClient.PositionsMulti"/>: a <see cref="PositionMultiUpdate"/>, the <see cref="PositionsMultiEnd"/> of the initial set, or a <see cref="PositionsMultiNote"/>.</summary>
+public abstract record PositionsMultiItem;
+
+public sealed record PositionMultiUpdate(AccountId Account, string ModelCode, ContractSpec Contract, decimal Quantity, decimal? AverageCost, DateTimeOffset LocalTime) : PositionsMultiItem;
+
+public sealed record PositionsMultiEnd(DateTimeOffset LocalTime) : PositionsMultiItem;
+
+public sealed record PositionsMultiNote(StreamNote Note) : PositionsMultiItem;
+
+/// <summary>One item of <see cref="DeskClient.AccountUpdatesMulti"/>: an <see cref="AccountUpdateMulti"/>, the <see cref="AccountUpdatesMultiEnd"/> of the initial set, or an <see cref="AccountUpdatesMultiNote"/>.</summary>
+public abstract record AccountUpdatesMultiItem;
+
+public sealed record AccountUpdateMulti(AccountId Account, string ModelCode, string Key, string Value, decimal? Amount, string Currency, DateTimeOffset LocalTime) : AccountUpdatesMultiItem;
+
+public sealed record AccountUpdatesMultiEnd(DateTimeOffset LocalTime) : AccountUpdatesMultiItem;
+
+public sealed record AccountUpdatesMultiNote(StreamNote Note) : AccountUpdatesMultiItem;

@@ -52,8 +52,8 @@ internal static class SessionValidation
     private static string? Account(AccountId account, string? modelCode)
     {
         if (Text("account", account.Value, MaxName, required: false) is { } a) return a;
-        if (Text("model code", modelCode, MaxName, required: false) is { } m) return m;
-        return string.IsNullOrEmpty(account.Value) && string.IsNullOrEmpty(modelCode) ? "name an account, a model code, or both" : null;
+        // Both may be empty: IB then answers for every managed account.
+        return Text("model code", modelCode, MaxName, required: false);
     }
 
     private static string? Text(string what, string? value, int max, bool required)

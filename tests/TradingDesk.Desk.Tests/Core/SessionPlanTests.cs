@@ -7,6 +7,7 @@ using static TradingDesk.Desk.Messages.FinancialAdvisorMessages;
 using static TradingDesk.Desk.Messages.MarketDataMessages;
 using static TradingDesk.Desk.Messages.MultiAccountMessages;
 using Contract = TradingDesk.Desk.Domain.Contract;
+using Order = TradingDesk.Desk.Domain.Order;
 using S = TradingDesk.Desk.Messages.SessionInfoMessages;
 
 namespace TradingDesk.Desk.Tests.Core;

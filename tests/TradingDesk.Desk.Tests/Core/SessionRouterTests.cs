@@ -140,10 +140,10 @@ public sealed class SessionRouterTests(ITestOutputHelper output) : DeskTestKit(o
     }
 
     [Fact]
-    public void A_multi_account_subscription_naming_neither_account_nor_model_is_refused()
+    public void A_multi_account_subscription_with_a_control_character_in_its_account_is_refused()
     {
         var (router, pacer) = StartRouter();
-        router.Tell(new SubscribeAccountUpdatesMulti(new AccountId(""), ""), TestActor);
+        router.Tell(new SubscribeAccountUpdatesMulti(new AccountId("DU1\0NetLiquidation"), ""), TestActor);
         Assert.Contains("account", Assert.IsType<InvalidRequest>(ExpectMsg<RequestFailed>().Failure).Problem);
         pacer.ExpectNoMsg(Quiet);
     }
