@@ -27,6 +27,10 @@ public sealed class CodecRegistry
         OrderCodecs.Register(registry);
         ExecutionCodecs.Register(registry);
         AccountCodecs.Register(registry);
+        OptionCodecs.Register(registry);
+        ScannerCodecs.Register(registry);
+        NewsCodecs.Register(registry);
+        FundamentalCodecs.Register(registry);
         return registry;
     }
 
