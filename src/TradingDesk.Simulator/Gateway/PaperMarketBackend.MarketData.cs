@@ -25,7 +25,7 @@ public sealed partial class PaperMarketBackend
             case MarketDataRequest r:
                 if (IsDuplicate(client, r.ReqId)) return true;
                 if (Resolve(session, r.ReqId, r.Contract) is not { } contract) return true;
-                var line = new MarketDataLine(r.ReqId, contract, client.MarketDataType);
+                var line = new MarketDataLine(r.ReqId, contract, client.MarketDataType) { GenericTicks = r.GenericTickList ?? "" };
                 // TWS tells each request which kind of data it gets (marketDataType, 58) before its ticks.
                 session.Send(new MarketDataType { ReqId = r.ReqId, MarketDataType_ = line.DataType });
                 if (r.Snapshot || r.RegulatorySnapshot)
@@ -68,6 +68,8 @@ public sealed partial class PaperMarketBackend
         PriceOnly(session, line, Low, day.Low);
         PriceOnly(session, line, Close, day.PreviousClose);
         PriceOnly(session, line, Open, day.Open);
+        SendOptionTicks(session, line, at);
+        SendNewsTicks(session, line);
     }
 
     // tickPrice carries the size for bid/ask/last (clients raise tickSize from it); a size change alone is a tickSize.
