@@ -1,6 +1,8 @@
 using System.Globalization;
 using Google.Protobuf;
 using IBApi.protobuf;
+using TradingDesk.Protocol;
+using TradingDesk.Protocol.Codec;
 using TradingDesk.Simulator.Catalogue;
 using TradingDesk.Simulator.Market;
 using TradingDesk.Simulator.Server;
@@ -16,6 +18,9 @@ public sealed partial class PaperMarketBackend
 
     /// <summary>The bulletin subscription's key in a client's live requests: bulletins carry no request id.</summary>
     private const int BulletinKey = int.MinValue;
+
+    /// <summary>tickNews exists from server version 113 (TICK_NEWS); an older connection's line gets no news ticks.</summary>
+    private static readonly int TickNewsMinVersion = TwsCodec.Default.Registry.FindFor(new TickNews(), Direction.ServerToClient).MinVersion;
 
     private NewsFeed? _newsFeed;
     private NewsFeed Feed => _newsFeed ??= new NewsFeed(Market.Prices);
@@ -43,12 +48,12 @@ public sealed partial class PaperMarketBackend
             case NewsBulletinsRequest r:
                 // allMsgs: today's bulletins so far (since midnight New York), then the new ones; otherwise only new ones.
                 // A second subscription replaces the first, as the connection has only one bulletin stream.
-                var line = new BulletinLine(Now);
-                client.Live[BulletinKey] = line;
+                var now = Now;
+                client.Live[BulletinKey] = new BulletinLine(now);
                 if (r.AllMessages)
                 {
-                    var midnight = ExchangeTimeZone.Eastern.ToInstant(DateOnly.FromDateTime(ExchangeTimeZone.Eastern.ToLocal(Now)), TimeOnly.MinValue);
-                    foreach (var b in Feed.BulletinsBetween(midnight, Now)) session.Send(BulletinMessage(b));
+                    var midnight = ExchangeTimeZone.Eastern.ToInstant(DateOnly.FromDateTime(ExchangeTimeZone.Eastern.ToLocal(now)), TimeOnly.MinValue);
+                    foreach (var b in Feed.BulletinsBetween(midnight, now)) session.Send(BulletinMessage(b));
                 }
                 return true;
             case CancelNewsBulletins:
@@ -67,9 +72,11 @@ public sealed partial class PaperMarketBackend
 
     private void SendNewBulletins(GatewaySession session, BulletinLine line)
     {
-        if (Now <= line.SentUpTo) return;
-        foreach (var b in Feed.BulletinsBetween(line.SentUpTo, Now)) session.Send(BulletinMessage(b));
-        line.SentUpTo = Now;
+        // One reading of the clock: a manual clock may move on between two (timers fire while the loop runs).
+        var now = Now;
+        if (now <= line.SentUpTo) return;
+        foreach (var b in Feed.BulletinsBetween(line.SentUpTo, now)) session.Send(BulletinMessage(b));
+        line.SentUpTo = now;
     }
 
     private static NewsBulletin BulletinMessage(Bulletin b) =>
@@ -135,7 +142,8 @@ public sealed partial class PaperMarketBackend
     /// </summary>
     private void SendNewsTicks(GatewaySession session, MarketDataLine line)
     {
-        if (line.Contract.SecType != SecType.Stock || NewsProvidersOf(line.GenericTicks) is not { } providers) return;
+        if (line.Contract.SecType != SecType.Stock || session.ServerVersion < TickNewsMinVersion
+            || NewsProvidersOf(line.GenericTicks) is not { } providers) return;
         const int NewsKey = -292;
         var now = Now.ToUnixTimeSeconds();
         if (!line.Sent.TryGetValue(NewsKey, out var checkedUpTo))

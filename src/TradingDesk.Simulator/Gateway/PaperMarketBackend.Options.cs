@@ -147,6 +147,7 @@ public sealed partial class PaperMarketBackend
     private void SendOptionTicks(GatewaySession session, MarketDataLine line, DateTimeOffset at)
     {
         var c = line.Contract;
+        if (c.SecType == SecType.Stock) SendVolatilityTicks(session, line);
         if (c.SecType != SecType.Option || c.UnderlyingConId is not { } underlyingId) return;
         var q = Market.Prices.GetQuote(c.ConId, at);
         var second = Market.Prices.SecondOf(q.Time);
@@ -161,6 +162,25 @@ public sealed partial class PaperMarketBackend
         var model = OptionModel.Greeks(call, spot, strike, years, surface);
         if (OptionChanged(line, ModelOption, model.Price, spot))
             session.Send(Computation(line.ReqId, OptionType(line, ModelOption), surface, model, spot));
+    }
+
+    /// <summary>
+    /// A stock line's generic ticks 104 (tick 23, 30-day historical volatility: the path's own) and 106 (tick 24,
+    /// 30-day at-the-money implied volatility from the surface), sent once: both are constant in this model.
+    /// </summary>
+    private static void SendVolatilityTicks(GatewaySession session, MarketDataLine line)
+    {
+        var generic = line.GenericTicks.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (generic.Contains("104") && !line.Sent.ContainsKey(1023))
+        {
+            line.Sent[1023] = 1;
+            session.Send(new TickGeneric { ReqId = line.ReqId, TickType = 23, Value = line.Contract.AnnualVolatility });
+        }
+        if (generic.Contains("106") && !line.Sent.ContainsKey(1024))
+        {
+            line.Sent[1024] = 1;
+            session.Send(new TickGeneric { ReqId = line.ReqId, TickType = 24, Value = VolSurface.AtTheMoney30Day(line.Contract.AnnualVolatility) });
+        }
     }
 
     private static void OptionTick(GatewaySession session, MarketDataLine line, int tick, double price, double spot, bool call, double strike, double years)

@@ -51,11 +51,12 @@ public sealed partial class PaperMarketBackend
     /// <summary>A full scannerData (every row, ranks from 0) when the line is due: at once, then every <see cref="ScannerRefresh"/>.</summary>
     private void RefreshScanner(GatewaySession session, ScannerLine line)
     {
-        if (line.NextRefresh is { } due && Now < due) return;
-        line.NextRefresh = Now + ScannerRefresh;
+        var now = Now;
+        if (line.NextRefresh is { } due && now < due) return;
+        line.NextRefresh = now + ScannerRefresh;
         var data = new ScannerData { ReqId = line.ReqId };
         var rank = 0;
-        foreach (var row in Scanner.Scan(line.Scan, Now))
+        foreach (var row in Scanner.Scan(line.Scan, now))
             data.ScannerDataElement.Add(new ScannerDataElement
             {
                 Rank = rank++, Contract = WireFormat.ToWire(row.Contract), MarketName = row.Contract.TradingClass,

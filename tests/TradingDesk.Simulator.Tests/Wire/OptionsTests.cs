@@ -152,6 +152,21 @@ public sealed class OptionsTests
 
     [Theory]
     [MemberData(nameof(TextAndProtobuf))]
+    public async Task A_stock_line_asking_for_104_and_106_gets_its_historical_and_implied_volatility(int version)
+    {
+        await using var sim = await SimHarness.StartAsync(version);
+        var client = await sim.ClientAsync();
+        await client.SendAsync(new MarketDataRequest { ReqId = 33, Contract = SimHarness.Aapl, GenericTickList = "104,106", Snapshot = true });
+        var generic = new Dictionary<int, double>();
+        while ((await client.NextAsync()).Message is var m && m is not TickSnapshotEnd)
+            if (m is TickGeneric g) generic[g.TickType] = g.Value;
+        Assert.Equal(new[] { 23, 24 }, generic.Keys.Order());
+        Assert.Equal(0.25, generic[23], 9);
+        Assert.True(generic[24] > generic[23], "the surface's 30-day at-the-money vol carries the term premium");
+    }
+
+    [Theory]
+    [MemberData(nameof(TextAndProtobuf))]
     public async Task Exercising_a_long_call_delivers_the_shares_at_the_strike(int version)
     {
         await using var sim = await SimHarness.StartAsync(version);
