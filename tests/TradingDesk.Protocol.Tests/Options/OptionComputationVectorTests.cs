@@ -1,0 +1,89 @@
+using IBApi.protobuf;
+using TradingDesk.Protocol.Codec;
+using TradingDesk.Protocol.Messages.Options;
+using TradingDesk.Protocol.Tests.Support;
+using TradingDesk.Protocol.TextOnly;
+using Xunit;
+using static TradingDesk.Protocol.Codec.Direction;
+using static TradingDesk.Protocol.Tests.Options.OptionTestSupport;
+
+namespace TradingDesk.Protocol.Tests.Options;
+
+/// <summary>The constructed tickOptionComputation frames of every layout decode to the listed values and re-encode to the same bytes.</summary>
+public sealed class OptionComputationVectorTests
+{
+    private const int TextVersion = 176;
+
+    [Fact]
+    public void TickOptionComputation_from_156_has_tickAttrib_and_no_version()
+    {
+        var m = DecodeAndReencode<TickOptionComputation>(OptionVectors.OptionComputation176, TextVersion, ServerToClient);
+        Assert.Equal(9004, m.ReqId);
+        Assert.Equal(13, m.TickType);
+        Assert.Equal(1, m.TickAttrib);
+        Assert.Equal(0.25, m.ImpliedVol);
+        Assert.Equal(0.5, m.Delta);
+        Assert.Equal(5.1, m.OptPrice);
+        Assert.Equal(0.0, m.PvDividend);
+        Assert.Equal(0.02, m.Gamma);
+        Assert.Equal(0.1, m.Vega);
+        Assert.Equal(-0.05, m.Theta);
+        Assert.Equal(190.5, m.UndPrice);
+    }
+
+    [Fact]
+    public void TickOptionComputation_below_156_has_a_version_and_no_tickAttrib()
+    {
+        var m = DecodeAndReencode<TickOptionComputation>(OptionVectors.OptionComputation150, 150, ServerToClient);
+        Assert.Equal(9004, m.ReqId);
+        Assert.Equal(13, m.TickType);
+        Assert.False(m.HasTickAttrib);
+        Assert.Equal(0.25, m.ImpliedVol);
+        Assert.Equal(190.5, m.UndPrice);
+    }
+
+    [Fact]
+    public void TickOptionComputation_version_5_carries_prices_only_for_model_ticks()
+    {
+        var bid = CodecAssert.DecodeText<TickOptionComputation>(OptionVectors.OptionComputationV5Bid, 150, ServerToClient);
+        Assert.Equal(10, bid.TickType);
+        Assert.Equal(0.25, bid.ImpliedVol);
+        Assert.Equal(0.5, bid.Delta);
+        Assert.False(bid.HasOptPrice);
+        Assert.False(bid.HasGamma);
+        Assert.False(bid.HasUndPrice);
+
+        var model = CodecAssert.DecodeText<TickOptionComputation>(OptionVectors.OptionComputationV5Model, 150, ServerToClient);
+        Assert.Equal(5.1, model.OptPrice);
+        Assert.Equal(0.0, model.PvDividend);
+        Assert.False(model.HasGamma);
+        Assert.False(model.HasUndPrice);
+    }
+
+    [Fact]
+    public void TickOptionComputation_keeps_the_not_computed_sentinels_and_the_accessors_hide_them()
+    {
+        var m = DecodeAndReencode<TickOptionComputation>(OptionVectors.OptionComputationNotComputed, TextVersion, ServerToClient);
+        Assert.Equal(-1.0, m.ImpliedVol);
+        Assert.Equal(-2.0, m.Delta);
+        Assert.Equal(-1.0, m.OptPrice);
+        Assert.Equal(-1.0, m.UndPrice);
+        Assert.Null(OptionComputationValues.ImpliedVol(m));
+        Assert.Null(OptionComputationValues.Delta(m));
+        Assert.Null(OptionComputationValues.OptPrice(m));
+        Assert.Null(OptionComputationValues.PvDividend(m));
+        Assert.Null(OptionComputationValues.Gamma(m));
+        Assert.Null(OptionComputationValues.Vega(m));
+        Assert.Null(OptionComputationValues.Theta(m));
+        Assert.Null(OptionComputationValues.UndPrice(m));
+
+        // The same sentinels in a protobuf frame stay values too: IB's protobuf handler maps them after parsing.
+        var proto = CodecAssert.RoundTrip(m, 213, ServerToClient, WireEncoding.Protobuf);
+        Assert.Equal(-2.0, ((TickOptionComputation)proto.Message!).Gamma);
+
+        var computed = CodecAssert.DecodeText<TickOptionComputation>(OptionVectors.OptionComputation176, TextVersion, ServerToClient);
+        Assert.Equal(0.25, OptionComputationValues.ImpliedVol(computed));
+        Assert.Equal(-0.05, OptionComputationValues.Theta(computed));
+        Assert.Equal(0.0, OptionComputationValues.PvDividend(computed));
+    }
+}
