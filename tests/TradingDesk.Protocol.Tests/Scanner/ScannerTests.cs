@@ -98,6 +98,21 @@ public sealed class ScannerTests
         Assert.Empty(DecodeAndReencode<ScannerData>(ScannerVectors.ScannerDataEmpty, TextVersion, ServerToClient).ScannerDataElement);
     }
 
+    [Fact]
+    public void Older_scannerData_versions_lack_conId_and_legsStr()
+    {
+        // version 2: no conId; version 1: no conId and no legsStr (IBCS ScannerDataEvent)
+        var v2 = CodecAssert.DecodeText<ScannerData>(@"20\02\07\01\00\0AAPL\0STK\0\00\0\0SMART\0USD\0AAPL\0NMS\0NMS\0d\0b\0p\0legs\0", TextVersion, ServerToClient);
+        Assert.False(v2.ScannerDataElement[0].Contract.HasConId);
+        Assert.Equal("AAPL", v2.ScannerDataElement[0].Contract.Symbol);
+        Assert.Equal("legs", v2.ScannerDataElement[0].ComboKey);
+        var v1 = CodecAssert.DecodeText<ScannerData>(@"20\01\07\01\00\0AAPL\0STK\0\00\0\0SMART\0USD\0AAPL\0NMS\0NMS\0d\0b\0p\0", TextVersion, ServerToClient);
+        Assert.Equal("p", v1.ScannerDataElement[0].Projection);
+        Assert.False(v1.ScannerDataElement[0].HasComboKey);
+        // The encoder always writes version 3, so conId and legsStr come back.
+        Assert.StartsWith("20|3|7|1|0||AAPL|", Encoding.UTF8.GetString(TextFrame(v2, TextVersion, ServerToClient)[4..]).Replace('\0', '|'));
+    }
+
     [Theory]
     [InlineData(209, WireEncoding.Text)]
     [InlineData(210, WireEncoding.Protobuf)]
