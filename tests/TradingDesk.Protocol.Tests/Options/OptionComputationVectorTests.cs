@@ -60,6 +60,30 @@ public sealed class OptionComputationVectorTests
         Assert.False(model.HasUndPrice);
     }
 
+    [Theory]
+    [InlineData(10, false)] // BID_OPTION_COMPUTATION
+    [InlineData(11, false)] // ASK_OPTION_COMPUTATION
+    [InlineData(12, false)] // LAST_OPTION_COMPUTATION
+    [InlineData(13, true)]  // MODEL_OPTION
+    [InlineData(53, false)] // CUST_OPTION_COMPUTATION
+    [InlineData(80, false)] // DELAYED_BID_OPTION
+    [InlineData(81, false)] // DELAYED_ASK_OPTION
+    [InlineData(82, false)] // DELAYED_LAST_OPTION
+    [InlineData(83, true)]  // DELAYED_MODEL_OPTION
+    public void Below_version_6_only_model_ticks_carry_optPrice_and_pvDividend(int tickType, bool model)
+    {
+        var frame = model ? $@"21\05\01\0{tickType}\00.2\00.4\03\00.1\0" : $@"21\05\01\0{tickType}\00.2\00.4\0";
+        var m = Support.CodecAssert.DecodeText<TickOptionComputation>(frame, 150, ServerToClient);
+        Assert.Equal(tickType, m.TickType);
+        Assert.Equal(model, m.HasOptPrice);
+        Assert.Equal(model, m.HasPvDividend);
+        Assert.False(m.HasGamma);
+        // Re-encoded, every tick type gets version 6 and the full layout, so nothing is lost going forward.
+        var again = Support.CodecAssert.DecodeText<TickOptionComputation>(
+            System.Text.Encoding.UTF8.GetString(TextFrame(m, 150, ServerToClient)[4..]).Replace("\0", "\\0"), 150, ServerToClient);
+        Assert.Equal(m, again);
+    }
+
     [Fact]
     public void TickOptionComputation_keeps_the_not_computed_sentinels_and_the_accessors_hide_them()
     {
