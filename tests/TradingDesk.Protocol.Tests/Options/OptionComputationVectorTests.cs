@@ -85,6 +85,17 @@ public sealed class OptionComputationVectorTests
     }
 
     [Fact]
+    public void Literal_unset_double_reads_as_not_set()
+    {
+        // TWS writes UNSET_DOUBLE literally in many replies; here it stands for an unknown underlying price.
+        var m = Support.CodecAssert.DecodeText<TickOptionComputation>(
+            @"21\09004\012\00\00.25\00.5\05.1\00\00.02\00.1\0-0.05\01.7976931348623157E308\0", TextVersion, ServerToClient);
+        Assert.False(m.HasUndPrice);
+        Assert.Null(OptionComputationValues.UndPrice(m));
+        Assert.Equal(5.1, OptionComputationValues.OptPrice(m));
+    }
+
+    [Fact]
     public void TickOptionComputation_keeps_the_not_computed_sentinels_and_the_accessors_hide_them()
     {
         var m = DecodeAndReencode<TickOptionComputation>(OptionVectors.OptionComputationNotComputed, TextVersion, ServerToClient);
