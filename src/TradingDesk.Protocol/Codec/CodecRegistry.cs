@@ -27,6 +27,13 @@ public sealed class CodecRegistry
         OrderCodecs.Register(registry);
         ExecutionCodecs.Register(registry);
         AccountCodecs.Register(registry);
+        TickHistoryCodecs.Register(registry);
+        WshCodecs.Register(registry);
+        FinancialAdvisorCodecs.Register(registry);
+        MultiAccountCodecs.Register(registry);
+        ReferenceDataCodecs.Register(registry);
+        LinkingCodecs.Register(registry);
+        GatewayConfigCodecs.Register(registry);
         OptionCodecs.Register(registry);
         ScannerCodecs.Register(registry);
         NewsCodecs.Register(registry);

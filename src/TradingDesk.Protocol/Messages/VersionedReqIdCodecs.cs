@@ -12,7 +12,7 @@ namespace TradingDesk.Protocol.Messages;
 internal static class VersionedReqIdCodecs
 {
     public static void AddVersionedReqId<T>(this CodecRegistry registry, int id, Direction direction, int protobufGate, int version,
-        Func<T, bool> hasReqId, Func<T, int> reqId, Action<T, int> setReqId) where T : IMessage<T>, new() =>
+        Func<T, bool> hasReqId, Func<T, int> reqId, Action<T, int> setReqId, int minVersion = ServerVersions.Min) where T : IMessage<T>, new() =>
         registry.Add<T>(id, direction, protobufGate,
             (ref TextFieldReader f, int v) =>
             {
@@ -25,5 +25,6 @@ internal static class VersionedReqIdCodecs
             {
                 w.WriteInt(version);
                 w.WriteIntOrUnset(hasReqId(m), reqId(m));
-            });
+            },
+            minVersion);
 }

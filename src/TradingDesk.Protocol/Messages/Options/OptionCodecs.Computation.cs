@@ -7,8 +7,9 @@ namespace TradingDesk.Protocol.Messages;
 internal static partial class OptionCodecs
 {
     /// <summary>
-    /// The version TWS writes before PRICE_BASED_VOLATILITY (156): 6, the first at which every greek is present.
-    /// IB's decoders read the version and gate fields on it, so writing 6 means every field is written.
+    /// The version written before PRICE_BASED_VOLATILITY (156): 6, the first at which every greek is present.
+    /// IB's decoders only compare it with 6, so writing 6 means every field is written; that TWS itself writes 6
+    /// there is UNCONFIRMED.
     /// </summary>
     private const int OptionComputationVersion = 6;
 

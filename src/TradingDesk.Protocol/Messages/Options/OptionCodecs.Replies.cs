@@ -63,7 +63,8 @@ internal static partial class OptionCodecs
 
         // tickEFP (in 47), IBPY EWrapper.tickEFP (decoded by its signature) and IBCS TickEFPEvent:
         // [47][v=1][reqId][tickType][basisPoints][formattedBasisPoints][impliedFuturesPrice][holdDays]
-        // [futureLastTradeDate][dividendImpact][dividendsToLastTradeDate]. Text only (no IB protobuf type).
+        // [futureLastTradeDate][dividendImpact][dividendsToLastTradeDate]. Text only (no IB protobuf type). Here and
+        // in deltaNeutralValidation IB's decoders skip the version; the 1 written is UNCONFIRMED.
         r.Add<TickEFP>(IncomingIds.TickEfp, ServerToClient, int.MaxValue,
             (ref TextFieldReader f, int v) =>
             {
