@@ -35,14 +35,21 @@ internal sealed class NewsFeed(PriceEngine prices)
     /// <summary>The headline of a stock's slot (every slot has one).</summary>
     internal NewsItem ItemAt(ContractDefinition stock, long slot)
     {
-        var key = PathRandom.Key(prices.Options.Seed, stock.ConId.Value, 0x4E57, (ulong)slot, 0);
-        var time = DateTimeOffset.FromUnixTimeSeconds(slot * SlotSeconds + (long)(PathRandom.Uniform(key, 0) * (SlotSeconds - 1)));
-        var provider = Providers[(int)(PathRandom.Uniform(key, 1) * Providers.Count)].Code;
+        var (key, time, provider) = Draw(stock, slot);
         var last = prices.LastPrice(stock.ConId, time);
         var previous = prices.GetDayStats(stock.ConId, time).PreviousClose;
         var change = previous == 0 ? 0 : (double)((last - previous) / previous * 100m);
         var headline = Headline(provider, stock, last, change, PathRandom.Uniform(key, 2));
         return new NewsItem(time, provider, stock, ArticleIdOf(provider, stock, slot), headline, change);
+    }
+
+    // The slot's time and provider come before any price is read, so a news tick's pass over a quarter-hour
+    // without a headline of its own costs no price lookups.
+    private (ulong Key, DateTimeOffset Time, string Provider) Draw(ContractDefinition stock, long slot)
+    {
+        var key = PathRandom.Key(prices.Options.Seed, stock.ConId.Value, 0x4E57, (ulong)slot, 0);
+        var time = DateTimeOffset.FromUnixTimeSeconds(slot * SlotSeconds + (long)(PathRandom.Uniform(key, 0) * (SlotSeconds - 1)));
+        return (key, time, Providers[(int)(PathRandom.Uniform(key, 1) * Providers.Count)].Code);
     }
 
     /// <summary>Headlines of a stock from the given providers with times in (after, upTo], newest first.</summary>
@@ -52,9 +59,9 @@ internal sealed class NewsFeed(PriceEngine prices)
         var floor = Math.Max(after.ToUnixTimeSeconds(), prices.ModelStart.ToUnixTimeSeconds() + 86400);
         for (var slot = upTo.ToUnixTimeSeconds() / SlotSeconds; slot * SlotSeconds + SlotSeconds > floor; slot--)
         {
-            var item = ItemAt(stock, slot);
-            if (item.Time > upTo || item.Time <= after || !providers.Contains(item.Provider)) continue;
-            yield return item;
+            var (_, time, provider) = Draw(stock, slot);
+            if (time > upTo || time <= after || !providers.Contains(provider)) continue;
+            yield return ItemAt(stock, slot);
         }
     }
 
