@@ -56,6 +56,7 @@ public sealed partial class PaperMarketBackend
     {
         // Delayed data is the same path, seen DelayedBy earlier. Frozen types report the requested type and
         // otherwise behave like their live counterparts (UNCONFIRMED: TWS switches to frozen only when closed).
+        if (line.GenericTicks.Contains("mdoff", StringComparison.OrdinalIgnoreCase)) { SendNewsTicks(session, line); return; } // "mdoff": news without market data (IB)
         var at = line.Delayed ? Now - _options.DelayedBy : Now;
         var conId = line.Contract.ConId;
         var q = Market.Prices.GetQuote(conId, at);

@@ -139,14 +139,26 @@ public sealed class NewsTests
         await client.SendAsync(new MarketDataRequest { ReqId = 109, Contract = SimHarness.Aapl, GenericTickList = "" });
         await SimHarness.RoundTripAsync(client);
         await sim.AdvanceAsync(TimeSpan.FromMinutes(16));
-        var tick = await client.ExpectAsync<TickNews>();
-        Assert.Equal(108, tick.ReqId);
-        Assert.Contains(tick.ProviderCode, AllProviders.Split('+'));
-        Assert.StartsWith(tick.ProviderCode + "$", tick.ArticleId);
-        Assert.InRange(tick.Timestamp, SimulatorOptions.DefaultManualStart.ToUnixTimeMilliseconds(), SimulatorOptions.DefaultManualStart.AddMinutes(16).ToUnixTimeMilliseconds());
         await client.SendAsync(new CurrentTimeRequest());
+        var news = new List<TickNews>();
+        var plainTicks = 0;
         while ((await client.NextAsync()).Message is var m && m is not CurrentTime)
-            Assert.False(m is TickNews { ReqId: 109 }, "news on a line that did not ask for it");
+        {
+            if (m is TickNews n) news.Add(n);
+            // "mdoff" asks for the news alone: no L1 ticks on that line, while the plain line keeps streaming.
+            Assert.False(m is TickPrice { ReqId: 108 } or TickSize { ReqId: 108 }, "market data on an mdoff line");
+            if (m is TickPrice { ReqId: 109 }) plainTicks++;
+        }
+        Assert.True(plainTicks > 0, "the plain line streams");
+        // One headline per quarter hour: one or two in sixteen minutes, all on the line that asked.
+        Assert.InRange(news.Count, 1, 2);
+        Assert.All(news, tick =>
+        {
+            Assert.Equal(108, tick.ReqId);
+            Assert.Contains(tick.ProviderCode, AllProviders.Split('+'));
+            Assert.StartsWith(tick.ProviderCode + "$", tick.ArticleId);
+            Assert.InRange(tick.Timestamp, SimulatorOptions.DefaultManualStart.ToUnixTimeMilliseconds(), SimulatorOptions.DefaultManualStart.AddMinutes(16).ToUnixTimeMilliseconds());
+        });
     }
 
     private static async Task<(List<HistoricalNews> Items, bool HasMore)> CollectAsync(TestClient client, int reqId)
