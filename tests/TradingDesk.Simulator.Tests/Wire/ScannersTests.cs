@@ -117,4 +117,24 @@ public sealed class ScannersTests
         await client.SendAsync(Scan(97, "TOP_PERC_LOSE"));
         Assert.Equal(102, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 97)).ErrorCode);
     }
+
+    [Fact]
+    public async Task Scans_calculators_and_bulletins_are_live_requests_that_end_with_a_cancel_or_the_connection()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        var client = await sim.ClientAsync(6);
+        await client.SendAsync(Scan(98, "MOST_ACTIVE"));
+        await client.SendAsync(new CalculateOptionPriceRequest { ReqId = 99, Contract = OptionsTests.AaplCall(230), Volatility = 0.3, UnderPrice = 228 });
+        await client.SendAsync(new NewsBulletinsRequest { AllMessages = false });
+        await SimHarness.RoundTripAsync(client);
+        Assert.Equal(3, await sim.Simulator.InvokeAsync(_ => sim.Simulator.Backend.LiveRequestCount(6)));
+        await client.SendAsync(new CancelCalculateOptionPrice { ReqId = 99 });
+        await SimHarness.RoundTripAsync(client);
+        Assert.Equal(2, await sim.Simulator.InvokeAsync(_ => sim.Simulator.Backend.LiveRequestCount(6)));
+        var gone = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        sim.Simulator.Backend.ClientClosed += id => gone.TrySetResult(id);
+        await client.DisposeAsync();
+        Assert.Equal(6, await gone.Task.WaitAsync(TestClient.DefaultTimeout));
+        Assert.Equal(-1, await sim.Simulator.InvokeAsync(_ => sim.Simulator.Backend.LiveRequestCount(6)));
+    }
 }
