@@ -96,8 +96,10 @@ public sealed partial class PaperMarketBackend
                 "priceAbove" => scan with { AbovePrice = d },
                 "priceBelow" => scan with { BelowPrice = d },
                 "volumeAbove" => scan with { AboveVolume = d },
-                "marketCapAbove1e6" => scan with { MarketCapAbove = d },
-                "marketCapBelow1e6" => scan with { MarketCapBelow = d },
+                "avgVolumeAbove" => scan with { AverageVolumeAbove = d },
+                // Market caps in millions; accounts here are USD, so the USD codes mean the same.
+                "marketCapAbove1e6" or "usdMarketCapAbove" => scan with { MarketCapAbove = d },
+                "marketCapBelow1e6" or "usdMarketCapBelow" => scan with { MarketCapBelow = d },
                 _ => null,
             };
             if (next is null) refusal = $"Scanner filter {tag} is disabled.";

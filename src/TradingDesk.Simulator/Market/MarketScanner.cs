@@ -8,7 +8,7 @@ namespace TradingDesk.Simulator.Market;
 internal sealed record ScanRequest(
     string ScanCode, string Instrument, string Location, int Rows,
     decimal? AbovePrice = null, decimal? BelowPrice = null, decimal? AboveVolume = null,
-    decimal? MarketCapAbove = null, decimal? MarketCapBelow = null);
+    decimal? MarketCapAbove = null, decimal? MarketCapBelow = null, decimal? AverageVolumeAbove = null);
 
 /// <summary>One row of a scan: the contract and the value it was ranked by.</summary>
 internal sealed record ScanRow(ContractDefinition Contract, double Value);
@@ -74,6 +74,7 @@ internal sealed class MarketScanner(PriceEngine prices, InstrumentCatalogue cata
             if (r.AbovePrice is { } above && q.Last <= above) continue;
             if (r.BelowPrice is { } below && q.Last >= below) continue;
             if (r.AboveVolume is { } volume && day.Volume <= volume) continue;
+            if (r.AverageVolumeAbove is { } average && c.DailyVolume <= average) continue;
             var profile = CompanyProfile.Of(c, prices.Options.Seed)!;
             var capMillions = profile.MarketCap(q.Last) / 1_000_000m;
             if (r.MarketCapAbove is { } capAbove && capMillions <= capAbove) continue;
@@ -128,7 +129,7 @@ internal sealed class MarketScanner(PriceEngine prices, InstrumentCatalogue cata
             new XElement("InstrumentList", new XAttribute("varName", "fullInstrumentList"),
                 Instruments.Select(i => new XElement("Instrument",
                     new XElement("name", i.Name), new XElement("type", i.Code),
-                    new XElement("filters", "priceAbove,priceBelow,volumeAbove,marketCapAbove1e6,marketCapBelow1e6"),
+                    new XElement("filters", "priceAbove,priceBelow,volumeAbove,avgVolumeAbove,marketCapAbove1e6,marketCapBelow1e6,usdMarketCapAbove,usdMarketCapBelow"),
                     new XElement("group", i.Code.StartsWith("ETF", StringComparison.Ordinal) ? "ETF.GLOBAL" : "STK.GLOBAL"),
                     new XElement("shortName", i.Name)))),
             new XElement("LocationTree", new XAttribute("varName", "locationTree"),
@@ -150,7 +151,9 @@ internal sealed class MarketScanner(PriceEngine prices, InstrumentCatalogue cata
             new XElement("FilterList", new XAttribute("varName", "filterList"),
                 RangeFilter("priceRange", "Price", "priceAbove", "priceBelow", "DoubleField"),
                 RangeFilter("volume", "Volume", "volumeAbove", null, "IntField"),
-                RangeFilter("marketCap", "Market Cap (M)", "marketCapAbove1e6", "marketCapBelow1e6", "DoubleField")));
+                RangeFilter("avgVolume", "Average Volume", "avgVolumeAbove", null, "IntField"),
+                RangeFilter("marketCap", "Market Cap (M)", "marketCapAbove1e6", "marketCapBelow1e6", "DoubleField"),
+                RangeFilter("usdMarketCap", "Market Cap in USD (M)", "usdMarketCapAbove", "usdMarketCapBelow", "DoubleField")));
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + root.ToString(SaveOptions.DisableFormatting);
     }
 

@@ -88,6 +88,7 @@ public sealed class ScannersTests
 
         var nasdaq = Scan(93, "HIGH_OPT_IMP_VOLAT", rows: 50, location: "STK.NASDAQ");
         nasdaq.ScannerSubscription.ScannerSubscriptionFilterOptions["priceBelow"] = "200";
+        nasdaq.ScannerSubscription.ScannerSubscriptionFilterOptions["usdMarketCapAbove"] = "1";
         await client.SendAsync(nasdaq);
         var vol = await client.ExpectAsync<ScannerData>(d => d.ReqId == 93);
         Assert.NotEmpty(vol.ScannerDataElement);
@@ -107,10 +108,10 @@ public sealed class ScannersTests
         await client.SendAsync(Scan(95, "MOST_ACTIVE", location: "ETF.EQ.US.MAJOR"));
         Assert.Equal(162, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 95)).ErrorCode);
         var filtered = Scan(96, "MOST_ACTIVE");
-        filtered.ScannerSubscription.ScannerSubscriptionFilterOptions["usdMarketCapAbove"] = "1000";
+        filtered.ScannerSubscription.ScannerSubscriptionFilterOptions["optVolumeAbove"] = "1000";
         await client.SendAsync(filtered);
         var disabled = await client.ExpectAsync<ErrorMessage>(e => e.Id == 96);
-        Assert.Equal((162, "Historical Market Data Service error message:Scanner filter usdMarketCapAbove is disabled."), (disabled.ErrorCode, disabled.ErrorMsg));
+        Assert.Equal((162, "Historical Market Data Service error message:Scanner filter optVolumeAbove is disabled."), (disabled.ErrorCode, disabled.ErrorMsg));
 
         await client.SendAsync(Scan(97, "MOST_ACTIVE"));
         await client.ExpectAsync<ScannerData>(d => d.ReqId == 97);
