@@ -8,7 +8,7 @@ namespace TradingDesk.Simulator.Tests.Wire;
 /// <summary>reqFundamentalData: text below 210, protobuf from it.</summary>
 public sealed class FundamentalsTests
 {
-    public static TheoryData<int> TextAndProtobuf => new() { 200, 213 };
+    public static TheoryData<int> TextAndProtobuf => OptionsTests.TextAndProtobuf;
 
     [Theory]
     [MemberData(nameof(TextAndProtobuf))]

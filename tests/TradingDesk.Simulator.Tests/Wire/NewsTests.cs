@@ -7,7 +7,7 @@ namespace TradingDesk.Simulator.Tests.Wire;
 /// <summary>News providers, historical news, articles, bulletins and news ticks: text below 209, protobuf from it.</summary>
 public sealed class NewsTests
 {
-    public static TheoryData<int> TextAndProtobuf => new() { 200, 213 };
+    public static TheoryData<int> TextAndProtobuf => OptionsTests.TextAndProtobuf;
 
     private const string AllProviders = "BRFG+BRFUPDN+DJNL";
 

@@ -4,12 +4,16 @@ using TradingDesk.Simulator.Tests.Support;
 namespace TradingDesk.Simulator.Tests.Wire;
 
 /// <summary>
-/// reqSecDefOptParams, the option calculators, exerciseOptions and the option ticks of a market-data line. 200 is
-/// below every option protobuf gate (text); 213 is above them all (protobuf).
+/// reqSecDefOptParams, the option calculators, exerciseOptions and the option ticks of a market-data line.
 /// </summary>
 public sealed class OptionsTests
 {
-    public static TheoryData<int> TextAndProtobuf => new() { 200, 213 };
+    /// <summary>
+    /// Versions either side of the gates: 176 and 200 all text; 206 protobuf ticks (market-data gate) with text
+    /// calculators and chain; 210 adds protobuf news, scanners and fundamentals; 213 and 225 all protobuf (the
+    /// calculators switch at 211, the chain at 212). The other families' tests use the same set.
+    /// </summary>
+    public static TheoryData<int> TextAndProtobuf => new() { 176, 200, 206, 210, 213, 225 };
 
     // The manual clock starts on Tuesday 2026-03-10: the 17 April monthly is listed, AAPL strikes run 180–280.
     internal static Contract AaplCall(double strike, string expiry = "20260417", string right = "C") => new()

@@ -9,7 +9,7 @@ namespace TradingDesk.Simulator.Tests.Wire;
 /// <summary>reqScannerParameters and scanner subscriptions: text below 210, protobuf from it.</summary>
 public sealed class ScannersTests
 {
-    public static TheoryData<int> TextAndProtobuf => new() { 200, 213 };
+    public static TheoryData<int> TextAndProtobuf => OptionsTests.TextAndProtobuf;
 
     private static ScannerSubscriptionRequest Scan(int reqId, string code, int rows = 10, string instrument = "STK", string location = "STK.US.MAJOR") => new()
     {
