@@ -30,6 +30,8 @@ public sealed class CodecRegistry
         TickHistoryCodecs.Register(registry);
         WshCodecs.Register(registry);
         FinancialAdvisorCodecs.Register(registry);
+        MultiAccountCodecs.Register(registry);
+        ReferenceDataCodecs.Register(registry);
         return registry;
     }
 
