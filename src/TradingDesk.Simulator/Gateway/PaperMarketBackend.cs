@@ -76,7 +76,10 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
     public void OnRequest(GatewaySession session, IMessage request)
     {
         if (!_clients.TryGetValue(session, out var client)) return;
+        if (OnScheduleRequest(client, request)) return; // before OnBarsRequest: SCHEDULE is a reqHistoricalData
         if (OnMarketDataRequest(client, request) || OnBarsRequest(client, request) || OnContractRequest(client, request)
+            || OnHistoricalTicksRequest(client, request)
+            || OnHistogramRequest(client, request)
             || OnOrderRequest(client, request) || OnAccountRequest(client, request))
             return;
         _logger.LogInformation("client {ClientId}: {Request} is not simulated", client.ClientId, request.Descriptor.Name);
