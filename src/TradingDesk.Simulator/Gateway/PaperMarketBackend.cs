@@ -80,6 +80,7 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
         if (OnMarketDataRequest(client, request) || OnBarsRequest(client, request) || OnContractRequest(client, request)
             || OnHistoricalTicksRequest(client, request)
             || OnHistogramRequest(client, request)
+            || OnAccountsMultiRequest(client, request)
             || OnOrderRequest(client, request) || OnAccountRequest(client, request))
             return;
         _logger.LogInformation("client {ClientId}: {Request} is not simulated", client.ClientId, request.Descriptor.Name);
@@ -103,6 +104,8 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
             case MarketDataLine m: SendQuoteChanges(client.Session, m); break;
             case TickByTickLine t: SendTickByTick(client.Session, t); break;
             case DepthLine d: SendDepthChanges(client.Session, d); break;
+            case PositionsMultiLine p: SendPositionsMultiChanges(client.Session, p); break;
+            case AccountUpdatesMultiLine a: SendAccountUpdatesMultiIfDue(client.Session, a); break;
         }
     }
 
