@@ -62,7 +62,7 @@ public sealed class TickHistoryRoundTripTests
             from time in MarketDataGens.OptLong
             from price in MarketDataGens.OptDouble
             from size in MarketDataGens.OptDecimal
-            select Midpoint(time, price, size), n)
+            select TickHistoryGens.Midpoint(time, price, size), n)
         from done in Gens.OptionalValue(Gens.Bool)
         select (reqId, ticks, done),
         x =>
@@ -85,7 +85,7 @@ public sealed class TickHistoryRoundTripTests
             from ask in MarketDataGens.OptDouble
             from bidSize in MarketDataGens.OptDecimal
             from askSize in MarketDataGens.OptDecimal
-            select BidAsk(time, mask, bid, ask, bidSize, askSize), n)
+            select TickHistoryGens.BidAsk(time, mask, bid, ask, bidSize, askSize), n)
         from done in Gens.OptionalValue(Gens.Bool)
         select (reqId, ticks, done),
         x =>
@@ -108,7 +108,7 @@ public sealed class TickHistoryRoundTripTests
             from size in MarketDataGens.OptDecimal
             from exchange in MarketDataGens.OptText
             from conditions in MarketDataGens.OptText
-            select Last(time, mask, price, size, exchange, conditions), n)
+            select TickHistoryGens.Last(time, mask, price, size, exchange, conditions), n)
         from done in Gens.OptionalValue(Gens.Bool)
         select (reqId, ticks, done),
         x =>
@@ -131,7 +131,7 @@ public sealed class TickHistoryRoundTripTests
         from entries in Gen.ArrayOf(
             from price in MarketDataGens.OptDouble
             from size in MarketDataGens.OptDecimal
-            select Entry(price, size), n)
+            select TickHistoryGens.Entry(price, size), n)
         select (reqId, contract, expired, rth, period, entries),
         x =>
         {
@@ -163,7 +163,7 @@ public sealed class TickHistoryRoundTripTests
             from s in MarketDataGens.OptText
             from e in MarketDataGens.OptText
             from r in MarketDataGens.OptText
-            select Session(s, e, r), n)
+            select TickHistoryGens.Session(s, e, r), n)
         select (reqId, start, end, zone, sessions),
         x =>
         {
@@ -175,55 +175,4 @@ public sealed class TickHistoryRoundTripTests
             m.HistoricalSessions.AddRange(x.sessions);
             CodecAssert.RoundTripAllEncodings(m, version, ServerToClient);
         });
-
-    private static HistoricalTick Midpoint(long? time, double? price, string? size)
-    {
-        var t = new HistoricalTick();
-        if (time is { } tm) t.Time = tm;
-        if (price is { } p) t.Price = p;
-        if (size is not null) t.Size = size;
-        return t;
-    }
-
-    private static HistoricalTickBidAsk BidAsk(long? time, int? mask, double? bid, double? ask, string? bidSize, string? askSize)
-    {
-        var t = new HistoricalTickBidAsk();
-        if (time is { } tm) t.Time = tm;
-        // The text mask always sets both flags, so a generated attribute sets both too.
-        if (mask is { } mk) t.TickAttribBidAsk = new TickAttribBidAsk { AskPastHigh = (mk & 1) != 0, BidPastLow = (mk & 2) != 0 };
-        if (bid is { } b) t.PriceBid = b;
-        if (ask is { } a) t.PriceAsk = a;
-        if (bidSize is not null) t.SizeBid = bidSize;
-        if (askSize is not null) t.SizeAsk = askSize;
-        return t;
-    }
-
-    private static HistoricalTickLast Last(long? time, int? mask, double? price, string? size, string? exchange, string? conditions)
-    {
-        var t = new HistoricalTickLast();
-        if (time is { } tm) t.Time = tm;
-        if (mask is { } mk) t.TickAttribLast = new TickAttribLast { PastLimit = (mk & 1) != 0, Unreported = (mk & 2) != 0 };
-        if (price is { } p) t.Price = p;
-        if (size is not null) t.Size = size;
-        if (exchange is not null) t.Exchange = exchange;
-        if (conditions is not null) t.SpecialConditions = conditions;
-        return t;
-    }
-
-    private static HistogramDataEntry Entry(double? price, string? size)
-    {
-        var e = new HistogramDataEntry();
-        if (price is { } p) e.Price = p;
-        if (size is not null) e.Size = size;
-        return e;
-    }
-
-    private static HistoricalSession Session(string? start, string? end, string? refDate)
-    {
-        var s = new HistoricalSession();
-        if (start is not null) s.StartDateTime = start;
-        if (end is not null) s.EndDateTime = end;
-        if (refDate is not null) s.RefDate = refDate;
-        return s;
-    }
 }
