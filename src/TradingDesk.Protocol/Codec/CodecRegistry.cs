@@ -32,6 +32,8 @@ public sealed class CodecRegistry
         FinancialAdvisorCodecs.Register(registry);
         MultiAccountCodecs.Register(registry);
         ReferenceDataCodecs.Register(registry);
+        LinkingCodecs.Register(registry);
+        GatewayConfigCodecs.Register(registry);
         return registry;
     }
 

@@ -72,7 +72,7 @@ internal static partial class MultiAccountCodecs
             },
             minVersion: V.ModelsSupport);
 
-        // positionMultiEnd (in 72): [72][v=1][reqId] (IBPY reads it by the wrapper's signature: version, then reqId)
+        // positionMultiEnd (in 72), IBJ processPositionMultiEndMsg: [72][v=1][reqId]
         AddVersionedReqIdFrom<PositionMultiEnd>(r, IncomingIds.PositionMultiEnd, ServerToClient,
             m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
     }

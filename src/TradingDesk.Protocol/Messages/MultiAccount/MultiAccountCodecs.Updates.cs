@@ -37,7 +37,7 @@ internal static partial class MultiAccountCodecs
         AddVersionedReqIdFrom<CancelAccountUpdatesMulti>(r, OutgoingIds.CancelAccountUpdatesMulti, ClientToServer,
             m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
 
-        // accountUpdateMulti (in 73). IBPY reads it by the wrapper's signature (accountUpdateMulti):
+        // accountUpdateMulti (in 73), IBJ processAccountUpdateMultiMsg (IBPY reads it by the wrapper's signature):
         // [73][v=1][reqId][account][modelCode][key][value][currency]. value is text ("246447.83"), kept verbatim.
         r.Add<AccountUpdateMulti>(IncomingIds.AccountUpdateMulti, ServerToClient, ServerVersions.ProtobufAccountsPositions,
             (ref TextFieldReader f, int v) =>
@@ -64,7 +64,7 @@ internal static partial class MultiAccountCodecs
             },
             minVersion: V.ModelsSupport);
 
-        // accountUpdateMultiEnd (in 74): [74][v=1][reqId]
+        // accountUpdateMultiEnd (in 74), IBJ processAccountUpdateMultiEndMsg: [74][v=1][reqId]
         AddVersionedReqIdFrom<AccountUpdateMultiEnd>(r, IncomingIds.AccountUpdateMultiEnd, ServerToClient,
             m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
     }
