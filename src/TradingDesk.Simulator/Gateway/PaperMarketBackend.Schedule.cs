@@ -28,9 +28,15 @@ public sealed partial class PaperMarketBackend
             session.Send(GatewayErrors.ValidationFailed(r.ReqId, $"endDateTime '{r.EndDateTime}' is not 'yyyyMMdd HH:mm:ss [zone]' or 'yyyyMMdd-HH:mm:ss'", Now));
             return;
         }
-        if (!HistoricalDuration.TryParse(r.Duration, out var duration, out var error) || !BarSize.TryParse(r.BarSizeSetting, out _, out error))
+        if (!HistoricalDuration.TryParse(r.Duration, out var duration, out var error) || !BarSize.TryParse(r.BarSizeSetting, out var barSize, out error))
         {
             SendHistoricalError(session, r.ReqId, error!);
+            return;
+        }
+        if (barSize.IsIntraday)
+        {
+            // ERRTAB: 10295 "Only daily resolution supported for Schedule requests".
+            session.Send(GatewayErrors.Create(r.ReqId, 10295, "Only daily resolution supported for Schedule requests", Now));
             return;
         }
         var key = new HistoricalRequestKey(contract.ConId.Value, r.Contract?.Exchange ?? "", "SCHEDULE",

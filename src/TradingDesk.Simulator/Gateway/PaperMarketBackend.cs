@@ -81,6 +81,8 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
             || OnHistoricalTicksRequest(client, request)
             || OnHistogramRequest(client, request)
             || OnAccountsMultiRequest(client, request)
+            || OnReferenceRequest(client, request)
+            || OnDisplayGroupRequest(client, request)
             || OnOrderRequest(client, request) || OnAccountRequest(client, request))
             return;
         _logger.LogInformation("client {ClientId}: {Request} is not simulated", client.ClientId, request.Descriptor.Name);

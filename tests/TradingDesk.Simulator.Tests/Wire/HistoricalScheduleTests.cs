@@ -6,9 +6,9 @@ namespace TradingDesk.Simulator.Tests.Wire;
 /// <summary>reqHistoricalData with whatToShow SCHEDULE over TCP, at a text version (200) and a protobuf one (225).</summary>
 public sealed class HistoricalScheduleTests
 {
-    private static HistoricalDataRequest Request(int reqId, bool useRth, string duration = "1 W", string end = "") => new()
+    private static HistoricalDataRequest Request(int reqId, bool useRth, string duration = "1 W", string end = "", string barSize = "1 day") => new()
     {
-        ReqId = reqId, Contract = SimHarness.Aapl, EndDateTime = end, Duration = duration, BarSizeSetting = "1 day",
+        ReqId = reqId, Contract = SimHarness.Aapl, EndDateTime = end, Duration = duration, BarSizeSetting = barSize,
         WhatToShow = "SCHEDULE", UseRTH = useRth, FormatDate = 1,
     };
 
@@ -49,13 +49,15 @@ public sealed class HistoricalScheduleTests
     }
 
     [Theory]
-    [InlineData(200, "one week", 321)]
-    [InlineData(225, "one week", 321)]
-    public async Task A_bad_duration_is_321(int version, string duration, int code)
+    [InlineData(200, "one week", "1 day", 321)]
+    [InlineData(225, "one week", "1 day", 321)]
+    [InlineData(200, "1 W", "1 hour", 10295)]
+    [InlineData(225, "1 W", "5 mins", 10295)]
+    public async Task A_bad_duration_is_321_and_an_intraday_bar_size_10295(int version, string duration, string barSize, int code)
     {
         await using var sim = await SimHarness.StartAsync(version);
         var client = await sim.ClientAsync();
-        await client.SendAsync(Request(53, useRth: true, duration: duration));
+        await client.SendAsync(Request(53, useRth: true, duration: duration, barSize: barSize));
         Assert.Equal(code, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 53)).ErrorCode);
     }
 
