@@ -83,6 +83,7 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
             || OnAccountsMultiRequest(client, request)
             || OnReferenceRequest(client, request)
             || OnDisplayGroupRequest(client, request)
+            || OnWshRequest(client, request)
             || OnOrderRequest(client, request) || OnAccountRequest(client, request))
             return;
         _logger.LogInformation("client {ClientId}: {Request} is not simulated", client.ClientId, request.Descriptor.Name);
