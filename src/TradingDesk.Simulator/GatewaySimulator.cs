@@ -77,6 +77,7 @@ public sealed class GatewaySimulator : IAsyncDisposable
             TickInterval = options.TickInterval,
             PnlInterval = options.PnlInterval,
             AccountUpdateInterval = options.AccountUpdateInterval,
+            AdvisorAccount = options.AdvisorAccount,
         }, loggers.CreateLogger<PaperMarketBackend>());
         var server = new GatewayServer(new GatewayOptions
         {

@@ -84,6 +84,7 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
             || OnReferenceRequest(client, request)
             || OnDisplayGroupRequest(client, request)
             || OnWshRequest(client, request)
+            || OnFinancialAdvisorRequest(client, request)
             || OnOrderRequest(client, request) || OnAccountRequest(client, request))
             return;
         _logger.LogInformation("client {ClientId}: {Request} is not simulated", client.ClientId, request.Descriptor.Name);
