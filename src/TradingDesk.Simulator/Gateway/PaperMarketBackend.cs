@@ -85,6 +85,7 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
             || OnDisplayGroupRequest(client, request)
             || OnWshRequest(client, request)
             || OnFinancialAdvisorRequest(client, request)
+            || OnSessionRequest(client, request)
             || OnOrderRequest(client, request) || OnAccountRequest(client, request))
             return;
         _logger.LogInformation("client {ClientId}: {Request} is not simulated", client.ClientId, request.Descriptor.Name);
