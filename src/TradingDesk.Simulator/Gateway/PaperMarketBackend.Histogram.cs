@@ -27,6 +27,7 @@ public sealed partial class PaperMarketBackend
     private void SendHistogram(ClientLines client, HistogramDataRequest r)
     {
         var session = client.Session;
+        if (IsDuplicate(client, r.ReqId)) return; // an id live in another family (as for bars)
         if (Resolve(session, r.ReqId, r.Contract) is not { } contract) return;
         if (!HistogramPeriod.TryParse(r.TimePeriod, out var period))
         {

@@ -28,6 +28,7 @@ public sealed partial class PaperMarketBackend
     private void SendHistoricalTicks(ClientLines client, HistoricalTicksRequest r)
     {
         var session = client.Session;
+        if (IsDuplicate(client, r.ReqId)) return; // an id live in another family (as for bars)
         if (Resolve(session, r.ReqId, r.Contract) is not { } contract) return;
         TickKind? kind = (r.WhatToShow ?? "").Trim().ToUpperInvariant() switch
         {

@@ -21,6 +21,7 @@ public sealed partial class PaperMarketBackend
     private void SendSchedule(ClientLines client, HistoricalDataRequest r)
     {
         var session = client.Session;
+        if (IsDuplicate(client, r.ReqId)) return; // an id live in another family (as for bars)
         if (!CanCarry(session, new HistoricalSchedule(), r.ReqId)) return;
         if (Resolve(session, r.ReqId, r.Contract) is not { } contract) return;
         if (!WireFormat.TryParseTime(r.EndDateTime, Now, out var end))

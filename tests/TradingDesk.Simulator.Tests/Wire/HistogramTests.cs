@@ -78,4 +78,15 @@ public sealed class HistogramTests
         await client.SendAsync(request);
         Assert.Equal(200, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 48)).ErrorCode);
     }
+
+    [Fact]
+    public async Task An_id_live_in_another_family_is_102()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        var client = await sim.ClientAsync();
+        await client.SendAsync(new PositionsMultiRequest { ReqId = 49, Account = "", ModelCode = "" });
+        await client.ExpectAsync<PositionMultiEnd>();
+        await client.SendAsync(Request(49, "1 week"));
+        Assert.Equal(102, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 49)).ErrorCode);
+    }
 }
