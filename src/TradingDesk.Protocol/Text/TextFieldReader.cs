@@ -8,6 +8,8 @@ namespace TradingDesk.Protocol.Text;
 /// Every read names the field it expects, so an error says message id, field name and byte offset.
 /// Text-mode sentinels map to "not set": the empty string, 2147483647 (UNSET_INTEGER) and
 /// 1.7976931348623157E308 (UNSET_DOUBLE), which TWS often writes literally.
+/// Numbers take <see cref="PlainNumbers"/>' exact fast paths first and the sentinels are matched as bytes: a real
+/// openOrder is mostly short integers, plain decimals and a dozen UNSET_DOUBLEs, which the BCL parsers are slow at.
 /// </summary>
 public ref struct TextFieldReader
 {
@@ -15,6 +17,8 @@ public ref struct TextFieldReader
     private const long UnsetLong = long.MaxValue;
     private const NumberStyles IntegerStyle = NumberStyles.AllowLeadingSign;
     private const NumberStyles FloatStyle = NumberStyles.Float;
+
+    private static ReadOnlySpan<byte> UnsetDoubleText => "1.7976931348623157E308"u8;
 
     private readonly ReadOnlySpan<byte> _payload;
     private readonly long _baseOffset;
@@ -79,6 +83,7 @@ public ref struct TextFieldReader
         var start = _position;
         var raw = ReadRaw(field);
         if (raw.IsEmpty) return 0; // IB's decoders read an empty int as 0.
+        if (PlainNumbers.TryParseInt(raw, out var plain)) return plain;
         if (int.TryParse(raw, IntegerStyle, CultureInfo.InvariantCulture, out var value)) return value;
         throw Error($"'{Show(raw)}' is not an integer", field, start);
     }
@@ -89,6 +94,7 @@ public ref struct TextFieldReader
         var start = _position;
         var raw = ReadRaw(field);
         if (raw.IsEmpty) return null;
+        if (PlainNumbers.TryParseInt(raw, out var plain)) return plain;
         if (int.TryParse(raw, IntegerStyle, CultureInfo.InvariantCulture, out var value))
             return value == UnsetInteger ? null : value;
         throw Error($"'{Show(raw)}' is not an integer", field, start);
@@ -114,7 +120,8 @@ public ref struct TextFieldReader
     {
         var start = _position;
         var raw = ReadRaw(field);
-        if (raw.IsEmpty) return null;
+        if (raw.IsEmpty || raw.SequenceEqual(UnsetDoubleText)) return null;
+        if (PlainNumbers.TryParseDouble(raw, out var plain)) return plain;
         if (double.TryParse(raw, FloatStyle, CultureInfo.InvariantCulture, out var value))
             return value == double.MaxValue ? null : value;
         throw Error($"'{Show(raw)}' is not a number", field, start);

@@ -124,15 +124,14 @@ internal static partial class MarketDataCodecs
     // from PAST_LIMIT 109 bit 2 pastLimit; from PRE_OPEN_BID_ASK 132 bit 4 preOpen). The proto keeps the raw
     // mask, so the codec passes it through at every version. The derived tickSize IBPY emits for BID/ASK/LAST is
     // a client-side convenience, not a wire message, and is not produced here.
-    // Hot path: no LINQ, no strings except the size, nothing allocated but the message; the price takes
-    // FastPrice's exact fast path for plain decimals.
+    // Hot path: no LINQ, no strings except the size, nothing allocated but the message.
     private static TickPrice DecodeTickPrice(ref TextFieldReader f, int v)
     {
         f.Skip("version");
         var m = new TickPrice();
         if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
         if (f.ReadIntOrUnset("tickType") is { } type) m.TickType = type;
-        if (FastPrice.Read(ref f, "price") is { } price) m.Price = price;
+        if (f.ReadDoubleOrUnset("price") is { } price) m.Price = price;
         if (f.ReadStringOrUnset("size") is { } size) m.Size = size;
         if (f.ReadIntOrUnset("attrMask") is { } mask) m.AttrMask = mask;
         return m;

@@ -77,24 +77,8 @@ internal static partial class MultiAccountCodecs
             m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id);
     }
 
-    /// <summary>
-    /// The <c>[id][v=1][reqId]</c> layout the cancels and end markers of this family share, from MODELS_SUPPORT (103)
-    /// on and under the accounts gate (the shared AddVersionedReqId has no minimum version).
-    /// </summary>
+    /// <summary>The shared <c>[id][v=1][reqId]</c> layout, from MODELS_SUPPORT (103) and under the accounts gate.</summary>
     private static void AddVersionedReqIdFrom<T>(CodecRegistry r, int id, Direction direction,
         Func<T, bool> hasReqId, Func<T, int> reqId, Action<T, int> setReqId) where T : Google.Protobuf.IMessage<T>, new() =>
-        r.Add<T>(id, direction, ServerVersions.ProtobufAccountsPositions,
-            (ref TextFieldReader f, int v) =>
-            {
-                f.Skip("version");
-                var m = new T();
-                if (f.ReadIntOrUnset("reqId") is { } value) setReqId(m, value);
-                return m;
-            },
-            (T m, ref TextFieldWriter w, int v) =>
-            {
-                w.WriteInt(1);
-                w.WriteIntOrUnset(hasReqId(m), reqId(m));
-            },
-            minVersion: V.ModelsSupport);
+        r.AddVersionedReqId(id, direction, ServerVersions.ProtobufAccountsPositions, 1, hasReqId, reqId, setReqId, V.ModelsSupport);
 }
