@@ -122,4 +122,17 @@ public sealed class FinancialAdvisorTests
         await client.SendAsync(order);
         Assert.Equal(code, (await client.ExpectAsync<ErrorMessage>(e => e.Id == next)).ErrorCode);
     }
+
+    [Fact]
+    public async Task Managed_accounts_list_the_advisor_first_and_an_order_to_it_needs_an_allocation()
+    {
+        await using var sim = await Advisor(225);
+        var (client, next, accounts) = await TestClient.StartAsync(sim.Simulator.Port, 3);
+        await using var _ = client;
+        Assert.Equal("DF111110,DU111111,DU222222", accounts);
+        var order = Order(next, "BUY", "10", "MKT");
+        order.Order.Account = "DF111110";
+        await client.SendAsync(order);
+        Assert.Equal(436, (await client.ExpectAsync<ErrorMessage>(e => e.Id == next)).ErrorCode);
+    }
 }
