@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using IBApi.protobuf;
 using TradingDesk.Protocol.TextOnly;
 using TradingDesk.Simulator.Tests.Support;
@@ -67,5 +68,39 @@ public sealed class SessionTests
         Assert.Contains(failed.Errors, e => e.Contains("loggingLevel"));
         await client.SendAsync(new ConfigRequest { ReqId = 115 });
         Assert.False((await client.ExpectAsync<ConfigResponse>()).Api.Settings.ReadOnlyApi);
+    }
+
+    [Fact]
+    public async Task No_request_of_these_families_is_answered_as_not_supported()
+    {
+        await using var sim = await SimHarness.StartAsync(225);
+        var client = await sim.ClientAsync();
+        IMessage[] requests =
+        [
+            new HistoricalTicksRequest { ReqId = 121, Contract = SimHarness.Aapl, EndDateTime = "20260310 10:00:00 US/Eastern", NumberOfTicks = 5, WhatToShow = "TRADES" },
+            new CancelHistoricalTicks { ReqId = 121 },
+            new HistogramDataRequest { ReqId = 122, Contract = SimHarness.Aapl, TimePeriod = "1 day" }, new CancelHistogramData { ReqId = 122 },
+            new PositionsMultiRequest { ReqId = 123, Account = "", ModelCode = "" }, new CancelPositionsMulti { ReqId = 123 },
+            new AccountUpdatesMultiRequest { ReqId = 124, Account = "DU111111", ModelCode = "" }, new CancelAccountUpdatesMulti { ReqId = 124 },
+            new MatchingSymbolsRequest { ReqId = 125, Pattern = "MS" }, new MarketRuleRequest { MarketRuleId = 26 },
+            new SmartComponentsRequest { ReqId = 126, BboExchange = "a6" }, new MarketDepthExchangesRequest(), new SoftDollarTiersRequest { ReqId = 127 },
+            new UserInfoRequest { ReqId = 128 }, new FamilyCodesRequest(), new SetServerLogLevelRequest { LogLevel = 3 },
+            new QueryDisplayGroupsRequest { ReqId = 129 }, new SubscribeToGroupEventsRequest { ReqId = 130, GroupId = 1 },
+            new UnsubscribeFromGroupEventsRequest { ReqId = 130 }, new WshMetaDataRequest { ReqId = 131 }, new CancelWshMetaData { ReqId = 131 },
+            new WshEventDataRequest { ReqId = 132, ConId = SimHarness.AaplConId }, new CancelWshEventData { ReqId = 132 },
+            new FARequest { FaDataType = 1 }, new VerifyRequest { ApiName = "a", ApiVersion = "1" }, new ConfigRequest { ReqId = 133 },
+        ];
+        foreach (var request in requests) await client.SendAsync(request);
+        // Requests are handled in order: everything they answer arrives before currentTime.
+        await client.SendAsync(new CurrentTimeRequest());
+        var seen = new List<IMessage?>();
+        for (var next = await client.NextAsync(); next.Message is not CurrentTime; next = await client.NextAsync())
+        {
+            seen.Add(next.Message);
+            if (next.Message is ErrorMessage e) Assert.DoesNotContain("not supported by the simulator", e.ErrorMsg);
+        }
+        Assert.Contains(seen, m => m is ConfigResponse);
+        Assert.Contains(seen, m => m is HistoricalTicksLast);
+        Assert.Contains(seen, m => m is ErrorMessage { ErrorCode: 321 } e && e.ErrorMsg.Contains("non FA customers", StringComparison.Ordinal));
     }
 }
