@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using IBApi.protobuf;
 using TradingDesk.Simulator.Tests.Support;
 
@@ -216,6 +217,51 @@ public sealed class OptionsTests
         Assert.Contains("holds 0", none.ErrorMsg);
         await client.SendAsync(new ExerciseOptionsRequest { OrderId = 54, Contract = AaplCall(200), ExerciseAction = 3, ExerciseQuantity = 1, Account = "DU111111" });
         Assert.Equal(321, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 54)).ErrorCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TextAndProtobuf))]
+    public async Task No_option_scanner_news_or_fundamentals_request_is_answered_as_not_supported(int version)
+    {
+        await using var sim = await SimHarness.StartAsync(version);
+        var client = await sim.ClientAsync();
+        IMessage[] requests =
+        [
+            new SecDefOptParamsRequest { ReqId = 61, UnderlyingSymbol = "SPY", FutFopExchange = "", UnderlyingSecType = "STK", UnderlyingConId = 756733 },
+            new CalculateImpliedVolatilityRequest { ReqId = 62, Contract = AaplCall(230), OptionPrice = 10, UnderPrice = 230 },
+            new CancelCalculateImpliedVolatility { ReqId = 62 },
+            new CalculateOptionPriceRequest { ReqId = 63, Contract = AaplCall(230), Volatility = 0.3, UnderPrice = 230 },
+            new CancelCalculateOptionPrice { ReqId = 63 },
+            new ExerciseOptionsRequest { OrderId = 64, Contract = AaplCall(230), ExerciseAction = 1, ExerciseQuantity = 1, Account = "DU111111" },
+            new ScannerParametersRequest(),
+            new ScannerSubscriptionRequest { ReqId = 65, ScannerSubscription = new ScannerSubscription { ScanCode = "MOST_ACTIVE", Instrument = "STK", LocationCode = "STK.US.MAJOR", NumberOfRows = 5 } },
+            new CancelScannerSubscription { ReqId = 65 },
+            new NewsProvidersRequest(),
+            new HistoricalNewsRequest { ReqId = 66, ConId = SimHarness.AaplConId, ProviderCodes = "BRFG", TotalResults = 2 },
+            new NewsArticleRequest { ReqId = 67, ProviderCode = "BRFG", ArticleId = "BRFG$0" },
+            new NewsBulletinsRequest { AllMessages = true }, new CancelNewsBulletins(),
+            new FundamentalsDataRequest { ReqId = 68, Contract = SimHarness.Aapl, ReportType = "ReportsFinSummary" },
+            new CancelFundamentalsData { ReqId = 68 },
+        ];
+        foreach (var request in requests) await client.SendAsync(request);
+        // Requests are handled in order: everything they answer arrives before currentTime.
+        await client.SendAsync(new CurrentTimeRequest());
+        var seen = new List<IMessage?>();
+        for (var next = await client.NextAsync(); next.Message is not CurrentTime; next = await client.NextAsync())
+        {
+            seen.Add(next.Message);
+            if (next.Message is ErrorMessage e) Assert.DoesNotContain("not supported by the simulator", e.ErrorMsg);
+        }
+        Assert.Contains(seen, m => m is SecDefOptParameterEnd { ReqId: 61 });
+        Assert.Equal(2, seen.Count(m => m is TickOptionComputation { TickType: 53 }));
+        Assert.Contains(seen, m => m is ErrorMessage { Id: 64, ErrorCode: 321 });
+        Assert.Contains(seen, m => m is ScannerParameters);
+        Assert.Contains(seen, m => m is ScannerData { ReqId: 65 });
+        Assert.Contains(seen, m => m is NewsProviders);
+        Assert.Contains(seen, m => m is HistoricalNewsEnd { ReqId: 66 });
+        Assert.Contains(seen, m => m is ErrorMessage { Id: 67, ErrorCode: 10172 });
+        Assert.Contains(seen, m => m is NewsBulletin);
+        Assert.Contains(seen, m => m is FundamentalsData { ReqId: 68 });
     }
 
     private static Task<decimal> CashAsync(SimHarness sim) =>
