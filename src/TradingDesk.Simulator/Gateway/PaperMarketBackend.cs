@@ -76,8 +76,24 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
     public void OnRequest(GatewaySession session, IMessage request)
     {
         if (!_clients.TryGetValue(session, out var client)) return;
+        // These run first: SCHEDULE is a reqHistoricalData the bars must not see, and the FA and read-only checks
+        // see a placeOrder before the order engine (they return false to let it through).
+        if (OnScheduleRequest(client, request)
+            || OnHistoricalTicksRequest(client, request)
+            || OnHistogramRequest(client, request)
+            || OnAccountsMultiRequest(client, request)
+            || OnReferenceRequest(client, request)
+            || OnDisplayGroupRequest(client, request)
+            || OnWshRequest(client, request)
+            || OnFinancialAdvisorRequest(client, request)
+            || OnSessionRequest(client, request))
+            return;
         if (OnMarketDataRequest(client, request) || OnBarsRequest(client, request) || OnContractRequest(client, request)
-            || OnOrderRequest(client, request) || OnAccountRequest(client, request))
+            || OnOrderRequest(client, request) || OnAccountRequest(client, request)
+            || OnOptionRequest(client, request)
+            || OnScannerRequest(client, request)
+            || OnNewsRequest(client, request)
+            || OnFundamentalsRequest(client, request))
             return;
         _logger.LogInformation("client {ClientId}: {Request} is not simulated", client.ClientId, request.Descriptor.Name);
         session.Send(GatewayErrors.ValidationFailed(GatewayErrors.NoValidId, $"{request.Descriptor.Name} is not supported by the simulator", Now));
@@ -97,9 +113,13 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
     {
         switch (line)
         {
+            case PositionsMultiLine p: SendPositionsMultiChanges(client.Session, p); break;
+            case AccountUpdatesMultiLine a: SendAccountUpdatesMultiIfDue(client.Session, a); break;
             case MarketDataLine m: SendQuoteChanges(client.Session, m); break;
             case TickByTickLine t: SendTickByTick(client.Session, t); break;
             case DepthLine d: SendDepthChanges(client.Session, d); break;
+            case ScannerLine s: RefreshScanner(client.Session, s); break;
+            case BulletinLine b: SendNewBulletins(client.Session, b); break;
         }
     }
 
