@@ -41,4 +41,14 @@ public sealed class SessionCallTests(ITestOutputHelper output) : DeskTestKit(out
         var set = await desk.Client.SetServerLogLevelAsync(new W.SetServerLogLevel { Level = W.ServerLogLevel.Detail }, GrpcDesk.Trader);
         Assert.Equal(W.ServerLogLevel.Detail, set.Level);
     }
+
+    [Fact]
+    public async Task Positions_per_account_stream_their_initial_set_and_then_its_end()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        var account = (await desk.Client.GetAccountSummaryAsync(new W.GetAccountSummary { Tags = "NetLiquidation", Group = "All" }, GrpcDesk.Reader)).Items[0].Account;
+        using var positions = desk.Client.StreamPositionsMulti(new W.SubscribePositionsMulti { Account = account }, GrpcDesk.Reader);
+        var (_, before) = await Calls.UntilAsync(positions.ResponseStream, e => e.KindCase == W.PositionsMultiEvent.KindOneofCase.End);
+        Assert.All(before, e => Assert.Equal(W.PositionsMultiEvent.KindOneofCase.Position, e.KindCase));
+    }
 }
