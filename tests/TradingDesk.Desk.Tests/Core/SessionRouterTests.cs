@@ -147,4 +147,13 @@ public sealed class SessionRouterTests(ITestOutputHelper output) : DeskTestKit(o
         Assert.Contains("account", Assert.IsType<InvalidRequest>(ExpectMsg<RequestFailed>().Failure).Problem);
         pacer.ExpectNoMsg(Quiet);
     }
+
+    [Fact]
+    public void A_resubscribe_after_a_failover_meets_the_same_checks_as_a_first_subscribe()
+    {
+        var (router, pacer) = StartRouter();
+        router.Tell(new SubscriptionMessages.Resubscribe(new SubscriptionId(42), new SubscribePositionsMulti(new AccountId("DU1"), "M\u0001")), TestActor);
+        Assert.Contains("model code", Assert.IsType<InvalidRequest>(ExpectMsg<RequestFailed>().Failure).Problem);
+        pacer.ExpectNoMsg(Quiet);
+    }
 }
