@@ -18,6 +18,7 @@ internal sealed class MarketDataStream(SubscribeMarketData command) : StreamPlan
     public override object? Map(IMessage message, SubscriptionId sub, DateTimeOffset at) => message switch
     {
         IBApi.protobuf.MarketDataType t => new MarketDataTypeChanged(sub, (Domain.MarketDataType)t.MarketDataType_, at),
+        TickNews n => NewsMapping.ToNewsTick(n, sub, at), // News: generic tick 292
         _ => StreamMapping.ToTick(message, sub, at),
     };
 }

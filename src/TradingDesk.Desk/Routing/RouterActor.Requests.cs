@@ -43,6 +43,7 @@ public sealed partial class RouterActor
         Receive<SubscribePnLSingle>(Subscribe);
         Receive<SubscribeAccountUpdates>(Subscribe);
         Receive<SubscriptionMessages.Resubscribe>(OnResubscribe);
+        ReceiveResearch(); // News, fundamentals, WSH, tick history (RouterActor.Research.cs)
     }
 
     private void StartRequest(RequestPlan plan)
@@ -92,6 +93,7 @@ public sealed partial class RouterActor
         SubscribePnL c => new(null, new LineKey("pnl", $"{c.Account}|{c.ModelCode}"), () => new PnLStream(c)),
         SubscribePnLSingle c => new(null, new LineKey("pnl1", $"{c.Account}|{c.ModelCode}|{c.ConId}"), () => new PnLSingleStream(c)),
         SubscribeAccountUpdates c => new(null, new LineKey("acct", c.Account.Value), () => new AccountUpdatesStream(c)),
+        NewsMessages.SubscribeNewsBulletins c => new(null, new LineKey(BulletinsKind, c.AllMessages ? "all" : "new"), () => new NewsBulletinsStream(c)), // News
         _ => null,
     };
 
@@ -105,6 +107,7 @@ public sealed partial class RouterActor
             var other = _lines.ByKey.Keys.FirstOrDefault(k => k.Kind == "acct" && k != stream.Key);
             if (other.Kind is not null) return $"IB streams one account at a time per connection; {other.Spec} is subscribed";
         }
+        if (BulletinsRefusal(stream) is { } bulletins) return bulletins; // News
         return null;
     }
 
