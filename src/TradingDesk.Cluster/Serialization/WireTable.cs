@@ -66,6 +66,8 @@ internal sealed class WireTable
         OrderEventWire.Register(table);
         ConnectionWire.Register(table);
         ClusterWire.Register(table);
+        ResearchWire.Register(table); // News, fundamentals, WSH
+        TickHistoryWire.Register(table); // Tick history
         return table;
     }
 }
