@@ -1,0 +1,63 @@
+using Grpc.Core;
+using TradingDesk.Contracts.Mapping;
+using TradingDesk.Desk.Domain;
+using TradingDesk.Testing;
+using Xunit;
+using Xunit.Abstractions;
+using DeskClient = TradingDesk.Client.DeskClient;
+using W = TradingDesk.Contracts.Wire;
+
+namespace TradingDesk.Grpc.Tests;
+
+/// <summary>
+/// News, fundamentals, WSH and tick history over gRPC against a real desk and the simulator: the desk's answers on the
+/// wire, and bad or hostile requests refused before anything reaches the gateway.
+/// </summary>
+public sealed class ResearchCallTests(ITestOutputHelper output) : DeskTestKit(output)
+{
+    private static readonly W.ContractSpec Msft = Contract.Stock("MSFT").ToWire();
+
+    [Fact]
+    public async Task Bad_requests_are_invalid_argument_in_the_desks_words_and_never_reach_the_gateway()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        var client = desk.Client;
+
+        var histogram = await Assert.ThrowsAsync<RpcException>(() => client.GetHistogramAsync(new W.GetHistogram { Contract = Msft, Period = "forever" }, GrpcDesk.Reader).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, histogram.StatusCode);
+        Assert.Contains("'forever' is not a count and a unit", histogram.Status.Detail);
+
+        var ticks = await Assert.ThrowsAsync<RpcException>(() => client.GetHistoricalTicksAsync(new W.GetHistoricalTicks
+        {
+            Contract = Msft, What = W.HistoricalTicksKind.Trades, Count = 10,
+        }, GrpcDesk.Reader).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, ticks.StatusCode);
+        Assert.Contains("exactly one of start and end", ticks.Status.Detail);
+
+        // A control character would split IB's NUL-separated text frame: refused by the desk, not passed on.
+        var article = await Assert.ThrowsAsync<RpcException>(() => client.GetNewsArticleAsync(new W.GetNewsArticle { ProviderCode = "BRFG", ArticleId = "a\0b" }, GrpcDesk.Reader).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, article.StatusCode);
+
+        // An enum value the contract leaves unspecified is refused while reading the request.
+        var report = await Assert.ThrowsAsync<RpcException>(() => client.GetFundamentalsAsync(new W.GetFundamentals { Contract = Msft }, GrpcDesk.Reader).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, report.StatusCode);
+        Assert.Contains("report", report.Status.Detail);
+
+        Assert.Empty(await desk.HandledAsync<IBApi.protobuf.HistogramDataRequest>());
+        Assert.Empty(await desk.HandledAsync<IBApi.protobuf.HistoricalTicksRequest>());
+        Assert.Empty(await desk.HandledAsync<IBApi.protobuf.NewsArticleRequest>());
+        Assert.Empty(await desk.HandledAsync<IBApi.protobuf.FundamentalsDataRequest>());
+    }
+
+    [Fact]
+    public async Task The_client_gets_typed_invalid_request_exceptions()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        await using var client = await DeskClient.ConnectAsync(desk.Front.Address.ToString(), GrpcDesk.ReaderToken);
+        var wsh = await Assert.ThrowsAsync<TradingDesk.Client.InvalidRequestException>(() => client.GetWshEventsAsync());
+        Assert.Contains("exactly one of conId and filter JSON", wsh.Message);
+        var news = await Assert.ThrowsAsync<TradingDesk.Client.InvalidRequestException>(() => client.GetHistoricalNewsAsync(new ConId(272093), []));
+        Assert.Contains("at least one news provider", news.Message);
+        Assert.Empty(await desk.HandledAsync<IBApi.protobuf.WshEventDataRequest>());
+    }
+}
