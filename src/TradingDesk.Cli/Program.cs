@@ -66,6 +66,7 @@ public static class Program
             TokenCommand.Create(stdout, stderr),
         };
         foreach (var verb in GatewayVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
+        foreach (var verb in ResearchVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb); // News, fundamentals, tick history
         return root;
     }
 }
