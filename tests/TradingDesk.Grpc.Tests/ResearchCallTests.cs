@@ -60,4 +60,47 @@ public sealed class ResearchCallTests(ITestOutputHelper output) : DeskTestKit(ou
         Assert.Contains("at least one news provider", news.Message);
         Assert.Empty(await desk.HandledAsync<IBApi.protobuf.WshEventDataRequest>());
     }
+
+    [Fact]
+    public async Task Tick_history_and_wsh_come_back_as_the_desk_answers()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        var client = desk.Client;
+        var now = (await client.GetCurrentTimeAsync(new W.GetCurrentTime(), GrpcDesk.Reader)).GatewayTime;
+
+        var ticks = await client.GetHistoricalTicksAsync(new W.GetHistoricalTicks
+        {
+            Contract = Msft, What = W.HistoricalTicksKind.BidAsk, End = now, Count = 10, UseRth = true,
+        }, GrpcDesk.Reader);
+        Assert.Equal(W.HistoricalTicksKind.BidAsk, ticks.What);
+        Assert.InRange(ticks.Ticks.Count, 1, 10);
+        Assert.All(ticks.Ticks, t => Assert.True(t.HasBidPrice && t.HasAskPrice && !t.HasPrice));
+
+        var histogram = await client.GetHistogramAsync(new W.GetHistogram { Contract = Msft, Period = "3 days", UseRth = true }, GrpcDesk.Reader);
+        Assert.NotEmpty(histogram.Entries);
+        var schedule = await client.GetHistoricalScheduleAsync(new W.GetHistoricalSchedule { Contract = Msft, Duration = "1 W", UseRth = true }, GrpcDesk.Reader);
+        Assert.NotEmpty(schedule.Sessions);
+
+        // IB answers event data only after the metadata (10282): a gateway refusal, not the desk's.
+        var early = await Assert.ThrowsAsync<RpcException>(() => client.GetWshEventsAsync(new W.GetWshEvents { ConId = 272093 }, GrpcDesk.Reader).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        Assert.Contains("10282", early.Status.Detail);
+        Assert.Contains("meta_data", (await client.GetWshMetaDataAsync(new W.GetWshMetaData(), GrpcDesk.Reader)).Json);
+        Assert.StartsWith("[", (await client.GetWshEventsAsync(new W.GetWshEvents { ConId = 272093, Limit = 3 }, GrpcDesk.Reader)).Json);
+    }
+
+    [Fact]
+    public async Task The_client_maps_tick_history_to_typed_records()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        await using var client = await DeskClient.ConnectAsync(desk.Front.Address.ToString(), GrpcDesk.ReaderToken);
+        var now = await client.GetCurrentTimeAsync();
+        var trades = await client.GetHistoricalTicksAsync(Contract.Stock("MSFT"), HistoricalTicksKind.Trades, null, now, 5);
+        Assert.InRange(trades.Count, 1, 5);
+        Assert.All(trades, t => Assert.True(t.Price > 0 && t.Size > 0 && t.Time <= now));
+        var buckets = await client.GetHistogramAsync(Contract.Stock("MSFT"), "1 week");
+        Assert.All(buckets, b => Assert.True(b.Size > 0));
+        var schedule = await client.GetHistoricalScheduleAsync(Contract.Stock("MSFT"));
+        Assert.All(schedule.Sessions, s => Assert.Matches("^[0-9]{8}$", s.RefDate));
+    }
 }
