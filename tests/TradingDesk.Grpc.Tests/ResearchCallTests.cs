@@ -103,4 +103,25 @@ public sealed class ResearchCallTests(ITestOutputHelper output) : DeskTestKit(ou
         var schedule = await client.GetHistoricalScheduleAsync(Contract.Stock("MSFT"));
         Assert.All(schedule.Sessions, s => Assert.Matches("^[0-9]{8}$", s.RefDate));
     }
+
+    [Fact]
+    public async Task News_and_fundamentals_come_back_and_a_missing_report_is_not_found()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        await using var client = await DeskClient.ConnectAsync(desk.Front.Address.ToString(), GrpcDesk.ReaderToken);
+        var providers = await client.GetNewsProvidersAsync();
+        Assert.Contains(providers, p => p.Code == "BRFG");
+        var news = await client.GetHistoricalNewsAsync(new ConId(272093), ["BRFG"], totalResults: 3);
+        Assert.InRange(news.Headlines.Count, 1, 3);
+        var article = await client.GetNewsArticleAsync(news.Headlines[0].ProviderCode, news.Headlines[0].ArticleId);
+        Assert.False(string.IsNullOrWhiteSpace(article.Text));
+
+        Assert.Contains("<FinancialSummary", await client.GetFundamentalsAsync(Contract.Stock("MSFT"), FundamentalsReport.ReportsFinSummary));
+        var missing = await Assert.ThrowsAsync<TradingDesk.Client.ReportNotAvailableException>(() => client.GetFundamentalsAsync(Contract.Forex("EUR", "USD"), FundamentalsReport.Resc));
+        Assert.Equal((StatusCode.NotFound, FundamentalsReport.Resc), (missing.StatusCode, missing.Report));
+
+        await using var bulletins = client.NewsBulletins(allMessages: true).GetAsyncEnumerator();
+        Assert.True(await bulletins.MoveNextAsync());
+        Assert.IsType<TradingDesk.Client.Bulletin>(bulletins.Current);
+    }
 }
