@@ -15,7 +15,8 @@ public static class WshMessages
     /// Events (reqWshEventData) for one contract (<paramref name="ConId"/>) or for a filter (<paramref name="FilterJson"/>,
     /// a JSON object as the metadata describes): exactly one of the two. <paramref name="StartDate"/> / <paramref name="EndDate"/>
     /// are "yyyyMMdd" or null; <paramref name="Limit"/> caps the events (null: the gateway's default). The fill flags add
-    /// events of the watchlist, portfolio or competitors. Reply: <see cref="WshEvents"/>.
+    /// events of the watchlist, portfolio or competitors. Reply: <see cref="WshEvents"/>. IB answers event data only
+    /// after this connection asked for the metadata (<see cref="GetWshMetaData"/>): before it, GatewayError 10282.
     /// </summary>
     public sealed record GetWshEvents(
         ConId? ConId = null, string? FilterJson = null, string? StartDate = null, string? EndDate = null, int? Limit = null,
