@@ -124,4 +124,20 @@ public sealed class ResearchCallTests(ITestOutputHelper output) : DeskTestKit(ou
         Assert.True(await bulletins.MoveNextAsync());
         Assert.IsType<TradingDesk.Client.Bulletin>(bulletins.Current);
     }
+
+    [Fact]
+    public async Task News_ticks_stream_headlines_of_a_line_the_service_asks_for_news()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        using var news = desk.Client.StreamNewsTicks(new W.SubscribeMarketData { Contract = Msft }, GrpcDesk.Reader);
+        await news.ResponseHeadersAsync;
+        var request = await desk.Sim.RequestReadAsync<IBApi.protobuf.MarketDataRequest>();
+        Assert.Contains("292", request.GenericTickList);
+
+        // The simulator writes one headline per stock every 15 minutes of its clock.
+        await desk.Sim.AdvanceMarketAsync(TimeSpan.FromMinutes(16));
+
+        var (headline, _) = await Calls.UntilAsync(news.ResponseStream, e => e.KindCase == W.NewsTickEvent.KindOneofCase.News);
+        Assert.False(string.IsNullOrEmpty(headline.News.Headline));
+    }
 }
