@@ -43,6 +43,16 @@ public sealed class DeskClient(IActorRef desk, TimeSpan? askTimeout = null)
     public Task<FinancialAdvisorMessages.FaConfiguration> GetFaConfigurationAsync(Domain.FaDataKind kind, CancellationToken token = default) => AskAsync<FinancialAdvisorMessages.FaConfiguration>(new FinancialAdvisorMessages.GetFaConfiguration(kind), token);
     public Task<FinancialAdvisorMessages.FaConfigurationReplaced> ReplaceFaConfigurationAsync(Domain.FaDataKind kind, string xml, CancellationToken token = default) =>
         AskAsync<FinancialAdvisorMessages.FaConfigurationReplaced>(new FinancialAdvisorMessages.ReplaceFaConfiguration(kind, xml), token);
+    // News, fundamentals, WSH, tick history
+    public Task<NewsMessages.NewsProvidersList> GetNewsProvidersAsync(CancellationToken token = default) => AskAsync<NewsMessages.NewsProvidersList>(new NewsMessages.GetNewsProviders(), token);
+    public Task<NewsMessages.NewsArticle> GetNewsArticleAsync(string providerCode, string articleId, CancellationToken token = default) => AskAsync<NewsMessages.NewsArticle>(new NewsMessages.GetNewsArticle(providerCode, articleId), token);
+    public Task<NewsMessages.HistoricalNewsList> GetHistoricalNewsAsync(NewsMessages.GetHistoricalNews request, CancellationToken token = default) => AskAsync<NewsMessages.HistoricalNewsList>(request, token);
+    public Task<FundamentalsMessages.FundamentalsReply> GetFundamentalsAsync(Domain.ContractSpec contract, Domain.FundamentalsReport report, CancellationToken token = default) => AskAsync<FundamentalsMessages.FundamentalsReply>(new FundamentalsMessages.GetFundamentals(contract, report), token);
+    public Task<WshMessages.WshMetaData> GetWshMetaDataAsync(CancellationToken token = default) => AskAsync<WshMessages.WshMetaData>(new WshMessages.GetWshMetaData(), token);
+    public Task<WshMessages.WshEvents> GetWshEventsAsync(WshMessages.GetWshEvents request, CancellationToken token = default) => AskAsync<WshMessages.WshEvents>(request, token);
+    public Task<TickHistoryMessages.HistoricalTicks> GetHistoricalTicksAsync(TickHistoryMessages.GetHistoricalTicks request, CancellationToken token = default) => AskAsync<TickHistoryMessages.HistoricalTicks>(request, token);
+    public Task<TickHistoryMessages.Histogram> GetHistogramAsync(Domain.ContractSpec contract, string period, bool useRth = true, CancellationToken token = default) => AskAsync<TickHistoryMessages.Histogram>(new TickHistoryMessages.GetHistogram(contract, period, useRth), token);
+    public Task<TickHistoryMessages.HistoricalSchedule> GetHistoricalScheduleAsync(TickHistoryMessages.GetHistoricalSchedule request, CancellationToken token = default) => AskAsync<TickHistoryMessages.HistoricalSchedule>(request, token);
 
     /// <summary>Any request: the reply as <typeparamref name="T"/>, or DeskRequestException for a RequestFailed.</summary>
     public async Task<T> AskAsync<T>(object request, CancellationToken token = default)

@@ -30,6 +30,8 @@ public enum DeskFailureKind
     StrategyIdInUse,
     /// <summary>The desk itself could not be reached (wrong address, desk down, network).</summary>
     DeskUnavailable,
+    /// <summary>The gateway holds no such fundamentals report for the contract (IB error 430).</summary>
+    ReportNotAvailable, // Fundamentals
 }
 
 /// <summary>

@@ -39,6 +39,8 @@ internal static class DeskFailures
                 case W.Failure.KindOneofCase.StrategyIdInUse:
                     var inUse = failure.StrategyIdInUse;
                     return new DeskCallException(code, DeskFailureKind.StrategyIdInUse, $"strategy {inUse.Strategy} is held by {inUse.Holder}", failure, e);
+                case W.Failure.KindOneofCase.ReportNotAvailable: // Fundamentals
+                    return new ReportNotAvailableException(code, failure.ReportNotAvailable, failure, e);
             }
         }
 

@@ -206,4 +206,32 @@ internal static class Manifests
     public const string ReplaceFaConfiguration = "fa.replace";
     public const string FaConfigurationReplaced = "fa.replaced";
     public const string LineRerouted = "md.rerouted";
+    // News, fundamentals, WSH, tick history
+    public const string GetNewsProviders = "nw.get-providers";
+    public const string NewsProvider = "nw.provider";
+    public const string NewsProvidersList = "nw.providers";
+    public const string GetNewsArticle = "nw.get-article";
+    public const string NewsArticle = "nw.article";
+    public const string GetHistoricalNews = "nw.get-history";
+    public const string Headline = "nw.headline";
+    public const string HistoricalNewsList = "nw.history";
+    public const string SubscribeNewsBulletins = "nw.subscribe-bulletins";
+    public const string NewsBulletin = "nw.bulletin";
+    public const string NewsTick = "nw.tick";
+    public const string GetFundamentals = "fu.get";
+    public const string FundamentalsReply = "fu.reply";
+    public const string ReportNotAvailable = "f.report-not-available";
+    public const string GetWshMetaData = "wsh.get-meta";
+    public const string WshMetaData = "wsh.meta";
+    public const string GetWshEvents = "wsh.get-events";
+    public const string WshEvents = "wsh.events";
+    public const string GetHistoricalTicks = "th.get-ticks";
+    public const string HistoricalTick = "th.tick";
+    public const string HistoricalTicks = "th.ticks";
+    public const string GetHistogram = "th.get-histogram";
+    public const string HistogramEntry = "th.histogram-entry";
+    public const string Histogram = "th.histogram";
+    public const string GetHistoricalSchedule = "th.get-schedule";
+    public const string ScheduleSession = "th.session";
+    public const string HistoricalSchedule = "th.schedule";
 }

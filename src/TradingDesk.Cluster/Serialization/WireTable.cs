@@ -67,6 +67,8 @@ internal sealed class WireTable
         ConnectionWire.Register(table);
         ClusterWire.Register(table);
         SessionWire.Register(table); // Session, multi-account, display groups, FA
+        ResearchWire.Register(table); // News, fundamentals, WSH
+        TickHistoryWire.Register(table); // Tick history
         return table;
     }
 }

@@ -138,6 +138,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
                 _log.Info("request {0} ({1}): warning {2} {3}", _requestId, _plan.Command.GetType().Name, error.ErrorCode, error.ErrorMsg);
                 return;
             }
+            if (_plan.FailureFor(error.ErrorCode, error.ErrorMsg) is { } typed) { Finish(new RequestFailed(_plan.Command, typed)); return; }
             Finish(new RequestFailed(_plan.Command, new GatewayError(error.ErrorCode, error.ErrorMsg, NullIfEmpty(error.AdvancedOrderRejectJson))));
             return;
         }

@@ -33,6 +33,8 @@ public abstract class RequestPlan
     public virtual bool CancelAfterComplete => false;
     /// <summary>Forget partial answers (before a re-send).</summary>
     public virtual void Reset() { }
+    /// <summary>A typed failure for a terminal gateway error this kind of request gives a meaning to; null for a plain GatewayError.</summary>
+    public virtual DeskFailure? FailureFor(int code, string message) => null;
 }
 
 /// <summary>

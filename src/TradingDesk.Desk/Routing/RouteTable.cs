@@ -39,6 +39,7 @@ public sealed class RouteTable
         MarketDepthL2 x => x.ReqId,
         RealTimeBarTick x => x.ReqId,
         HistoricalDataUpdate x => x.ReqId,
+        TickNews x => x.ReqId, // News: headlines ride the market data line, so they keep its path
         _ => null,
     };
 

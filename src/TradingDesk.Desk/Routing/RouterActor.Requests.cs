@@ -44,6 +44,7 @@ public sealed partial class RouterActor
         Receive<SubscribeAccountUpdates>(Subscribe);
         Receive<SubscriptionMessages.Resubscribe>(OnResubscribe);
         ReceiveSessionRequests(); // Session, multi-account, display groups, FA
+        ReceiveResearch(); // News, fundamentals, WSH, tick history (RouterActor.Research.cs)
     }
 
     private void StartRequest(RequestPlan plan)
@@ -97,6 +98,7 @@ public sealed partial class RouterActor
         MultiAccountMessages.SubscribePositionsMulti c => new(null, new LineKey("posm", $"{c.Account.Value}|{c.ModelCode}"), () => new PositionsMultiStream(c)),
         MultiAccountMessages.SubscribeAccountUpdatesMulti c => new(null, new LineKey("acctm", $"{c.Account.Value}|{c.ModelCode}|{c.LedgerAndNlv}"), () => new AccountUpdatesMultiStream(c)),
         DisplayGroupMessages.SubscribeDisplayGroup c => new(null, new LineKey("dgroup", $"{c.GroupId}"), () => new DisplayGroupStream(c)),
+        NewsMessages.SubscribeNewsBulletins c => new(null, new LineKey(BulletinsKind, c.AllMessages ? "all" : "new"), () => new NewsBulletinsStream(c)), // News
         _ => null,
     };
 
@@ -110,6 +112,7 @@ public sealed partial class RouterActor
             var other = _lines.ByKey.Keys.FirstOrDefault(k => k.Kind == "acct" && k != stream.Key);
             if (other.Kind is not null) return $"IB streams one account at a time per connection; {other.Spec} is subscribed";
         }
+        if (BulletinsRefusal(stream) is { } bulletins) return bulletins; // News
         return null;
     }
 

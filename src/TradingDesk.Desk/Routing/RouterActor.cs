@@ -122,6 +122,8 @@ public sealed partial class RouterActor : ReceiveActor
             case MarketDepthExchanges: ToOwner("depth-exchanges", inbound); return;
             case FamilyCodes: ToOwner("family-codes", inbound); return;
             case ReceiveFA: ToOwner("fa", inbound); return;
+            case NewsProviders: ToOwner(NewsProvidersKind, inbound); return; // News
+            case NewsBulletin: ToBulletinsLine(inbound); return; // News
         }
         if (InboundRoutes.IsOrderFamily(m)) { _orders.Tell(inbound); return; }
         if (InboundRoutes.RequestIdOf(m) is { } id && _byRequestId.TryGetValue(id, out var child)) { child.Tell(inbound); return; }

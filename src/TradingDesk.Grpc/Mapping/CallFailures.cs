@@ -30,6 +30,7 @@ internal static class CallFailures
         GatewayError g when BadRequestCodes.Contains(g.Code) => StatusCode.InvalidArgument,
         GatewayError g when UnavailableCodes.Contains(g.Code) => StatusCode.Unavailable,
         GatewayError => StatusCode.FailedPrecondition,
+        ReportNotAvailable => StatusCode.NotFound, // Fundamentals: the gateway holds no such report for the contract
         _ => StatusCode.Unknown,
     };
 
