@@ -34,6 +34,10 @@ public sealed class CodecRegistry
         ReferenceDataCodecs.Register(registry);
         LinkingCodecs.Register(registry);
         GatewayConfigCodecs.Register(registry);
+        OptionCodecs.Register(registry);
+        ScannerCodecs.Register(registry);
+        NewsCodecs.Register(registry);
+        FundamentalCodecs.Register(registry);
         return registry;
     }
 
