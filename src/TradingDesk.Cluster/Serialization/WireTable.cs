@@ -66,6 +66,8 @@ internal sealed class WireTable
         OrderEventWire.Register(table);
         ConnectionWire.Register(table);
         ClusterWire.Register(table);
+        OptionWire.Register(table); // Options and scanners
+        ScannerWire.Register(table);
         return table;
     }
 }

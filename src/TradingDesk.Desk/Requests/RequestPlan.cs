@@ -33,6 +33,11 @@ public abstract class RequestPlan
     public virtual bool CancelAfterComplete => false;
     /// <summary>Forget partial answers (before a re-send).</summary>
     public virtual void Reset() { }
+    // Options and scanners
+    /// <summary>True when the gateway keeps computing for the request until cancelled: cancel it when the asker stops.</summary>
+    public virtual bool CancelWhenRequesterStops => false;
+    /// <summary>For requests IB answers only when they fail: the reply the deadline means, or null for RequestTimedOut.</summary>
+    public virtual object? CompleteOnDeadline(TimeSpan waited, DateTimeOffset at) => null;
 }
 
 /// <summary>

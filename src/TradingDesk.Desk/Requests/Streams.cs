@@ -18,6 +18,7 @@ internal sealed class MarketDataStream(SubscribeMarketData command) : StreamPlan
     public override object? Map(IMessage message, SubscriptionId sub, DateTimeOffset at) => message switch
     {
         IBApi.protobuf.MarketDataType t => new MarketDataTypeChanged(sub, (Domain.MarketDataType)t.MarketDataType_, at),
+        TickOptionComputation c => OptionMapping.Computation(c, sub, at), // Options and scanners
         _ => StreamMapping.ToTick(message, sub, at),
     };
 }

@@ -39,6 +39,7 @@ public sealed class RouteTable
         MarketDepthL2 x => x.ReqId,
         RealTimeBarTick x => x.ReqId,
         HistoricalDataUpdate x => x.ReqId,
+        TickOptionComputation x => x.ReqId, // Options and scanners
         _ => null,
     };
 

@@ -43,6 +43,7 @@ public sealed partial class RouterActor
         Receive<SubscribePnLSingle>(Subscribe);
         Receive<SubscribeAccountUpdates>(Subscribe);
         Receive<SubscriptionMessages.Resubscribe>(OnResubscribe);
+        ReceiveOptionsAndScanners(); // Options and scanners
     }
 
     private void StartRequest(RequestPlan plan)
@@ -92,6 +93,7 @@ public sealed partial class RouterActor
         SubscribePnL c => new(null, new LineKey("pnl", $"{c.Account}|{c.ModelCode}"), () => new PnLStream(c)),
         SubscribePnLSingle c => new(null, new LineKey("pnl1", $"{c.Account}|{c.ModelCode}|{c.ConId}"), () => new PnLSingleStream(c)),
         SubscribeAccountUpdates c => new(null, new LineKey("acct", c.Account.Value), () => new AccountUpdatesStream(c)),
+        ScannerMessages.SubscribeScanner c => new(null, new LineKey("scan", OptionMapping.ScannerKey(c)), () => new ScannerStream(c)), // Options and scanners
         _ => null,
     };
 

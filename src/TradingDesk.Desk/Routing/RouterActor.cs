@@ -117,6 +117,7 @@ public sealed partial class RouterActor : ReceiveActor
             case ManagedAccounts: ToOwner("accounts", inbound); return;
             case Position or PositionEnd: ToOwner("positions", inbound); return;
             case AccountValue or PortfolioValue or AccountUpdateTime or AccountDataEnd: ToAccountLine(inbound); return;
+            case ScannerParameters: ToOwner(ScannerParametersKind, inbound); return; // Options and scanners
         }
         if (InboundRoutes.IsOrderFamily(m)) { _orders.Tell(inbound); return; }
         if (InboundRoutes.RequestIdOf(m) is { } id && _byRequestId.TryGetValue(id, out var child)) { child.Tell(inbound); return; }
