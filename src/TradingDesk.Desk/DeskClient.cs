@@ -30,6 +30,19 @@ public sealed class DeskClient(IActorRef desk, TimeSpan? askTimeout = null)
     public Task<HeadTimestampReply> GetHeadTimestampAsync(GetHeadTimestamp request, CancellationToken token = default) => AskAsync<HeadTimestampReply>(request, token);
     public Task<MarketDataSnapshot> GetSnapshotAsync(Domain.ContractSpec contract, CancellationToken token = default) => AskAsync<MarketDataSnapshot>(new GetMarketDataSnapshot(contract), token);
     public Task<MarketDataTypeSet> SetMarketDataTypeAsync(Domain.MarketDataType type, CancellationToken token = default) => AskAsync<MarketDataTypeSet>(new SetMarketDataType(type), token);
+    // Options and scanners
+    public Task<OptionMessages.OptionParameters> GetOptionParametersAsync(Domain.ContractSpec underlying, string futFopExchange = "", CancellationToken token = default) =>
+        AskAsync<OptionMessages.OptionParameters>(new OptionMessages.GetOptionParameters(underlying, futFopExchange), token);
+    public Task<OptionMessages.OptionChain> GetOptionChainAsync(Domain.ContractSpec underlying, OptionMessages.OptionChainFilter filter, CancellationToken token = default) =>
+        AskAsync<OptionMessages.OptionChain>(new OptionMessages.GetOptionChain(underlying, filter), token);
+    public Task<OptionMessages.OptionCalculation> CalculateImpliedVolatilityAsync(Domain.ContractSpec option, decimal optionPrice, decimal underlyingPrice, CancellationToken token = default) =>
+        AskAsync<OptionMessages.OptionCalculation>(new OptionMessages.CalculateImpliedVolatility(option, optionPrice, underlyingPrice), token);
+    public Task<OptionMessages.OptionCalculation> CalculateOptionPriceAsync(Domain.ContractSpec option, decimal volatility, decimal underlyingPrice, CancellationToken token = default) =>
+        AskAsync<OptionMessages.OptionCalculation>(new OptionMessages.CalculateOptionPrice(option, volatility, underlyingPrice), token);
+    public Task<OptionMessages.ExerciseSent> ExerciseOptionsAsync(OptionMessages.ExerciseOptions request, CancellationToken token = default) =>
+        AskAsync<OptionMessages.ExerciseSent>(request, token);
+    public Task<ScannerMessages.ScannerParametersXml> GetScannerParametersAsync(CancellationToken token = default) =>
+        AskAsync<ScannerMessages.ScannerParametersXml>(new ScannerMessages.GetScannerParameters(), token);
 
     /// <summary>Any request: the reply as <typeparamref name="T"/>, or DeskRequestException for a RequestFailed.</summary>
     public async Task<T> AskAsync<T>(object request, CancellationToken token = default)

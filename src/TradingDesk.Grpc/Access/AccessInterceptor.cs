@@ -16,6 +16,7 @@ internal sealed class AccessInterceptor(ClientDirectory clients, RejectionLog re
         "/tradingdesk.v1.TradingDesk/PlaceBracket",
         "/tradingdesk.v1.TradingDesk/ModifyOrder",
         "/tradingdesk.v1.TradingDesk/CancelOrder",
+        "/tradingdesk.v1.TradingDesk/ExerciseOptions", // Options and scanners
     };
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
