@@ -77,6 +77,7 @@ public sealed class GatewaySimulator : IAsyncDisposable
             TickInterval = options.TickInterval,
             PnlInterval = options.PnlInterval,
             AccountUpdateInterval = options.AccountUpdateInterval,
+            AdvisorAccount = options.AdvisorAccount,
         }, loggers.CreateLogger<PaperMarketBackend>());
         var server = new GatewayServer(new GatewayOptions
         {
@@ -84,7 +85,7 @@ public sealed class GatewaySimulator : IAsyncDisposable
             Port = options.Port,
             MinVersion = options.MinVersion,
             MaxVersion = options.MaxVersion,
-            Accounts = options.Accounts,
+            Accounts = options.AdvisorAccount is { } advisor ? [advisor, .. options.Accounts] : options.Accounts, // IB lists an advisor's master account first
             MaxClients = options.MaxClients,
             MaxMessagesPerSecond = options.MaxMessagesPerSecond,
         }, backend, clock, loggers);

@@ -35,6 +35,9 @@ public sealed record SimulatorOptions
 
     public decimal StartingCash { get; init; } = 1_000_000m;
 
+    /// <summary>Financial Advisor mode: the advisor's (master) account; <see cref="Accounts"/> are then its sub-accounts. Null: an individual account.</summary>
+    public string? AdvisorAccount { get; init; }
+
     public ClockMode ClockMode { get; init; } = ClockMode.RealTime;
 
     /// <summary>The simulated start instant; default now (real time) or <see cref="DefaultManualStart"/> (manual).</summary>

@@ -18,39 +18,18 @@ internal static partial class WshCodecs
     public static void Register(CodecRegistry r)
     {
         // reqWshMetaData (out 100): [100][reqId], no version field (IBPY client.reqWshMetaData).
-        r.Add<WshMetaDataRequest>(OutgoingIds.ReqWshMetaData, ClientToServer, ServerVersions.ProtobufNewsData,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new WshMetaDataRequest();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (WshMetaDataRequest m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: V.WsheCalendar);
+        r.AddReqId<WshMetaDataRequest>(OutgoingIds.ReqWshMetaData, ClientToServer, ServerVersions.ProtobufNewsData,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, V.WsheCalendar);
 
         // cancelWshMetaData (out 101): [101][reqId]
-        r.Add<CancelWshMetaData>(OutgoingIds.CancelWshMetaData, ClientToServer, ServerVersions.ProtobufNewsData,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new CancelWshMetaData();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelWshMetaData m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: V.WsheCalendar);
+        r.AddReqId<CancelWshMetaData>(OutgoingIds.CancelWshMetaData, ClientToServer, ServerVersions.ProtobufNewsData,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, V.WsheCalendar);
 
         RegisterEventDataRequest(r);
 
         // cancelWshEventData (out 103): [103][reqId]
-        r.Add<CancelWshEventData>(OutgoingIds.CancelWshEventData, ClientToServer, ServerVersions.ProtobufNewsData,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new CancelWshEventData();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelWshEventData m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: V.WsheCalendar);
+        r.AddReqId<CancelWshEventData>(OutgoingIds.CancelWshEventData, ClientToServer, ServerVersions.ProtobufNewsData,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, V.WsheCalendar);
 
         // wshMetaData (in 104): [104][reqId][dataJson] (IBPY decoder.processWshMetaDataMsg). The JSON passes verbatim.
         r.Add<WshMetaData>(IncomingIds.WshMetaData, ServerToClient, ServerVersions.ProtobufNewsData,

@@ -76,6 +76,18 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
     public void OnRequest(GatewaySession session, IMessage request)
     {
         if (!_clients.TryGetValue(session, out var client)) return;
+        // These run first: SCHEDULE is a reqHistoricalData the bars must not see, and the FA and read-only checks
+        // see a placeOrder before the order engine (they return false to let it through).
+        if (OnScheduleRequest(client, request)
+            || OnHistoricalTicksRequest(client, request)
+            || OnHistogramRequest(client, request)
+            || OnAccountsMultiRequest(client, request)
+            || OnReferenceRequest(client, request)
+            || OnDisplayGroupRequest(client, request)
+            || OnWshRequest(client, request)
+            || OnFinancialAdvisorRequest(client, request)
+            || OnSessionRequest(client, request))
+            return;
         if (OnMarketDataRequest(client, request) || OnBarsRequest(client, request) || OnContractRequest(client, request)
             || OnOrderRequest(client, request) || OnAccountRequest(client, request))
             return;
@@ -97,6 +109,8 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
     {
         switch (line)
         {
+            case PositionsMultiLine p: SendPositionsMultiChanges(client.Session, p); break;
+            case AccountUpdatesMultiLine a: SendAccountUpdatesMultiIfDue(client.Session, a); break;
             case MarketDataLine m: SendQuoteChanges(client.Session, m); break;
             case TickByTickLine t: SendTickByTick(client.Session, t); break;
             case DepthLine d: SendDepthChanges(client.Session, d); break;

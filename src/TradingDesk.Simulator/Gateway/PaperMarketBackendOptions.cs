@@ -15,6 +15,9 @@ public sealed record PaperMarketBackendOptions
     /// <summary>How far behind delayed market data (types 3 and 4) runs. IB: 15 minutes for US stocks.</summary>
     public TimeSpan DelayedBy { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Financial Advisor mode: the advisor's (master) account, the market's accounts its sub-accounts. Null: not an advisor.</summary>
+    public string? AdvisorAccount { get; init; }
+
     public void Validate()
     {
         if (TickInterval <= TimeSpan.Zero) throw new ArgumentException("TickInterval must be positive");

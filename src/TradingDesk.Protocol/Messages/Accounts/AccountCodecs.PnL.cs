@@ -31,15 +31,8 @@ internal static partial class AccountCodecs
             minVersion: V.PnL);
 
         // cancelPnL (out 93): [93][reqId] (CAP at 173)
-        r.Add<CancelPnL>(OutgoingIds.CancelPnL, ClientToServer, ServerVersions.ProtobufScanData,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new CancelPnL();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelPnL m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: V.PnL);
+        r.AddReqId<CancelPnL>(OutgoingIds.CancelPnL, ClientToServer, ServerVersions.ProtobufScanData,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, V.PnL);
 
         // reqPnLSingle (out 94): [94][reqId][account][modelCode][conId]
         r.Add<PnLSingleRequest>(OutgoingIds.ReqPnLSingle, ClientToServer, ServerVersions.ProtobufScanData,
@@ -62,15 +55,8 @@ internal static partial class AccountCodecs
             minVersion: V.PnL);
 
         // cancelPnLSingle (out 95): [95][reqId]
-        r.Add<CancelPnLSingle>(OutgoingIds.CancelPnLSingle, ClientToServer, ServerVersions.ProtobufScanData,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new CancelPnLSingle();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelPnLSingle m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: V.PnL);
+        r.AddReqId<CancelPnLSingle>(OutgoingIds.CancelPnLSingle, ClientToServer, ServerVersions.ProtobufScanData,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, V.PnL);
 
         RegisterPnLReplies(r);
     }

@@ -45,15 +45,8 @@ internal static partial class HistoricalCodecs
             minVersion: MarketDataVersions.ReqHeadTimestamp);
 
         // cancelHeadTimestamp (out 90, from 123): [90][reqId]
-        r.Add<CancelHeadTimestamp>(OutgoingIds.CancelHeadTimestamp, ClientToServer, ServerVersions.ProtobufHistoricalData,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new CancelHeadTimestamp();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelHeadTimestamp m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: MarketDataVersions.CancelHeadTimestamp);
+        r.AddReqId<CancelHeadTimestamp>(OutgoingIds.CancelHeadTimestamp, ClientToServer, ServerVersions.ProtobufHistoricalData,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, MarketDataVersions.CancelHeadTimestamp);
     }
 
     // reqHistoricalData (out 20), IBPY client.reqHistoricalData: [20][v=6 (only < 124)][reqId][C12][includeExpired]

@@ -43,15 +43,8 @@ internal static partial class MarketDataCodecs
             minVersion: MarketDataVersions.TickByTick);
 
         // cancelTickByTickData (out 98, from 137): [98][reqId]
-        r.Add<CancelTickByTick>(OutgoingIds.CancelTickByTickData, ClientToServer, ServerVersions.ProtobufHistoricalData,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new CancelTickByTick();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelTickByTick m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: MarketDataVersions.TickByTick);
+        r.AddReqId<CancelTickByTick>(OutgoingIds.CancelTickByTickData, ClientToServer, ServerVersions.ProtobufHistoricalData,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, MarketDataVersions.TickByTick);
 
         r.Add<TickByTickData>(IncomingIds.TickByTick, ServerToClient, ServerVersions.ProtobufHistoricalData,
             DecodeTickByTick, EncodeTickByTick, minVersion: MarketDataVersions.TickByTick);

@@ -45,15 +45,8 @@ internal static partial class OptionCodecs
             minVersion: V.SecDefOptParamsReq);
 
         // securityDefinitionOptionParameterEnd (in 76): [76][reqId], no version field.
-        r.Add<SecDefOptParameterEnd>(IncomingIds.SecurityDefinitionOptionParameterEnd, ServerToClient, ServerVersions.ProtobufRestMessages2,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new SecDefOptParameterEnd();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (SecDefOptParameterEnd m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: V.SecDefOptParamsReq);
+        r.AddReqId<SecDefOptParameterEnd>(IncomingIds.SecurityDefinitionOptionParameterEnd, ServerToClient, ServerVersions.ProtobufRestMessages2,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, V.SecDefOptParamsReq);
     }
 
     private static void RegisterTicks(CodecRegistry r)

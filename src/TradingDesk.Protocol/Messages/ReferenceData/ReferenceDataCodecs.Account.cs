@@ -12,15 +12,8 @@ internal static partial class ReferenceDataCodecs
     {
         // reqSoftDollarTiers (out 79), IBPY client.reqSoftDollarTiers: [79][reqId]. IBPY does not check a version;
         // the message exists from 106 (MIN_SERVER_VER_SOFT_DOLLAR_TIER), and a server below that would not know it.
-        r.Add<SoftDollarTiersRequest>(OutgoingIds.ReqSoftDollarTiers, ClientToServer, ServerVersions.ProtobufRestMessages2,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new SoftDollarTiersRequest();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (SoftDollarTiersRequest m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: V.SoftDollarTier);
+        r.AddReqId<SoftDollarTiersRequest>(OutgoingIds.ReqSoftDollarTiers, ClientToServer, ServerVersions.ProtobufRestMessages2,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, V.SoftDollarTier);
 
         // softDollarTiers (in 77), IBPY processSoftDollarTiersMsg: [77][reqId][count]{[name][value][displayName]}×count
         r.Add<SoftDollarTiers>(IncomingIds.SoftDollarTiers, ServerToClient, ServerVersions.ProtobufRestMessages2,
@@ -53,15 +46,8 @@ internal static partial class ReferenceDataCodecs
             minVersion: V.SoftDollarTier);
 
         // reqUserInfo (out 104), IBPY client.reqUserInfo: [104][reqId], from 167 (MIN_SERVER_VER_USER_INFO)
-        r.Add<UserInfoRequest>(OutgoingIds.ReqUserInfo, ClientToServer, ServerVersions.ProtobufRestMessages2,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new UserInfoRequest();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (UserInfoRequest m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: V.UserInfo);
+        r.AddReqId<UserInfoRequest>(OutgoingIds.ReqUserInfo, ClientToServer, ServerVersions.ProtobufRestMessages2,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, V.UserInfo);
 
         // userInfo (in 107), IBPY processUserInfo: [107][reqId][whiteBrandingId]
         r.Add<UserInfo>(IncomingIds.UserInfo, ServerToClient, ServerVersions.ProtobufRestMessages2,

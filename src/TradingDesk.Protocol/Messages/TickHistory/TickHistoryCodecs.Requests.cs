@@ -82,15 +82,8 @@ internal static partial class TickHistoryCodecs
             minVersion: V.ReqHistogram);
 
         // cancelHistogramData (out 89, from 119): [89][reqId], no version field. Protobuf from 208.
-        r.Add<CancelHistogramData>(OutgoingIds.CancelHistogramData, ClientToServer, ServerVersions.ProtobufHistoricalData,
-            (ref TextFieldReader f, int v) =>
-            {
-                var m = new CancelHistogramData();
-                if (f.ReadIntOrUnset("reqId") is { } id) m.ReqId = id;
-                return m;
-            },
-            (CancelHistogramData m, ref TextFieldWriter w, int v) => w.WriteIntOrUnset(m.HasReqId, m.ReqId),
-            minVersion: V.ReqHistogram);
+        r.AddReqId<CancelHistogramData>(OutgoingIds.CancelHistogramData, ClientToServer, ServerVersions.ProtobufHistoricalData,
+            m => m.HasReqId, m => m.ReqId, (m, id) => m.ReqId = id, V.ReqHistogram);
 
         // histogramData (in 89, from 119), no version field, IBPY decoder.processHistogramData:
         // [89][reqId][numPoints]{[price][size]}×n. size is a decimal string, kept verbatim.
