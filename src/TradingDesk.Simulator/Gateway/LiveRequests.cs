@@ -32,6 +32,8 @@ internal sealed class MarketDataLine(int reqId, ContractDefinition contract, int
     public ContractDefinition Contract { get; } = contract;
     public int DataType { get; } = dataType;
     public bool Delayed => DataType is 3 or 4;
+    /// <summary>reqMktData's genericTickList ("292:BRFG+DJNL" asks for news ticks).</summary>
+    public string GenericTicks { get; init; } = "";
     public Dictionary<int, decimal> Sent { get; } = [];
 }
 

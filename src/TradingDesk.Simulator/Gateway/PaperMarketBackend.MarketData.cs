@@ -25,7 +25,7 @@ public sealed partial class PaperMarketBackend
             case MarketDataRequest r:
                 if (IsDuplicate(client, r.ReqId)) return true;
                 if (Resolve(session, r.ReqId, r.Contract) is not { } contract) return true;
-                var line = new MarketDataLine(r.ReqId, contract, client.MarketDataType);
+                var line = new MarketDataLine(r.ReqId, contract, client.MarketDataType) { GenericTicks = r.GenericTickList ?? "" };
                 // TWS tells each request which kind of data it gets (marketDataType, 58) before its ticks.
                 session.Send(new MarketDataType { ReqId = r.ReqId, MarketDataType_ = line.DataType });
                 if (r.Snapshot || r.RegulatorySnapshot)
@@ -56,6 +56,7 @@ public sealed partial class PaperMarketBackend
     {
         // Delayed data is the same path, seen DelayedBy earlier. Frozen types report the requested type and
         // otherwise behave like their live counterparts (UNCONFIRMED: TWS switches to frozen only when closed).
+        if (line.GenericTicks.Contains("mdoff", StringComparison.OrdinalIgnoreCase)) { SendNewsTicks(session, line); return; } // "mdoff": news without market data (IB)
         var at = line.Delayed ? Now - _options.DelayedBy : Now;
         var conId = line.Contract.ConId;
         var q = Market.Prices.GetQuote(conId, at);
@@ -68,6 +69,8 @@ public sealed partial class PaperMarketBackend
         PriceOnly(session, line, Low, day.Low);
         PriceOnly(session, line, Close, day.PreviousClose);
         PriceOnly(session, line, Open, day.Open);
+        SendOptionTicks(session, line, at);
+        SendNewsTicks(session, line);
     }
 
     // tickPrice carries the size for bid/ask/last (clients raise tickSize from it); a size change alone is a tickSize.

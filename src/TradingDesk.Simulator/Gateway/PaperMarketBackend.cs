@@ -89,7 +89,11 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
             || OnSessionRequest(client, request))
             return;
         if (OnMarketDataRequest(client, request) || OnBarsRequest(client, request) || OnContractRequest(client, request)
-            || OnOrderRequest(client, request) || OnAccountRequest(client, request))
+            || OnOrderRequest(client, request) || OnAccountRequest(client, request)
+            || OnOptionRequest(client, request)
+            || OnScannerRequest(client, request)
+            || OnNewsRequest(client, request)
+            || OnFundamentalsRequest(client, request))
             return;
         _logger.LogInformation("client {ClientId}: {Request} is not simulated", client.ClientId, request.Descriptor.Name);
         session.Send(GatewayErrors.ValidationFailed(GatewayErrors.NoValidId, $"{request.Descriptor.Name} is not supported by the simulator", Now));
@@ -114,6 +118,8 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
             case MarketDataLine m: SendQuoteChanges(client.Session, m); break;
             case TickByTickLine t: SendTickByTick(client.Session, t); break;
             case DepthLine d: SendDepthChanges(client.Session, d); break;
+            case ScannerLine s: RefreshScanner(client.Session, s); break;
+            case BulletinLine b: SendNewBulletins(client.Session, b); break;
         }
     }
 

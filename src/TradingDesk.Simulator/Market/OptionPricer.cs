@@ -2,7 +2,7 @@ namespace TradingDesk.Simulator.Market;
 
 /// <summary>
 /// Black–Scholes, used to price listed options from the underlying's simulated path, so that option quotes move
-/// with the underlying instead of wandering on their own. Rate is a flat 4 %, volatility the underlying's.
+/// with the underlying instead of wandering on their own. Rate is a flat 4 %, volatility from <see cref="VolSurface"/>.
 /// </summary>
 internal static class OptionPricer
 {

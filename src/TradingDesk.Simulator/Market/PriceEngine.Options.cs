@@ -8,7 +8,7 @@ public sealed partial class PriceEngine
     {
         var expiryClose = TradingCalendar.ZoneOf(c.Session).ToInstant(c.LastTradeDate!.Value, new TimeOnly(16, 0));
         var years = (expiryClose - InstantOf(second)).TotalSeconds / SecondsPerYear;
-        return Math.Max((double)c.MinTick, OptionPricer.Price(c.Right == OptionRight.Call, spot, (double)c.Strike, years, c.AnnualVolatility));
+        return Math.Max((double)c.MinTick, OptionPricer.Price(c.Right == OptionRight.Call, spot, (double)c.Strike, years, VolSurface.ImpliedVol(c.AnnualVolatility, spot, (double)c.Strike, years)));
     }
 
     // Option bars map the underlying's extremes through Black–Scholes at the bar's start; exact for the open and
