@@ -48,4 +48,27 @@ public sealed class OptionVerbTests : IAsyncLifetime
         Assert.Empty(stdout);
         Assert.Contains("upper-case letters", Assert.Single(Lines(stderr)));
     }
+
+    [Fact]
+    public async Task Options_prints_the_nearest_chain_with_greeks_as_json()
+    {
+        var (code, stdout, stderr) = await _gw.Desk("options", "AAPL", "--right", "C", "--greeks", "--json");
+        Assert.True(code == 0, stderr);
+        var rows = JsonLines(stdout);
+        Assert.Equal(21, rows.Count);
+        Assert.All(rows, r => Assert.Equal("C", r.GetProperty("right").GetString()));
+        Assert.Single(rows.Select(r => r.GetProperty("expiry").GetString()).Distinct());
+        Assert.Equal(rows.Count, rows.Select(r => r.GetProperty("conId").GetInt32()).Distinct().Count());
+        Assert.Contains(rows, r => r.TryGetProperty("delta", out _));
+    }
+
+    [Fact]
+    public async Task Scan_prints_one_ranked_result_set_as_a_table()
+    {
+        var (code, stdout, stderr) = await _gw.Desk("scan", "HOT_BY_VOLUME", "--rows", "3");
+        Assert.True(code == 0, stderr);
+        var lines = Lines(stdout);
+        Assert.StartsWith("rank", lines[0]);
+        Assert.InRange(lines.Length - 2, 1, 3); // header, rule, rows
+    }
 }
