@@ -105,7 +105,7 @@ public static class OptionVerbs
             });
     }
 
-    /// <summary>The first expiration from today on, on SMART (the chain verb without --expiry shows the nearest one).</summary>
+    /// <summary>The first expiration from the gateway's today on, on SMART (the chain verb without --expiry shows the nearest one).</summary>
     private static async Task<string> NearestExpiry(VerbContext ctx, ContractSpec underlying)
     {
         var resolved = underlying;
@@ -116,7 +116,9 @@ public static class OptionVerbs
             resolved = underlying with { ConId = details.Details[0].ConId };
         }
         var parameters = await ctx.Client.GetOptionParametersAsync(resolved, "", ctx.Cancellation).ConfigureAwait(false);
-        var today = DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        // The gateway's date, not this machine's: a gateway's day (a simulator's manual clock, another time zone) decides what has expired.
+        var now = await ctx.Client.GetCurrentTimeAsync(ctx.Cancellation).ConfigureAwait(false);
+        var today = now.GatewayTime.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         return parameters.Sets.Where(s => s.Exchange == "SMART").SelectMany(s => s.Expirations).Where(e => string.CompareOrdinal(e, today) >= 0).Order(StringComparer.Ordinal).FirstOrDefault()
             ?? throw new DeskRequestException(new InvalidRequest($"{underlying.Symbol} has no unexpired options on SMART"));
     }
