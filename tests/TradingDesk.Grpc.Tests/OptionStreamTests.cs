@@ -55,4 +55,23 @@ public sealed class OptionStreamTests(ITestOutputHelper output) : DeskTestKit(ou
         var failure = await Assert.ThrowsAsync<RpcException>(() => unknown.ResponseStream.MoveNext(CancellationToken.None));
         Assert.Equal(162, Calls.Failure(failure).GatewayError.Code);
     }
+
+    [Fact]
+    public async Task An_option_market_data_stream_carries_option_computations()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        var details = await desk.Client.GetContractDetailsAsync(new W.GetContractDetails { Contract = Contract.Stock("AAPL").ToWire() }, GrpcDesk.Reader);
+        var underlying = Contract.Stock("AAPL") with { ConId = new ConId(Assert.Single(details.Details).ConId) };
+        var chain = await desk.Client.GetOptionChainAsync(new W.GetOptionChain
+        {
+            Underlying = underlying.ToWire(), Filter = new W.OptionChainFilter { Exchange = "SMART", Right = W.OptionRight.Call, MaxExpirations = 12, MaxContracts = 500 },
+        }, GrpcDesk.Reader);
+        using var line = desk.Client.StreamMarketData(new W.SubscribeMarketData { Contract = chain.Options[10].Contract }, GrpcDesk.Reader);
+        await line.ResponseHeadersAsync;
+        await desk.Sim.RequestReadAsync<IBApi.protobuf.MarketDataRequest>();
+        await desk.Sim.AdvanceMarketAsync(TimeSpan.FromSeconds(5));
+        var (item, _) = await Calls.UntilAsync(line.ResponseStream, e => e.KindCase == W.MarketDataEvent.KindOneofCase.OptionComputation && e.OptionComputation.Type == 13);
+        // The model computation (tick 13) carries greeks; values IB did not compute would be absent, never -2.
+        Assert.True(item.OptionComputation.Greeks.HasDelta, item.ToString());
+    }
 }
