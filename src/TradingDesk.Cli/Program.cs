@@ -66,6 +66,7 @@ public static class Program
             TokenCommand.Create(stdout, stderr),
         };
         foreach (var verb in GatewayVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
+        foreach (var verb in SessionVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb); // Session
         foreach (var verb in OptionVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb); // Options and scanners
         return root;
     }

@@ -30,6 +30,19 @@ public sealed class DeskClient(IActorRef desk, TimeSpan? askTimeout = null)
     public Task<HeadTimestampReply> GetHeadTimestampAsync(GetHeadTimestamp request, CancellationToken token = default) => AskAsync<HeadTimestampReply>(request, token);
     public Task<MarketDataSnapshot> GetSnapshotAsync(Domain.ContractSpec contract, CancellationToken token = default) => AskAsync<MarketDataSnapshot>(new GetMarketDataSnapshot(contract), token);
     public Task<MarketDataTypeSet> SetMarketDataTypeAsync(Domain.MarketDataType type, CancellationToken token = default) => AskAsync<MarketDataTypeSet>(new SetMarketDataType(type), token);
+    // Session, display groups, FA
+    public Task<SessionInfoMessages.MatchingSymbols> GetMatchingSymbolsAsync(string pattern, CancellationToken token = default) => AskAsync<SessionInfoMessages.MatchingSymbols>(new SessionInfoMessages.GetMatchingSymbols(pattern), token);
+    public Task<SessionInfoMessages.MarketRule> GetMarketRuleAsync(int ruleId, CancellationToken token = default) => AskAsync<SessionInfoMessages.MarketRule>(new SessionInfoMessages.GetMarketRule(ruleId), token);
+    public Task<SessionInfoMessages.SmartComponents> GetSmartComponentsAsync(string bboExchange, CancellationToken token = default) => AskAsync<SessionInfoMessages.SmartComponents>(new SessionInfoMessages.GetSmartComponents(bboExchange), token);
+    public Task<SessionInfoMessages.DepthExchanges> GetDepthExchangesAsync(CancellationToken token = default) => AskAsync<SessionInfoMessages.DepthExchanges>(new SessionInfoMessages.GetDepthExchanges(), token);
+    public Task<SessionInfoMessages.SoftDollarTiers> GetSoftDollarTiersAsync(CancellationToken token = default) => AskAsync<SessionInfoMessages.SoftDollarTiers>(new SessionInfoMessages.GetSoftDollarTiers(), token);
+    public Task<SessionInfoMessages.UserInfo> GetUserInfoAsync(CancellationToken token = default) => AskAsync<SessionInfoMessages.UserInfo>(new SessionInfoMessages.GetUserInfo(), token);
+    public Task<SessionInfoMessages.FamilyCodes> GetFamilyCodesAsync(CancellationToken token = default) => AskAsync<SessionInfoMessages.FamilyCodes>(new SessionInfoMessages.GetFamilyCodes(), token);
+    public Task<SessionInfoMessages.ServerLogLevelSet> SetServerLogLevelAsync(Domain.ServerLogLevel level, CancellationToken token = default) => AskAsync<SessionInfoMessages.ServerLogLevelSet>(new SessionInfoMessages.SetServerLogLevel(level), token);
+    public Task<DisplayGroupMessages.DisplayGroups> QueryDisplayGroupsAsync(CancellationToken token = default) => AskAsync<DisplayGroupMessages.DisplayGroups>(new DisplayGroupMessages.QueryDisplayGroups(), token);
+    public Task<FinancialAdvisorMessages.FaConfiguration> GetFaConfigurationAsync(Domain.FaDataKind kind, CancellationToken token = default) => AskAsync<FinancialAdvisorMessages.FaConfiguration>(new FinancialAdvisorMessages.GetFaConfiguration(kind), token);
+    public Task<FinancialAdvisorMessages.FaConfigurationReplaced> ReplaceFaConfigurationAsync(Domain.FaDataKind kind, string xml, CancellationToken token = default) =>
+        AskAsync<FinancialAdvisorMessages.FaConfigurationReplaced>(new FinancialAdvisorMessages.ReplaceFaConfiguration(kind, xml), token);
     // Options and scanners
     public Task<OptionMessages.OptionParameters> GetOptionParametersAsync(Domain.ContractSpec underlying, string futFopExchange = "", CancellationToken token = default) =>
         AskAsync<OptionMessages.OptionParameters>(new OptionMessages.GetOptionParameters(underlying, futFopExchange), token);

@@ -166,6 +166,46 @@ internal static class Manifests
     public const string StrategyPlacement = "k.placement";
     public const string ClusterStatus = "k.status";
 
+    // Session, multi-account, display groups, FA (ss session and reference, ma multi-account, dg display group, fa FA).
+    public const string GetMatchingSymbols = "ss.get-symbols";
+    public const string MatchingSymbols = "ss.symbols";
+    public const string SymbolMatch = "ss.symbol";
+    public const string GetMarketRule = "ss.get-rule";
+    public const string MarketRule = "ss.rule";
+    public const string PriceIncrement = "ss.increment";
+    public const string GetSmartComponents = "ss.get-smart";
+    public const string SmartComponents = "ss.smart";
+    public const string SmartComponent = "ss.smart-component";
+    public const string GetDepthExchanges = "ss.get-depth-exchanges";
+    public const string DepthExchanges = "ss.depth-exchanges";
+    public const string DepthExchange = "ss.depth-exchange";
+    public const string GetSoftDollarTiers = "ss.get-tiers";
+    public const string SoftDollarTiers = "ss.tiers";
+    public const string SoftDollarTier = "ss.tier";
+    public const string GetUserInfo = "ss.get-user";
+    public const string UserInfo = "ss.user";
+    public const string GetFamilyCodes = "ss.get-family-codes";
+    public const string FamilyCodes = "ss.family-codes";
+    public const string FamilyCode = "ss.family-code";
+    public const string SetServerLogLevel = "ss.set-log-level";
+    public const string ServerLogLevelSet = "ss.log-level-set";
+    public const string SubscribePositionsMulti = "ma.subscribe-positions";
+    public const string PositionMultiItem = "ma.position";
+    public const string PositionsMultiEnd = "ma.positions-end";
+    public const string SubscribeAccountUpdatesMulti = "ma.subscribe-updates";
+    public const string AccountUpdateMultiItem = "ma.update";
+    public const string AccountUpdatesMultiEnd = "ma.updates-end";
+    public const string QueryDisplayGroups = "dg.query";
+    public const string DisplayGroups = "dg.groups";
+    public const string SubscribeDisplayGroup = "dg.subscribe";
+    public const string DisplayGroupChanged = "dg.changed";
+    public const string UpdateDisplayGroup = "dg.update";
+    public const string DisplayGroupUpdateSent = "dg.update-sent";
+    public const string GetFaConfiguration = "fa.get";
+    public const string FaConfiguration = "fa.configuration";
+    public const string ReplaceFaConfiguration = "fa.replace";
+    public const string FaConfigurationReplaced = "fa.replaced";
+    public const string LineRerouted = "md.rerouted";
     // Options and scanners (prefixes op options, sc scanners)
     public const string GetOptionParameters = "op.get-parameters";
     public const string OptionParameterSet = "op.parameter-set";

@@ -66,6 +66,7 @@ internal sealed class WireTable
         OrderEventWire.Register(table);
         ConnectionWire.Register(table);
         ClusterWire.Register(table);
+        SessionWire.Register(table); // Session, multi-account, display groups, FA
         OptionWire.Register(table); // Options and scanners
         ScannerWire.Register(table);
         return table;

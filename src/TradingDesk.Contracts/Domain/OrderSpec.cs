@@ -26,12 +26,22 @@ public sealed record OrderSpec
     /// <summary>False holds the order at the gateway until a later order of its group transmits (brackets).</summary>
     public bool Transmit { get; init; } = true;
     public bool WhatIf { get; init; }
+    // Financial Advisor allocation
+    /// <summary>The FA group the order is allocated over (an FA login; IB's faGroup).</summary>
+    public string? FaGroup { get; init; }
+    /// <summary>How the group's allocation is computed: EqualQuantity, NetLiq, AvailableEquity or PctChange (IB's faMethod).</summary>
+    public string? FaMethod { get; init; }
+    /// <summary>The percentage for <c>PctChange</c> (IB's faPercentage, text on the wire).</summary>
+    public decimal? FaPercentage { get; init; }
 
     /// <summary>Signed quantity: positive for buys, negative for sells.</summary>
     public decimal SignedQuantity => Action == OrderAction.Buy ? Quantity : -Quantity;
 
     /// <summary>The price used for notional checks: limit, else stop, else null (market).</summary>
     public decimal? ReferencePrice => LimitPrice ?? AuxPrice;
+
+    /// <summary>IB's allocation methods for an FA group (faProfile is not carried: the codec has no field for it).</summary>
+    public static readonly IReadOnlyList<string> FaMethods = ["EqualQuantity", "NetLiq", "AvailableEquity", "PctChange"];
 
     /// <summary>Checks what the gateway would reject anyway, so a strategy hears it before anything is sent.</summary>
     public IReadOnlyList<string> Problems()
@@ -45,6 +55,9 @@ public sealed record OrderSpec
             problems.Add("a trailing order needs a trailing amount or a trailing percent");
         if (LimitPrice is <= 0) problems.Add($"limit price must be positive, not {LimitPrice}");
         if (TimeInForce == TimeInForce.GoodTillDate && string.IsNullOrWhiteSpace(GoodTillDate)) problems.Add("a GTD order needs GoodTillDate");
+        if (FaMethod is not null && !FaMethods.Contains(FaMethod)) problems.Add($"FA method '{FaMethod}' is not one of {string.Join(", ", FaMethods)}");
+        if (FaPercentage is not null && FaMethod != "PctChange") problems.Add("an FA percentage goes with the PctChange method only");
+        if (FaGroup is not null && (FaGroup.Length == 0 || FaGroup.Any(char.IsControl))) problems.Add("the FA group is empty or contains a control character");
         return problems;
     }
 }

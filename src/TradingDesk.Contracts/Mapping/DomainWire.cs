@@ -97,6 +97,9 @@ public static class DomainWire
         if (o.OrderRef is { } r) w.OrderRef = r;
         if (o.OcaGroup is { } g) w.OcaGroup = g;
         if (o.OcaType is { } t) w.OcaType = t;
+        if (o.FaGroup is { } faGroup) w.FaGroup = faGroup; // FA allocation
+        if (o.FaMethod is { } faMethod) w.FaMethod = faMethod;
+        if (o.FaPercentage is { } faPct) w.FaPercentage = Dec(faPct);
         return w;
     }
 
@@ -119,6 +122,9 @@ public static class DomainWire
             OrderRef = w.HasOrderRef ? w.OrderRef : null,
             OcaGroup = w.HasOcaGroup ? w.OcaGroup : null,
             OcaType = w.HasOcaType ? w.OcaType : null,
+            FaGroup = w.HasFaGroup ? w.FaGroup : null, // FA allocation
+            FaMethod = w.HasFaMethod ? w.FaMethod : null,
+            FaPercentage = DecOrNull(w.HasFaPercentage, w.FaPercentage, field + ".fa_percentage"),
             Transmit = w.Transmit,
             WhatIf = w.WhatIf,
         };

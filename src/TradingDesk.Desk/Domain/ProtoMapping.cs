@@ -67,6 +67,9 @@ public static class ProtoMapping
         if (o.OrderRef is not null) p.OrderRef = o.OrderRef;
         if (o.OcaGroup is not null) p.OcaGroup = o.OcaGroup;
         if (o.OcaType is { } oca) p.OcaType = oca;
+        if (o.FaGroup is not null) p.FaGroup = o.FaGroup; // FA allocation
+        if (o.FaMethod is not null) p.FaMethod = o.FaMethod;
+        if (o.FaPercentage is { } faPct) p.FaPercentage = faPct.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (parent is { } pid) p.ParentId = pid.Value;
         return p;
     }

@@ -21,6 +21,11 @@ public sealed partial record OrderBook
         Tws.ExecutionDetails x => ObserveExecution(x, local),
         Tws.CommissionAndFeesReport c => ObserveCommission(c, local),
         Tws.ErrorMessage e => ObserveError(e, local),
+        // orderBound (100) binds an order entered in TWS (its permId) to an API order id, when a client binds manual
+        // orders (reqAutoOpenOrders, client 0's reqOpenOrders). The desk's own orders carry their ids from the start,
+        // and a bound order's openOrder and orderStatus follow with both ids (Locate matches the permId): the binding
+        // adds no fact of its own, so it is observed as nothing, and an order bound from TWS stays unowned.
+        Tws.OrderBound => [],
         _ => [],
     };
 

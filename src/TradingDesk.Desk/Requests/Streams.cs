@@ -18,6 +18,7 @@ internal sealed class MarketDataStream(SubscribeMarketData command) : StreamPlan
     public override object? Map(IMessage message, SubscriptionId sub, DateTimeOffset at) => message switch
     {
         IBApi.protobuf.MarketDataType t => new MarketDataTypeChanged(sub, (Domain.MarketDataType)t.MarketDataType_, at),
+        RerouteMarketDataRequest r => new LineNotices.LineRerouted(sub, new ConId(r.ConId), r.Exchange, Depth: false, at), // reroute notice
         TickOptionComputation c => OptionMapping.Computation(c, sub, at), // Options and scanners
         _ => StreamMapping.ToTick(message, sub, at),
     };
@@ -43,6 +44,7 @@ internal sealed class DepthStream(SubscribeDepth command) : StreamPlan
     {
         MarketDepth d => StreamMapping.ToDepth(d.MarketDepthData, sub, at),
         MarketDepthL2 d => StreamMapping.ToDepth(d.MarketDepthData, sub, at),
+        RerouteMarketDepthRequest r => new LineNotices.LineRerouted(sub, new ConId(r.ConId), r.Exchange, Depth: true, at), // reroute notice
         _ => null,
     };
 }

@@ -43,6 +43,7 @@ public sealed partial class RouterActor
         Receive<SubscribePnLSingle>(Subscribe);
         Receive<SubscribeAccountUpdates>(Subscribe);
         Receive<SubscriptionMessages.Resubscribe>(OnResubscribe);
+        ReceiveSessionRequests(); // Session, multi-account, display groups, FA
         ReceiveOptionsAndScanners(); // Options and scanners
     }
 
@@ -93,6 +94,10 @@ public sealed partial class RouterActor
         SubscribePnL c => new(null, new LineKey("pnl", $"{c.Account}|{c.ModelCode}"), () => new PnLStream(c)),
         SubscribePnLSingle c => new(null, new LineKey("pnl1", $"{c.Account}|{c.ModelCode}|{c.ConId}"), () => new PnLSingleStream(c)),
         SubscribeAccountUpdates c => new(null, new LineKey("acct", c.Account.Value), () => new AccountUpdatesStream(c)),
+        // Multi-account and display groups
+        MultiAccountMessages.SubscribePositionsMulti c => new(null, new LineKey("posm", $"{c.Account.Value}|{c.ModelCode}"), () => new PositionsMultiStream(c)),
+        MultiAccountMessages.SubscribeAccountUpdatesMulti c => new(null, new LineKey("acctm", $"{c.Account.Value}|{c.ModelCode}|{c.LedgerAndNlv}"), () => new AccountUpdatesMultiStream(c)),
+        DisplayGroupMessages.SubscribeDisplayGroup c => new(null, new LineKey("dgroup", $"{c.GroupId}"), () => new DisplayGroupStream(c)),
         ScannerMessages.SubscribeScanner c => new(null, new LineKey("scan", OptionMapping.ScannerKey(c)), () => new ScannerStream(c)), // Options and scanners
         _ => null,
     };

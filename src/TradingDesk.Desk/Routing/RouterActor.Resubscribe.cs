@@ -32,6 +32,12 @@ public sealed partial class RouterActor
             Refuse(resubscribe, $"{request?.GetType().Name ?? "null"} is not a subscribe command the desk streams");
             return;
         }
+        // Session and multi-account: the checks of a first subscribe, so a failover opens no way around them
+        if (Requests.SessionValidation.Problem(request!, _serverVersion) is { } problem)
+        {
+            Refuse(resubscribe, problem);
+            return;
+        }
         if (RefusalFor(stream) is { } refusal)
         {
             Refuse(resubscribe, refusal);

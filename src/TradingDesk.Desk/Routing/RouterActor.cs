@@ -117,6 +117,11 @@ public sealed partial class RouterActor : ReceiveActor
             case ManagedAccounts: ToOwner("accounts", inbound); return;
             case Position or PositionEnd: ToOwner("positions", inbound); return;
             case AccountValue or PortfolioValue or AccountUpdateTime or AccountDataEnd: ToAccountLine(inbound); return;
+            // Session and FA: no request id on the wire
+            case MarketRule rule: ToMarketRuleAsk(rule, inbound); return;
+            case MarketDepthExchanges: ToOwner("depth-exchanges", inbound); return;
+            case FamilyCodes: ToOwner("family-codes", inbound); return;
+            case ReceiveFA: ToOwner("fa", inbound); return;
             case ScannerParameters: ToOwner(ScannerParametersKind, inbound); return; // Options and scanners
         }
         if (InboundRoutes.IsOrderFamily(m)) { _orders.Tell(inbound); return; }
@@ -162,6 +167,7 @@ public sealed partial class RouterActor : ReceiveActor
     private void OnConnected(ConnectionEvents.Connected up)
     {
         _connected = true;
+        _serverVersion = up.ServerVersion; // FA
         // The market data type is per connection at IB: set it again before any line is re-sent.
         if (up.IsReconnect && _marketDataType is { } type) _pacer.Tell(new GatewayMessages.Outbound(type, OutboundPriority.Data));
         ResubscribeAll(up.IsReconnect ? "reconnected" : "connected", cancelOld: false, notify: up.IsReconnect);

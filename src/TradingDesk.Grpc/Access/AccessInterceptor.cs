@@ -16,6 +16,9 @@ internal sealed class AccessInterceptor(ClientDirectory clients, RejectionLog re
         "/tradingdesk.v1.TradingDesk/PlaceBracket",
         "/tradingdesk.v1.TradingDesk/ModifyOrder",
         "/tradingdesk.v1.TradingDesk/CancelOrder",
+        // Session and FA: these change the gateway's state, not the caller's view of it
+        "/tradingdesk.v1.TradingDesk/SetServerLogLevel",
+        "/tradingdesk.v1.TradingDesk/ReplaceFaConfiguration",
         "/tradingdesk.v1.TradingDesk/ExerciseOptions", // Options and scanners
     };
 
