@@ -53,6 +53,19 @@ public sealed class DeskClient(IActorRef desk, TimeSpan? askTimeout = null)
     public Task<TickHistoryMessages.HistoricalTicks> GetHistoricalTicksAsync(TickHistoryMessages.GetHistoricalTicks request, CancellationToken token = default) => AskAsync<TickHistoryMessages.HistoricalTicks>(request, token);
     public Task<TickHistoryMessages.Histogram> GetHistogramAsync(Domain.ContractSpec contract, string period, bool useRth = true, CancellationToken token = default) => AskAsync<TickHistoryMessages.Histogram>(new TickHistoryMessages.GetHistogram(contract, period, useRth), token);
     public Task<TickHistoryMessages.HistoricalSchedule> GetHistoricalScheduleAsync(TickHistoryMessages.GetHistoricalSchedule request, CancellationToken token = default) => AskAsync<TickHistoryMessages.HistoricalSchedule>(request, token);
+    // Options and scanners
+    public Task<OptionMessages.OptionParameters> GetOptionParametersAsync(Domain.ContractSpec underlying, string futFopExchange = "", CancellationToken token = default) =>
+        AskAsync<OptionMessages.OptionParameters>(new OptionMessages.GetOptionParameters(underlying, futFopExchange), token);
+    public Task<OptionMessages.OptionChain> GetOptionChainAsync(Domain.ContractSpec underlying, OptionMessages.OptionChainFilter filter, CancellationToken token = default) =>
+        AskAsync<OptionMessages.OptionChain>(new OptionMessages.GetOptionChain(underlying, filter), token);
+    public Task<OptionMessages.OptionCalculation> CalculateImpliedVolatilityAsync(Domain.ContractSpec option, decimal optionPrice, decimal underlyingPrice, CancellationToken token = default) =>
+        AskAsync<OptionMessages.OptionCalculation>(new OptionMessages.CalculateImpliedVolatility(option, optionPrice, underlyingPrice), token);
+    public Task<OptionMessages.OptionCalculation> CalculateOptionPriceAsync(Domain.ContractSpec option, decimal volatility, decimal underlyingPrice, CancellationToken token = default) =>
+        AskAsync<OptionMessages.OptionCalculation>(new OptionMessages.CalculateOptionPrice(option, volatility, underlyingPrice), token);
+    public Task<OptionMessages.ExerciseSent> ExerciseOptionsAsync(OptionMessages.ExerciseOptions request, CancellationToken token = default) =>
+        AskAsync<OptionMessages.ExerciseSent>(request, token);
+    public Task<ScannerMessages.ScannerParametersXml> GetScannerParametersAsync(CancellationToken token = default) =>
+        AskAsync<ScannerMessages.ScannerParametersXml>(new ScannerMessages.GetScannerParameters(), token);
 
     /// <summary>Any request: the reply as <typeparamref name="T"/>, or DeskRequestException for a RequestFailed.</summary>
     public async Task<T> AskAsync<T>(object request, CancellationToken token = default)

@@ -234,4 +234,26 @@ internal static class Manifests
     public const string GetHistoricalSchedule = "th.get-schedule";
     public const string ScheduleSession = "th.session";
     public const string HistoricalSchedule = "th.schedule";
+    // Options and scanners (prefixes op options, sc scanners)
+    public const string GetOptionParameters = "op.get-parameters";
+    public const string OptionParameterSet = "op.parameter-set";
+    public const string OptionParameters = "op.parameters";
+    public const string OptionChainFilter = "op.chain-filter";
+    public const string GetOptionChain = "op.get-chain";
+    public const string ChainOption = "op.chain-option";
+    public const string OptionChain = "op.chain";
+    public const string OptionGreeks = "op.greeks";
+    public const string OptionComputation = "op.computation";
+    public const string CalculateImpliedVolatility = "op.calc-iv";
+    public const string CalculateOptionPrice = "op.calc-price";
+    public const string OptionCalculation = "op.calculation";
+    public const string ExerciseOptions = "op.exercise";
+    public const string ExerciseSent = "op.exercise-sent";
+    public const string GetScannerParameters = "sc.get-parameters";
+    public const string ScannerParametersXml = "sc.parameters";
+    public const string ScannerSpec = "sc.spec";
+    public const string ScannerFilter = "sc.filter";
+    public const string SubscribeScanner = "sc.subscribe";
+    public const string ScannerRow = "sc.row";
+    public const string ScannerResults = "sc.results";
 }

@@ -69,6 +69,8 @@ internal sealed class WireTable
         SessionWire.Register(table); // Session, multi-account, display groups, FA
         ResearchWire.Register(table); // News, fundamentals, WSH
         TickHistoryWire.Register(table); // Tick history
+        OptionWire.Register(table); // Options and scanners
+        ScannerWire.Register(table);
         return table;
     }
 }

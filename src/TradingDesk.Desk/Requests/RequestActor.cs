@@ -58,6 +58,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
         });
         Receive<Deadline>(_ =>
         {
+            if (_plan.CompleteOnDeadline(_timeout, Context.System.Scheduler.Now) is { } quiet) { Finish(quiet); return; } // Options and scanners
             if (_plan.Cancel(_requestId) is { } cancel) _pacer.Tell(new GatewayMessages.Outbound(cancel, OutboundPriority.Data));
             Finish(new RequestFailed(_plan.Command, new RequestTimedOut(_timeout)));
         });
@@ -65,6 +66,14 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
         {
             _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, _requestId)));
             Finish(new RequestFailed(_plan.Command, new RequestTimedOut(_timeout + _queueLimit)));
+        });
+        // Options and scanners: a calculation the asker no longer waits for is cancelled at the gateway.
+        Receive<Terminated>(t =>
+        {
+            if (!t.ActorRef.Equals(_requester)) return;
+            if (_deadlineStarted && _plan.Cancel(_requestId) is { } cancel) _pacer.Tell(new GatewayMessages.Outbound(cancel, OutboundPriority.Data));
+            _done = true;
+            Context.Stop(Self);
         });
         Receive<RouterInternal.ConnectionDown>(down =>
         {
@@ -96,6 +105,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
     // Timers exist from PreStart on (not in the constructor).
     protected override void PreStart()
     {
+        if (_plan.CancelWhenRequesterStops && !_requester.IsNobody()) Context.Watch(_requester); // Options and scanners
         if (!_startConnected) StartDeadline();
         // Backstop for a request that never leaves the pacer: without it such a request would wait for ever.
         else Timers.StartSingleTimer("queued", new QueueDeadline(), _timeout + _queueLimit);

@@ -35,6 +35,11 @@ public abstract class RequestPlan
     public virtual void Reset() { }
     /// <summary>A typed failure for a terminal gateway error this kind of request gives a meaning to; null for a plain GatewayError.</summary>
     public virtual DeskFailure? FailureFor(int code, string message) => null;
+    // Options and scanners
+    /// <summary>True when the gateway keeps computing for the request until cancelled: cancel it when the asker stops.</summary>
+    public virtual bool CancelWhenRequesterStops => false;
+    /// <summary>For requests IB answers only when they fail: the reply the deadline means, or null for RequestTimedOut.</summary>
+    public virtual object? CompleteOnDeadline(TimeSpan waited, DateTimeOffset at) => null;
 }
 
 /// <summary>

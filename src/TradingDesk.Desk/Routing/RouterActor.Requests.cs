@@ -45,6 +45,7 @@ public sealed partial class RouterActor
         Receive<SubscriptionMessages.Resubscribe>(OnResubscribe);
         ReceiveSessionRequests(); // Session, multi-account, display groups, FA
         ReceiveResearch(); // News, fundamentals, WSH, tick history (RouterActor.Research.cs)
+        ReceiveOptionsAndScanners(); // Options and scanners
     }
 
     private void StartRequest(RequestPlan plan)
@@ -99,6 +100,7 @@ public sealed partial class RouterActor
         MultiAccountMessages.SubscribeAccountUpdatesMulti c => new(null, new LineKey("acctm", $"{c.Account.Value}|{c.ModelCode}|{c.LedgerAndNlv}"), () => new AccountUpdatesMultiStream(c)),
         DisplayGroupMessages.SubscribeDisplayGroup c => new(null, new LineKey("dgroup", $"{c.GroupId}"), () => new DisplayGroupStream(c)),
         NewsMessages.SubscribeNewsBulletins c => new(null, new LineKey(BulletinsKind, c.AllMessages ? "all" : "new"), () => new NewsBulletinsStream(c)), // News
+        ScannerMessages.SubscribeScanner c => new(null, new LineKey("scan", OptionMapping.ScannerKey(c)), () => new ScannerStream(c)), // Options and scanners
         _ => null,
     };
 

@@ -124,6 +124,7 @@ public sealed partial class RouterActor : ReceiveActor
             case ReceiveFA: ToOwner("fa", inbound); return;
             case NewsProviders: ToOwner(NewsProvidersKind, inbound); return; // News
             case NewsBulletin: ToBulletinsLine(inbound); return; // News
+            case ScannerParameters: ToOwner(ScannerParametersKind, inbound); return; // Options and scanners
         }
         if (InboundRoutes.IsOrderFamily(m)) { _orders.Tell(inbound); return; }
         if (InboundRoutes.RequestIdOf(m) is { } id && _byRequestId.TryGetValue(id, out var child)) { child.Tell(inbound); return; }

@@ -8,10 +8,12 @@ namespace TradingDesk.Grpc.Service;
 /// <summary>How each stream of the service maps the desk's items to its wire events (through the cluster's mapping).</summary>
 internal sealed class StreamShapes(DeskWire wire)
 {
-    public StreamShape<W.MarketDataEvent> MarketData { get; } = new(m => m is MarketDataMessages.Tick or MarketDataMessages.MarketDataTypeChanged, m => m switch
+    public StreamShape<W.MarketDataEvent> MarketData { get; } = new(m => m is MarketDataMessages.Tick or MarketDataMessages.MarketDataTypeChanged
+        or OptionMessages.OptionComputation, m => m switch // Options and scanners: option computations
     {
         MarketDataMessages.Tick t => new W.MarketDataEvent { Tick = wire.Out(t, W.Tick.Parser) },
         MarketDataMessages.MarketDataTypeChanged c => new W.MarketDataEvent { MarketDataTypeChanged = wire.Out(c, W.MarketDataTypeChanged.Parser) },
+        OptionMessages.OptionComputation o => new W.MarketDataEvent { OptionComputation = wire.Out(o, W.OptionComputation.Parser) },
         _ => null,
     }, n => new W.MarketDataEvent { Note = n }, ConflateTicks: true);
 
@@ -30,6 +32,11 @@ internal sealed class StreamShapes(DeskWire wire)
     public StreamShape<W.PnLEvent> PnL { get; } = new(m => m is AccountMessages.PnLItem, m => m is AccountMessages.PnLItem p
         ? new W.PnLEvent { Pnl = wire.Out(p, W.PnLItem.Parser) }
         : null, n => new W.PnLEvent { Note = n }, ConflateTicks: false);
+
+    // Options and scanners
+    public StreamShape<W.ScannerEvent> Scanner { get; } = new(m => m is ScannerMessages.ScannerResults, m => m is ScannerMessages.ScannerResults r
+        ? new W.ScannerEvent { Results = wire.Out(r, W.ScannerResults.Parser) }
+        : null, n => new W.ScannerEvent { Note = n }, ConflateTicks: false);
 
     public W.OrderUpdate OrderUpdate(OrderEvents.IOrderEvent e) => e switch
     {
