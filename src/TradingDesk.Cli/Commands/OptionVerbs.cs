@@ -170,15 +170,18 @@ public static class OptionVerbs
             { "multiplier", o.Multiplier },
         };
         if (!withGreeks) return row;
-        row.Add(new("impliedVol", g?.ImpliedVolatility));
-        row.Add(new("delta", g?.Delta));
-        row.Add(new("gamma", g?.Gamma));
-        row.Add(new("vega", g?.Vega));
-        row.Add(new("theta", g?.Theta));
-        row.Add(new("optPrice", g?.OptionPrice));
-        row.Add(new("undPrice", g?.UnderlyingPrice));
+        // The model's doubles (0.297152347873642) read as noise in a table: 4 places there, the full value in --json.
+        row.Add(new("impliedVol", Rounded(g?.ImpliedVolatility)));
+        row.Add(new("delta", Rounded(g?.Delta)));
+        row.Add(new("gamma", Rounded(g?.Gamma)));
+        row.Add(new("vega", Rounded(g?.Vega)));
+        row.Add(new("theta", Rounded(g?.Theta)));
+        row.Add(new("optPrice", Rounded(g?.OptionPrice)));
+        row.Add(new("undPrice", Rounded(g?.UnderlyingPrice)));
         return row;
     }
+
+    private static Average? Rounded(decimal? value) => value is { } v ? new Average(v, 4) : null;
 
     private static Row ScanRow(ScannerRow r) => new()
     {

@@ -17,4 +17,4 @@ public static class FundamentalsMessages
 /// this login is not entitled to). Nothing is wrong with the request's shape: another report or contract may work.
 /// </summary>
 public sealed record ReportNotAvailable(string Contract, FundamentalsReport Report, string GatewayMessage)
-    : DeskFailure($"the {Report} report is not available for {Contract}: {GatewayMessage}");
+    : DeskFailure($"the {ResearchWireNames.Of(Report)} report is not available for {Contract}: {GatewayMessage}");
