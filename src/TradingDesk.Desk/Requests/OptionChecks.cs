@@ -106,18 +106,7 @@ internal static class OptionChecks
             ? null
             : $"{what} '{Printable(text)}' is not a date as YYYYMMDD";
 
-    /// <summary>Null when <paramref name="text"/> is absent or fit for a text field: short, no control characters.</summary>
-    internal static string? Text(string what, string? text)
-    {
-        if (text is null) return null;
-        if (text.Length > MaxText) return $"{what} is {text.Length} characters long; at most {MaxText}";
-        return text.Any(char.IsControl) ? $"{what} '{Printable(text)}' contains a control character" : null;
-    }
+    internal static string? Text(string what, string? text) => TextChecks.Problem(what, text, MaxText);
 
-    /// <summary>The user's words with control characters shown as escapes, so an error message cannot carry them on.</summary>
-    internal static string Printable(string text)
-    {
-        var shown = string.Concat(text.Take(MaxText).Select(ch => char.IsControl(ch) ? $"\\u{(int)ch:x4}" : ch.ToString()));
-        return text.Length > MaxText ? shown + "…" : shown;
-    }
+    internal static string Printable(string text) => TextChecks.Printable(text, MaxText);
 }

@@ -86,15 +86,14 @@ public static partial class ResearchValidation
     private static string? Text(string? text, string what, bool required = false)
     {
         if (string.IsNullOrEmpty(text)) return required ? $"a {what} is required" : null;
-        if (text.Length > MaxText) return $"the {what} is {text.Length} characters; at most {MaxText}";
-        return text.Any(char.IsControl) ? $"the {what} '{Printable(text)}' contains a control character" : null;
+        return TextChecks.Problem(what, text, MaxText);
     }
 
     private static string? Date(string? text, string what) =>
         string.IsNullOrEmpty(text) || DateOnly.TryParseExact(text, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             ? null : $"the {what} '{Printable(text)}' is not yyyyMMdd";
 
-    private static string Printable(string text) => new(text.Take(MaxText).Select(ch => char.IsControl(ch) ? '?' : ch).ToArray());
+    private static string Printable(string text) => TextChecks.Printable(text, MaxText);
 
     private static string? First(params string?[] problems) => problems.FirstOrDefault(p => p is not null);
 

@@ -59,7 +59,6 @@ internal static class SessionValidation
     private static string? Text(string what, string? value, int max, bool required)
     {
         if (string.IsNullOrWhiteSpace(value)) return required ? $"the {what} is empty" : null;
-        if (value.Length > max) return $"the {what} \"{value[..16]}…\" is {value.Length} characters; at most {max}";
-        return value.Any(char.IsControl) ? $"the {what} contains a control character" : null;
+        return TextChecks.Problem(what, value, max);
     }
 }
