@@ -66,9 +66,9 @@ public static class Program
             TokenCommand.Create(stdout, stderr),
         };
         foreach (var verb in GatewayVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
-        foreach (var verb in SessionVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb); // Session
-        foreach (var verb in ResearchVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb); // News, fundamentals, tick history
-        foreach (var verb in OptionVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb); // Options and scanners
+        foreach (var verb in SessionVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
+        foreach (var verb in ResearchVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
+        foreach (var verb in OptionVerbs.Create(stdout, stderr)) root.Subcommands.Add(verb);
         return root;
     }
 }

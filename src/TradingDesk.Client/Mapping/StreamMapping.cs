@@ -38,7 +38,7 @@ internal static class StreamMapping
             w.MarketDataTypeChanged.Type.FromWire("market_data_type_changed.type"),
             Time(w.MarketDataTypeChanged.LocalTime, "market_data_type_changed.local_time")),
         W.MarketDataEvent.KindOneofCase.Note => new MarketDataNote(Note(w.Note, "note")),
-        W.MarketDataEvent.KindOneofCase.OptionComputation => OptionMapping.Computation(w.OptionComputation, "option_computation"), // Options and scanners
+        W.MarketDataEvent.KindOneofCase.OptionComputation => OptionMapping.Computation(w.OptionComputation, "option_computation"),
         _ => throw Unknown("kind"),
     };
 

@@ -66,10 +66,10 @@ internal sealed class WireTable
         OrderEventWire.Register(table);
         ConnectionWire.Register(table);
         ClusterWire.Register(table);
-        SessionWire.Register(table); // Session, multi-account, display groups, FA
-        ResearchWire.Register(table); // News, fundamentals, WSH
-        TickHistoryWire.Register(table); // Tick history
-        OptionWire.Register(table); // Options and scanners
+        SessionWire.Register(table);
+        ResearchWire.Register(table);
+        TickHistoryWire.Register(table);
+        OptionWire.Register(table);
         ScannerWire.Register(table);
         return table;
     }

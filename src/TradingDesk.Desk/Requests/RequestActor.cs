@@ -58,7 +58,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
         });
         Receive<Deadline>(_ =>
         {
-            if (_plan.CompleteOnDeadline(_timeout, Context.System.Scheduler.Now) is { } quiet) { Finish(quiet); return; } // Options and scanners
+            if (_plan.CompleteOnDeadline(_timeout, Context.System.Scheduler.Now) is { } quiet) { Finish(quiet); return; }
             if (_plan.Cancel(_requestId) is { } cancel) _pacer.Tell(new GatewayMessages.Outbound(cancel, OutboundPriority.Data));
             Finish(new RequestFailed(_plan.Command, new RequestTimedOut(_timeout)));
         });
@@ -105,7 +105,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
     // Timers exist from PreStart on (not in the constructor).
     protected override void PreStart()
     {
-        if (_plan.CancelWhenRequesterStops && !_requester.IsNobody()) Context.Watch(_requester); // Options and scanners
+        if (_plan.CancelWhenRequesterStops && !_requester.IsNobody()) Context.Watch(_requester);
         if (!_startConnected) StartDeadline();
         // Backstop for a request that never leaves the pacer: without it such a request would wait for ever.
         else Timers.StartSingleTimer("queued", new QueueDeadline(), _timeout + _queueLimit);

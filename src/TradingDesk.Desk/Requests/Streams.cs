@@ -20,7 +20,7 @@ internal sealed class MarketDataStream(SubscribeMarketData command) : StreamPlan
         IBApi.protobuf.MarketDataType t => new MarketDataTypeChanged(sub, (Domain.MarketDataType)t.MarketDataType_, at),
         RerouteMarketDataRequest r => new LineNotices.LineRerouted(sub, new ConId(r.ConId), r.Exchange, Depth: false, at), // reroute notice
         TickNews n => NewsMapping.ToNewsTick(n, sub, at), // News: generic tick 292
-        TickOptionComputation c => OptionMapping.Computation(c, sub, at), // Options and scanners
+        TickOptionComputation c => OptionMapping.Computation(c, sub, at),
         _ => StreamMapping.ToTick(message, sub, at),
     };
 }

@@ -40,7 +40,7 @@ public sealed class RouteTable
         RealTimeBarTick x => x.ReqId,
         HistoricalDataUpdate x => x.ReqId,
         TickNews x => x.ReqId, // News: headlines ride the market data line, so they keep its path
-        TickOptionComputation x => x.ReqId, // Options and scanners
+        TickOptionComputation x => x.ReqId,
         _ => null,
     };
 

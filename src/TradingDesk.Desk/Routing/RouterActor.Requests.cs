@@ -43,9 +43,9 @@ public sealed partial class RouterActor
         Receive<SubscribePnLSingle>(Subscribe);
         Receive<SubscribeAccountUpdates>(Subscribe);
         Receive<SubscriptionMessages.Resubscribe>(OnResubscribe);
-        ReceiveSessionRequests(); // Session, multi-account, display groups, FA
-        ReceiveResearch(); // News, fundamentals, WSH, tick history (RouterActor.Research.cs)
-        ReceiveOptionsAndScanners(); // Options and scanners
+        ReceiveSessionRequests();
+        ReceiveResearch();
+        ReceiveOptionsAndScanners();
     }
 
     private void StartRequest(RequestPlan plan)
@@ -99,8 +99,8 @@ public sealed partial class RouterActor
         MultiAccountMessages.SubscribePositionsMulti c => new(null, new LineKey("posm", $"{c.Account.Value}|{c.ModelCode}"), () => new PositionsMultiStream(c)),
         MultiAccountMessages.SubscribeAccountUpdatesMulti c => new(null, new LineKey("acctm", $"{c.Account.Value}|{c.ModelCode}|{c.LedgerAndNlv}"), () => new AccountUpdatesMultiStream(c)),
         DisplayGroupMessages.SubscribeDisplayGroup c => new(null, new LineKey("dgroup", $"{c.GroupId}"), () => new DisplayGroupStream(c)),
-        NewsMessages.SubscribeNewsBulletins c => new(null, new LineKey(BulletinsKind, c.AllMessages ? "all" : "new"), () => new NewsBulletinsStream(c)), // News
-        ScannerMessages.SubscribeScanner c => new(null, new LineKey("scan", OptionMapping.ScannerKey(c)), () => new ScannerStream(c)), // Options and scanners
+        NewsMessages.SubscribeNewsBulletins c => new(null, new LineKey(BulletinsKind, c.AllMessages ? "all" : "new"), () => new NewsBulletinsStream(c)),
+        ScannerMessages.SubscribeScanner c => new(null, new LineKey("scan", OptionMapping.ScannerKey(c)), () => new ScannerStream(c)),
         _ => null,
     };
 
@@ -114,7 +114,7 @@ public sealed partial class RouterActor
             var other = _lines.ByKey.Keys.FirstOrDefault(k => k.Kind == "acct" && k != stream.Key);
             if (other.Kind is not null) return $"IB streams one account at a time per connection; {other.Spec} is subscribed";
         }
-        if (BulletinsRefusal(stream) is { } bulletins) return bulletins; // News
+        if (BulletinsRefusal(stream) is { } bulletins) return bulletins;
         return null;
     }
 

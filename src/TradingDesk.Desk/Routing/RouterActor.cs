@@ -122,9 +122,9 @@ public sealed partial class RouterActor : ReceiveActor
             case MarketDepthExchanges: ToOwner("depth-exchanges", inbound); return;
             case FamilyCodes: ToOwner("family-codes", inbound); return;
             case ReceiveFA: ToOwner("fa", inbound); return;
-            case NewsProviders: ToOwner(NewsProvidersKind, inbound); return; // News
-            case NewsBulletin: ToBulletinsLine(inbound); return; // News
-            case ScannerParameters: ToOwner(ScannerParametersKind, inbound); return; // Options and scanners
+            case NewsProviders: ToOwner(NewsProvidersKind, inbound); return;
+            case NewsBulletin: ToBulletinsLine(inbound); return;
+            case ScannerParameters: ToOwner(ScannerParametersKind, inbound); return;
         }
         if (InboundRoutes.IsOrderFamily(m)) { _orders.Tell(inbound); return; }
         if (InboundRoutes.RequestIdOf(m) is { } id && _byRequestId.TryGetValue(id, out var child)) { child.Tell(inbound); return; }
@@ -169,7 +169,7 @@ public sealed partial class RouterActor : ReceiveActor
     private void OnConnected(ConnectionEvents.Connected up)
     {
         _connected = true;
-        _serverVersion = up.ServerVersion; // FA
+        _serverVersion = up.ServerVersion; // what FA profiles and the config requests are checked against
         // The market data type is per connection at IB: set it again before any line is re-sent.
         if (up.IsReconnect && _marketDataType is { } type) _pacer.Tell(new GatewayMessages.Outbound(type, OutboundPriority.Data));
         ResubscribeAll(up.IsReconnect ? "reconnected" : "connected", cancelOld: false, notify: up.IsReconnect);

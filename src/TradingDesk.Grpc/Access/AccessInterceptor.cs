@@ -19,7 +19,7 @@ internal sealed class AccessInterceptor(ClientDirectory clients, RejectionLog re
         // Session and FA: these change the gateway's state, not the caller's view of it
         "/tradingdesk.v1.TradingDesk/SetServerLogLevel",
         "/tradingdesk.v1.TradingDesk/ReplaceFaConfiguration",
-        "/tradingdesk.v1.TradingDesk/ExerciseOptions", // Options and scanners
+        "/tradingdesk.v1.TradingDesk/ExerciseOptions",
     };
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,

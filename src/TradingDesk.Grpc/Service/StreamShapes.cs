@@ -9,7 +9,7 @@ namespace TradingDesk.Grpc.Service;
 internal sealed class StreamShapes(DeskWire wire)
 {
     public StreamShape<W.MarketDataEvent> MarketData { get; } = new(m => m is MarketDataMessages.Tick or MarketDataMessages.MarketDataTypeChanged
-        or OptionMessages.OptionComputation, m => m switch // Options and scanners: option computations
+        or OptionMessages.OptionComputation, m => m switch
     {
         MarketDataMessages.Tick t => new W.MarketDataEvent { Tick = wire.Out(t, W.Tick.Parser) },
         MarketDataMessages.MarketDataTypeChanged c => new W.MarketDataEvent { MarketDataTypeChanged = wire.Out(c, W.MarketDataTypeChanged.Parser) },
