@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using TradingDesk.Cli.Commands;
 using TradingDesk.Testing.Postgres;
 using Xunit;
 
@@ -43,6 +44,27 @@ public sealed class StoreFlagTests : IDisposable
         }))
         : "";
 
+    /// <summary>
+    /// <c>desk run</c> on the embedded simulator, stopped (as Ctrl-C would) once it prints that it is connected: the
+    /// journal is open by then. Not <c>--duration</c>, which counts from before the start and so would make these
+    /// tests race the start on a slow machine.
+    /// </summary>
+    private static async Task<(int Code, string Stdout, string Stderr)> RunUntilConnected(RunCommand.RunSettings settings)
+    {
+        var stdout = new LineWriter();
+        var stderr = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = RunCommand.RunAsync(settings, stdout, stderr, stop.Token);
+        while (!stdout.ToString().Contains(": connected to ", StringComparison.Ordinal))
+        {
+            var line = stdout.NextLineAsync(TimeSpan.FromSeconds(60));
+            if (await Task.WhenAny(line, run) == run || !await line) break; // ended or stuck: the asserts say which
+        }
+        stop.Cancel();
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(90));
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
     [Theory]
     [InlineData("sqlite:", "desk run: --store sqlite: needs a file path, for example sqlite:data/desk.db")]
     [InlineData("mysql:Server=x", "desk run: --store 'mysql:' is not a store; it must be sqlite:PATH or postgres:CONNECTION")]
@@ -70,10 +92,10 @@ public sealed class StoreFlagTests : IDisposable
     }
 
     [Fact]
-    public void The_default_journal_is_desk_db_under_the_data_directory_created_on_first_run_and_its_path_is_printed()
+    public async Task The_default_journal_is_desk_db_under_the_data_directory_created_on_first_run_and_its_path_is_printed()
     {
         var data = Path.Combine(_dir, "state", "desk");
-        var (code, stdout, stderr) = Desk("run", "--duration", "1", "--config", Config($", \"DataDirectory\": \"{data}\""));
+        var (code, stdout, stderr) = await RunUntilConnected(new RunCommand.RunSettings(null, null, null, Config($", \"DataDirectory\": \"{data}\""), null, Plain: true));
 
         Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
         Assert.StartsWith($"desk run: journal: SQLite {Path.Combine(data, "desk.db")}\n", stdout, StringComparison.Ordinal);
@@ -81,10 +103,11 @@ public sealed class StoreFlagTests : IDisposable
     }
 
     [Fact]
-    public void A_store_flag_overrides_the_config_and_the_file_is_in_WAL_mode()
+    public async Task A_store_flag_overrides_the_config_and_the_file_is_in_WAL_mode()
     {
         var path = Path.Combine(_dir, "journal.db");
-        var (code, stdout, stderr) = Desk("run", "--store", $"sqlite:{path}", "--duration", "1", "--config", Config(""", "Store": "sqlite:other.db" """));
+        var (code, stdout, stderr) = await RunUntilConnected(
+            new RunCommand.RunSettings(null, null, null, Config(""", "Store": "sqlite:other.db" """), null, Plain: true) { Store = $"sqlite:{path}" });
 
         Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
         Assert.Contains($"desk run: journal: SQLite {path}\n", stdout, StringComparison.Ordinal);
