@@ -160,7 +160,7 @@ public sealed class StoreFlagTests : IDisposable
         await using var db = await TestPostgres.CreateDatabaseAsync("desk_cli");
         var store = $"postgres:{db.ConnectionString};Password={Secret}";
 
-        var (code, stdout, stderr) = Desk("run", "--store", store, "--duration", "1", "--config", Config());
+        var (code, stdout, stderr) = await RunUntilConnected(new RunCommand.RunSettings(null, null, null, Config(), null, Plain: true) { Store = store });
 
         Assert.True(code == 0, $"exit {code}; stderr: {stderr}");
         Assert.Contains($"/{db.Name}\n", stdout, StringComparison.Ordinal);
