@@ -70,6 +70,8 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
     private bool _heartbeatPending;
     private ConnectionEvents.Connected? _lastConnected;
     private DateTimeOffset? _heldSince;   // the link's writes are held behind the closed write gate since then
+    private DateTimeOffset? _lostAt;      // the ready session was lost then (for the time-disconnected metric)
+    private readonly Telemetry.DeskMetrics _metrics = Telemetry.DeskMetrics.For(Context.System);
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -92,7 +94,11 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
 
     protected override void PreStart() => Self.Tell(ConnectionMessages.Connect.Instance);
 
-    protected override void PostStop() => CloseLink();
+    protected override void PostStop()
+    {
+        _metrics.SetConnected(false);
+        CloseLink();
+    }
 
     private bool Common(object message)
     {
@@ -199,7 +205,17 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         _log.Info("connection: connected to {0}:{1} at server version {2} (client id {3}{4})",
             _options.Host, _options.Port, _link.ServerVersion, _options.ClientId, isReconnect ? ", reconnect" : "");
         _lastConnected = new ConnectionEvents.Connected(_link.ServerVersion, _link.ConnectionTime, accounts, _nextValidId.Value, isReconnect, _time.Now);
+        RecordConnected(isReconnect, _lastConnected.At);
         Publish(_lastConnected);
+    }
+
+    private void RecordConnected(bool isReconnect, DateTimeOffset at)
+    {
+        _metrics.SetConnected(true);
+        if (!isReconnect) return;
+        _metrics.Reconnects.Add(1);
+        if (_lostAt is { } lost) _metrics.DisconnectedTime.Add((at - lost).TotalSeconds);
+        _lostAt = null;
     }
 
     // ---- Connected ----
@@ -255,6 +271,8 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         _generation++; // anything the old link or attempt still says is stale from now on
         _failures++;
         var now = _time.Now;
+        if (_state == ConnectionState.Connected) _lostAt = now;
+        _metrics.SetConnected(false);
         _state = ConnectionState.Disconnected;
         Publish(new ConnectionEvents.Disconnected(reason, now, gatewayErrorCode));
         if (_options.MaxReconnectAttempts is { } max && _failures > max)

@@ -29,6 +29,8 @@ public sealed class SubscriptionActor : ReceiveActor
     private bool _everSent;     // the line has been live at the gateway at some point (Resubscribed is meaningful)
     private bool _liveOnLink;   // the current request left the pacer since the last disconnect: it is live now
     private bool _ended;
+    private readonly Telemetry.DeskMetrics _metrics = Telemetry.DeskMetrics.For(Context.System);
+    private readonly KeyValuePair<string, object?> _lineTag;
 
     public SubscriptionActor(StreamPlan plan, SubscriptionId id, IActorRef firstSubscriber, IActorRef pacer, int requestId, IStreamFanout? fanout = null)
     {
@@ -38,6 +40,7 @@ public sealed class SubscriptionActor : ReceiveActor
         _pacer = pacer;
         _requestId = requestId;
         _subscribers = [firstSubscriber];
+        _lineTag = new("line", id.ToString());
 
         Receive<GatewayMessages.Inbound>(OnInbound);
         Receive<RouterInternal.AddSubscriber>(add =>
@@ -110,7 +113,10 @@ public sealed class SubscriptionActor : ReceiveActor
             Context.Stop(Self);
             return;
         }
-        if (_plan.Map(inbound.Message, _id, inbound.ReceivedAt) is { } item) FanOut(item);
+        if (_plan.Map(inbound.Message, _id, inbound.ReceivedAt) is not { } item) return;
+        if (_metrics.TicksReceived.Enabled) _metrics.TicksReceived.Add(1, _lineTag);
+        if (_metrics.TicksDelivered.Enabled) _metrics.TicksDelivered.Add(_subscribers.Length, _lineTag);
+        FanOut(item);
     }
 
     private void FanOut(object item) => _fanout.FanOut(item, _subscribers, Self);

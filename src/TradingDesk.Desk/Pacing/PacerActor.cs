@@ -1,6 +1,7 @@
 using Akka.Event;
 using Akka.Actor;
 using TradingDesk.Desk.Gateway;
+using TradingDesk.Desk.Telemetry;
 
 namespace TradingDesk.Desk.Pacing;
 
@@ -42,6 +43,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
     private readonly DeskOptions _options;
     private readonly PacingQueue _queue;
     private readonly ITimeProvider _time;
+    private readonly DeskMetrics _metrics;
     private bool _connected;
     private DateTimeOffset? _pumpAt; // the instant the armed pump fires; null when none is armed
 
@@ -52,13 +54,18 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
         _options = options;
         _queue = new PacingQueue(options.MessagesPerSecond, options.Burst, options.PacingJitterMargin);
         _time = Context.System.Scheduler;
+        _metrics = DeskMetrics.For(Context.System);
 
         Receive<GatewayMessages.Outbound>(outbound =>
         {
             _queue.Enqueue(outbound, _time.Now);
             Drain();
         });
-        Receive<GatewayMessages.Withdraw>(withdraw => _queue.Withdraw(withdraw.Key));
+        Receive<GatewayMessages.Withdraw>(withdraw =>
+        {
+            _queue.Withdraw(withdraw.Key);
+            ReportQueued();
+        });
         Receive<Pump>(_ =>
         {
             _pumpAt = null;
@@ -82,6 +89,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
             {
                 var dropped = _queue.Drop(OutboundPriority.Data, OutboundPriority.Historical);
                 if (dropped > 0) _log.Info("pacer: dropped {0} queued data/historical requests on disconnect (the router re-sends or fails them)", dropped);
+                ReportQueued();
             }
         });
     }
@@ -96,13 +104,19 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
 
     private void Drain()
     {
-        if (!_connected || _connection is null) return;
+        if (!_connected || _connection is null)
+        {
+            ReportQueued();
+            return;
+        }
         var now = _time.Now;
         while (_queue.TryTake(now) is { } entry)
         {
+            RecordSent(entry, now);
             _connection.Tell(new GatewayMessages.Write(entry.Message), Self);
             if (entry.Key is PacerMessages.INotifyOnSent notify) notify.Owner.Tell(new PacerMessages.Sent(entry.Key, now), Self);
         }
+        ReportQueued();
         if (_queue.NextDelay(now) is not { } delay) return;
         // NextDelay rounds up, so zero only means "at once" by a rounding hair: one scheduler tick then.
         var at = now + (delay > TimeSpan.Zero ? delay : TimeSpan.FromTicks(1));
@@ -110,4 +124,18 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
         _pumpAt = at;
         Timers.StartSingleTimer(Pump.Instance, Pump.Instance, at - now);
     }
+
+    private static readonly KeyValuePair<string, object?>[] PriorityTags =
+        [new("priority", DeskMetrics.PriorityTag(OutboundPriority.Order)), new("priority", DeskMetrics.PriorityTag(OutboundPriority.Data)),
+            new("priority", DeskMetrics.PriorityTag(OutboundPriority.Historical))];
+
+    private void RecordSent(PacingQueue.Entry entry, DateTimeOffset now)
+    {
+        var tag = PriorityTags[(int)entry.Priority];
+        if (_metrics.MessagesSent.Enabled) _metrics.MessagesSent.Add(1, tag);
+        if (_metrics.PacerWait.Enabled) _metrics.PacerWait.Record((now - entry.QueuedAt).TotalSeconds, tag);
+    }
+
+    private void ReportQueued() =>
+        _metrics.SetQueued(_queue.CountOf(OutboundPriority.Order), _queue.CountOf(OutboundPriority.Data), _queue.CountOf(OutboundPriority.Historical));
 }

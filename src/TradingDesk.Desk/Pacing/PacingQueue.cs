@@ -28,6 +28,9 @@ public sealed class PacingQueue
 
     public int Count => _queues[0].Count + _queues[1].Count + _queues[2].Count;
 
+    /// <summary>Queued messages of one priority.</summary>
+    public int CountOf(OutboundPriority priority) => _queues[(int)priority].Count;
+
     public void Enqueue(GatewayMessages.Outbound outbound, DateTimeOffset now)
     {
         // Historical requests obey the historical rules whatever priority they were given.

@@ -39,6 +39,7 @@ public abstract class StrategyActor : ReceiveActor
     // Resubscribes sent after a failover and not answered yet: the id held → the request.
     private readonly Dictionary<SubscriptionId, object> _resubscribing = [];
     private readonly SeenFills _seenFills;
+    private readonly Telemetry.DeskMetrics _metrics = Telemetry.DeskMetrics.For(Context.System);
     // While leaving the desk (Leave): the subscriptions whose end the desk has still to confirm, and whether it confirmed
     // the unregistration. Null while not leaving.
     private HashSet<SubscriptionId>? _leaving;
@@ -118,6 +119,10 @@ public abstract class StrategyActor : ReceiveActor
     /// </summary>
     protected override bool AroundReceive(Receive receive, object message)
     {
+        // From the frame's decode to this turn: the tick's whole way through the desk (on another node, the two
+        // clocks' difference too).
+        if (message is MarketDataMessages.Tick tick && _metrics.TickLatency.Enabled)
+            _metrics.TickLatency.Record((Context.System.Scheduler.Now - tick.LocalTime).TotalSeconds);
         var handled = base.AroundReceive(receive, message);
         if (message is OrderEvents.Filled f && f.Strategy == StrategyId)
             Desk.Tell(new OrderCommands.AcknowledgeFills(StrategyId, [f.ExecId]), Self);

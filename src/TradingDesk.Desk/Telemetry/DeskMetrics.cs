@@ -1,0 +1,106 @@
+using System.Diagnostics.Metrics;
+using Akka.Actor;
+using TradingDesk.Desk.Gateway;
+
+namespace TradingDesk.Desk.Telemetry;
+
+/// <summary>
+/// The desk's meters, one set per actor system (an Akka extension: <c>DeskMetrics.For(system)</c>), on the .NET
+/// metrics API that OpenTelemetry, <c>dotnet-counters</c> and Prometheus exporters listen to. The meter is named
+/// <see cref="MeterName"/> in every desk and tagged with the actor system's name, so two desks in one process (tests,
+/// a desk and a strategy node) are told apart and a listener can take exactly one of them.
+///
+/// Recording costs one check when nothing listens: every instrument's <c>Enabled</c> is false until a listener
+/// (an exporter) enables it, and the hot paths test it before they compute anything to record.
+/// docs/operations.md lists every name, unit and tag.
+/// </summary>
+public sealed class DeskMetrics : IExtension, IDisposable
+{
+    /// <summary>The meter every desk publishes under; give it to OpenTelemetry's <c>AddMeter</c>.</summary>
+    public const string MeterName = "TradingDesk.Desk";
+
+    // Latency buckets from 10 µs to 10 s: a tick inside one process takes tens of microseconds, a tick on a loaded
+    // machine or across nodes milliseconds, a journal write on a slow disk up to seconds. The default OpenTelemetry
+    // buckets start at 5 (seconds would all land in the first one).
+    private static readonly IReadOnlyList<double> LatencyBuckets =
+        [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private readonly int[] _queued = new int[3];
+    private int _connected;
+
+    public DeskMetrics(string systemName)
+    {
+        Meter = new Meter(new MeterOptions(MeterName)
+        {
+            Version = typeof(DeskMetrics).Assembly.GetName().Version?.ToString(),
+            Tags = [new("desk.system", systemName)],
+        });
+        var latency = new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets };
+        TicksReceived = Meter.CreateCounter<long>("tradingdesk.ticks.received", "{tick}", "Stream items from the gateway, per line (tag line: the subscription id)");
+        TicksDelivered = Meter.CreateCounter<long>("tradingdesk.ticks.delivered", "{tick}", "Stream items handed to subscribers: one per item and subscriber (tag line)");
+        TickLatency = Meter.CreateHistogram("tradingdesk.tick.latency", "s", "From the frame's decode at the desk's socket to the strategy's turn with the tick", advice: latency);
+        MessagesSent = Meter.CreateCounter<long>("tradingdesk.gateway.messages.sent", "{message}", "Messages the pacer wrote to the gateway (tag priority: order, data, historical); IB allows 50 per second");
+        PacerWait = Meter.CreateHistogram("tradingdesk.pacer.wait", "s", "Time a message spent in the pacer's queue before it was written (tag priority)", advice: latency);
+        Meter.CreateObservableGauge("tradingdesk.pacer.queue.length", ObserveQueues, "{message}", "Messages waiting in the pacer's queue (tag priority)");
+        Reconnects = Meter.CreateCounter<long>("tradingdesk.gateway.reconnects", "{reconnect}", "Times the desk connected again after losing the gateway");
+        DisconnectedTime = Meter.CreateCounter<double>("tradingdesk.gateway.disconnected.time", "s", "Time without the gateway between losing it and connecting again (added at the reconnect)");
+        Meter.CreateObservableGauge("tradingdesk.gateway.connected", () => Volatile.Read(ref _connected), "{connection}", "1 while the desk has a ready session with the gateway, else 0");
+    }
+
+    /// <summary>The actor system's metrics (created with the system's first use, disposed with the system).</summary>
+    public static DeskMetrics For(ActorSystem system) => system.WithExtension<DeskMetrics, DeskMetricsProvider>();
+
+    public Meter Meter { get; }
+
+    public Counter<long> TicksReceived { get; }
+
+    public Counter<long> TicksDelivered { get; }
+
+    public Histogram<double> TickLatency { get; }
+
+    public Counter<long> MessagesSent { get; }
+
+    public Histogram<double> PacerWait { get; }
+
+    public Counter<long> Reconnects { get; }
+
+    public Counter<double> DisconnectedTime { get; }
+
+    /// <summary>The pacer reports its queue lengths here after each change; the gauge reads them when collected.</summary>
+    public void SetQueued(int orders, int data, int historical)
+    {
+        Volatile.Write(ref _queued[(int)OutboundPriority.Order], orders);
+        Volatile.Write(ref _queued[(int)OutboundPriority.Data], data);
+        Volatile.Write(ref _queued[(int)OutboundPriority.Historical], historical);
+    }
+
+    /// <summary>The connection reports whether its session is ready.</summary>
+    public void SetConnected(bool connected) => Volatile.Write(ref _connected, connected ? 1 : 0);
+
+    /// <summary>The tag value of a pacer priority, in the words docs/operations.md uses.</summary>
+    public static string PriorityTag(OutboundPriority priority) => priority switch
+    {
+        OutboundPriority.Order => "order",
+        OutboundPriority.Data => "data",
+        _ => "historical",
+    };
+
+    private IEnumerable<Measurement<int>> ObserveQueues()
+    {
+        foreach (var priority in (OutboundPriority[])[OutboundPriority.Order, OutboundPriority.Data, OutboundPriority.Historical])
+            yield return new Measurement<int>(Volatile.Read(ref _queued[(int)priority]), new KeyValuePair<string, object?>("priority", PriorityTag(priority)));
+    }
+
+    public void Dispose() => Meter.Dispose();
+}
+
+/// <summary>Creates a system's <see cref="DeskMetrics"/> and disposes it when the system terminates.</summary>
+public sealed class DeskMetricsProvider : ExtensionIdProvider<DeskMetrics>
+{
+    public override DeskMetrics CreateExtension(ExtendedActorSystem system)
+    {
+        var metrics = new DeskMetrics(system.Name);
+        system.RegisterOnTermination(metrics.Dispose);
+        return metrics;
+    }
+}
