@@ -84,7 +84,13 @@ public static class GrpcFront
         builder.Services.AddSingleton(new ClientDirectory(callers));
         builder.Services.AddSingleton(new RejectionLog(loggers.CreateLogger("TradingDesk.Grpc.Access")));
         builder.Services.AddSingleton(new TradingDeskService(system, desk, options, stopping));
-        builder.Services.AddGrpc().AddServiceOptions<TradingDeskService>(o => o.Interceptors.Add<AccessInterceptor>());
+        builder.Services.AddSingleton(Desk.Telemetry.DeskMetrics.For(system));
+        // Interceptors run in the order added: the metrics see every call, those the access check refuses too.
+        builder.Services.AddGrpc().AddServiceOptions<TradingDeskService>(o =>
+        {
+            o.Interceptors.Add<Telemetry.CallMetricsInterceptor>();
+            o.Interceptors.Add<AccessInterceptor>();
+        });
         builder.Services.AddGrpcReflection();
         var health = new HealthServiceImpl();
         health.SetStatus("", HealthCheckResponse.Types.ServingStatus.Serving);

@@ -45,6 +45,9 @@ public sealed class DeskMetrics : IExtension, IDisposable
         Reconnects = Meter.CreateCounter<long>("tradingdesk.gateway.reconnects", "{reconnect}", "Times the desk connected again after losing the gateway");
         DisconnectedTime = Meter.CreateCounter<double>("tradingdesk.gateway.disconnected.time", "s", "Time without the gateway between losing it and connecting again (added at the reconnect)");
         Meter.CreateObservableGauge("tradingdesk.gateway.connected", () => Volatile.Read(ref _connected), "{connection}", "1 while the desk has a ready session with the gateway, else 0");
+        GrpcCalls = Meter.CreateCounter<long>("tradingdesk.grpc.calls", "{call}", "gRPC calls the front answered, streams counted when they end (tags method, status: the gRPC status code)");
+        GrpcCallDuration = Meter.CreateHistogram("tradingdesk.grpc.call.duration", "s", "How long a unary gRPC call took, refusals included (tags method, status)", advice: latency);
+        GrpcStreams = Meter.CreateUpDownCounter<long>("tradingdesk.grpc.streams.active", "{stream}", "Server streams open now (tag method)");
     }
 
     /// <summary>The actor system's metrics (created with the system's first use, disposed with the system).</summary>
@@ -65,6 +68,12 @@ public sealed class DeskMetrics : IExtension, IDisposable
     public Counter<long> Reconnects { get; }
 
     public Counter<double> DisconnectedTime { get; }
+
+    public Counter<long> GrpcCalls { get; }
+
+    public Histogram<double> GrpcCallDuration { get; }
+
+    public UpDownCounter<long> GrpcStreams { get; }
 
     /// <summary>The pacer reports its queue lengths here after each change; the gauge reads them when collected.</summary>
     public void SetQueued(int orders, int data, int historical)

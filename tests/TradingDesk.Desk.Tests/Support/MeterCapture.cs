@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace TradingDesk.Desk.Tests.Support;
+namespace TradingDesk.Testing.Metrics;
 
 /// <summary>
 /// Listens to one <see cref="Meter"/> (one desk's, so tests running beside it do not count) and keeps every

@@ -8,6 +8,7 @@ using TradingDesk.Desk.Pacing;
 using TradingDesk.Desk.Strategies;
 using TradingDesk.Desk.Telemetry;
 using TradingDesk.Desk.Tests.Support;
+using TradingDesk.Testing.Metrics;
 using TradingDesk.Simulator;
 using TradingDesk.Testing;
 using Xunit;
