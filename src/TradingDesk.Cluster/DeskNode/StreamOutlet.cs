@@ -167,7 +167,7 @@ public sealed class StreamOutlet : ReceiveActor, IWithTimers
         {
             var entries = _queue.Take(StreamWindow.MaxEntries, StreamWindow.MaxTargets);
             _sent++;
-            _link.Tell(new StreamMessages.StreamBatch(_name, _sent, entries), Self);
+            _link.Tell(new StreamMessages.StreamBatch(_name, _sent, entries, Context.System.Scheduler.Now), Self);
             if (!Timers.IsTimerActive(nameof(AckOverdue))) Timers.StartSingleTimer(nameof(AckOverdue), new AckOverdue(), StreamWindow.AckOverdue);
         }
     }

@@ -27,8 +27,12 @@ public static class StreamMessages
     /// <summary>One item for some local actors of the receiving node. <paramref name="Skipped"/> &gt; 0: conflated ticks dropped before this one.</summary>
     public sealed record StreamEntry(IReadOnlyList<IActorRef> Targets, object Item, int Skipped);
 
-    /// <summary>Outlet → link: entries in order; <paramref name="Sequence"/> counts batches from 1 per outlet.</summary>
-    public sealed record StreamBatch(string Outlet, long Sequence, IReadOnlyList<StreamEntry> Entries);
+    /// <summary>
+    /// Outlet → link: entries in order; <paramref name="Sequence"/> counts batches from 1 per outlet.
+    /// <paramref name="SentAt"/>: the desk's clock when it left, for the node's delivery-latency metric (null from a
+    /// desk that does not stamp its batches).
+    /// </summary>
+    public sealed record StreamBatch(string Outlet, long Sequence, IReadOnlyList<StreamEntry> Entries, DateTimeOffset? SentAt);
 
     /// <summary>Link → outlet: every batch up to <paramref name="UpTo"/> was delivered.</summary>
     public sealed record StreamAck(string Outlet, long UpTo);

@@ -34,6 +34,7 @@ public sealed class DeskLink : ReceiveActor, IWithTimers
     private static readonly TimeSpan AckDelay = TimeSpan.FromMilliseconds(100);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Desk.Telemetry.DeskMetrics _metrics = Desk.Telemetry.DeskMetrics.For(Context.System);
     private readonly IActorRef _proxy;
     private readonly string _node;
     private readonly Dictionary<IActorRef, (long Received, long Acked)> _streams = [];
@@ -113,6 +114,9 @@ public sealed class DeskLink : ReceiveActor, IWithTimers
 
     private void OnBatch(StreamMessages.StreamBatch batch)
     {
+        // On the node's clock against the desk's: on one host (or NTP-synchronised ones) that is the network and the
+        // desk's remoting; a skew between hosts shows up as an offset.
+        if (batch.SentAt is { } sentAt && _metrics.RemoteDelivery.Enabled) _metrics.RemoteDelivery.Record((Context.System.Scheduler.Now - sentAt).TotalSeconds);
         foreach (var entry in batch.Entries)
         {
             var conflated = entry.Skipped > 0 && entry.Item is MarketDataMessages.Tick tick

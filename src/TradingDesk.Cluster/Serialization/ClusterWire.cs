@@ -15,8 +15,11 @@ internal static class ClusterWire
             w => new NodeLinkMessages.NodeRegistered(w.Incarnation, w.DeskNode));
         t.Add(Manifests.StreamEntry, W.StreamEntry.Parser, (StreamMessages.StreamEntry m, WireContext c) => ToWire(m, c), FromWire);
         t.Add(Manifests.StreamBatch, W.StreamBatch.Parser,
-            (StreamMessages.StreamBatch m, WireContext c) => new W.StreamBatch { Outlet = m.Outlet, Sequence = m.Sequence, Entries = { m.Entries.Select(e => ToWire(e, c)) } },
-            (w, c) => new StreamMessages.StreamBatch(w.Outlet, w.Sequence, w.Entries.Select(e => FromWire(e, c)).ToList()));
+            (StreamMessages.StreamBatch m, WireContext c) => new W.StreamBatch
+            {
+                Outlet = m.Outlet, Sequence = m.Sequence, Entries = { m.Entries.Select(e => ToWire(e, c)) }, SentAt = m.SentAt is { } at ? WireValues.Time(at) : null,
+            },
+            (w, c) => new StreamMessages.StreamBatch(w.Outlet, w.Sequence, w.Entries.Select(e => FromWire(e, c)).ToList(), WireValues.TimeOrNull(w.SentAt, "sent_at")));
         t.Add(Manifests.StreamAck, W.StreamAck.Parser, (StreamMessages.StreamAck m) => new W.StreamAck { Outlet = m.Outlet, UpTo = m.UpTo },
             w => new StreamMessages.StreamAck(w.Outlet, w.UpTo));
         t.Add(Manifests.GetClusterStatus, W.GetClusterStatus.Parser, (ClusterStatusMessages.GetClusterStatus _) => new W.GetClusterStatus(),

@@ -45,6 +45,7 @@ public sealed class DeskMetrics : IExtension, IDisposable
         Reconnects = Meter.CreateCounter<long>("tradingdesk.gateway.reconnects", "{reconnect}", "Times the desk connected again after losing the gateway");
         DisconnectedTime = Meter.CreateCounter<double>("tradingdesk.gateway.disconnected.time", "s", "Time without the gateway between losing it and connecting again (added at the reconnect)");
         Meter.CreateObservableGauge("tradingdesk.gateway.connected", () => Volatile.Read(ref _connected), "{connection}", "1 while the desk has a ready session with the gateway, else 0");
+        RemoteDelivery = Meter.CreateHistogram("tradingdesk.remote.delivery.latency", "s", "On a strategy node: from the desk's outlet sending a batch of stream items to the node receiving it", advice: latency);
         GrpcCalls = Meter.CreateCounter<long>("tradingdesk.grpc.calls", "{call}", "gRPC calls the front answered, streams counted when they end (tags method, status: the gRPC status code)");
         GrpcCallDuration = Meter.CreateHistogram("tradingdesk.grpc.call.duration", "s", "How long a unary gRPC call took, refusals included (tags method, status)", advice: latency);
         GrpcStreams = Meter.CreateUpDownCounter<long>("tradingdesk.grpc.streams.active", "{stream}", "Server streams open now (tag method)");
@@ -68,6 +69,8 @@ public sealed class DeskMetrics : IExtension, IDisposable
     public Counter<long> Reconnects { get; }
 
     public Counter<double> DisconnectedTime { get; }
+
+    public Histogram<double> RemoteDelivery { get; }
 
     public Counter<long> GrpcCalls { get; }
 
