@@ -24,6 +24,9 @@ public sealed partial class DeskScript
     public Func<W.CurrentTimeReply> CurrentTime { get; set; } =
         () => new W.CurrentTimeReply { GatewayTime = WireValues.Time(At), LocalTime = WireValues.Time(At) };
 
+    /// <summary>GetCurrentTime never answers (a desk that accepted the connection and is stuck): the call lasts until its deadline.</summary>
+    public bool CurrentTimeHangs { get; set; }
+
     /// <summary>What StreamMarketData sends before it waits for the client to go away.</summary>
     public List<W.MarketDataEvent> MarketData { get; } = [];
 

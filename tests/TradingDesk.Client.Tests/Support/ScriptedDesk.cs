@@ -7,8 +7,11 @@ namespace TradingDesk.Client.Tests.Support;
 /// The calls of each family are in a file of their own (ScriptedDesk.Options.cs, .Research.cs, .Session.cs).</summary>
 public sealed partial class ScriptedDesk(DeskScript script) : W.TradingDesk.TradingDeskBase
 {
-    public override Task<W.CurrentTimeReply> GetCurrentTime(W.GetCurrentTime request, ServerCallContext context) =>
-        Task.FromResult(script.CurrentTime());
+    public override async Task<W.CurrentTimeReply> GetCurrentTime(W.GetCurrentTime request, ServerCallContext context)
+    {
+        if (script.CurrentTimeHangs) await Task.Delay(Timeout.Infinite, context.CancellationToken);
+        return script.CurrentTime();
+    }
 
     public override async Task StreamMarketData(W.SubscribeMarketData request, IServerStreamWriter<W.MarketDataEvent> responseStream, ServerCallContext context)
     {
