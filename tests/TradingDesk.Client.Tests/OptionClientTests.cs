@@ -84,6 +84,20 @@ public sealed class OptionClientTests
     }
 
     [Fact]
+    public async Task GetOptionChainAsync_sends_a_trading_class_when_one_is_given()
+    {
+        var script = new DeskScript();
+        script.OptionChain.Returns(new W.OptionChain { Underlying = Underlying.ToWire(), LocalTime = At });
+        await using var server = await TestDeskServer.StartAsync(script);
+        await using var desk = await DeskClient.ConnectAsync(server.Address, DeskScript.GoodToken);
+
+        var chain = await desk.GetOptionChainAsync(Underlying, tradingClass: "SPXW");
+
+        Assert.Empty(chain.Options);
+        Assert.Equal("SPXW", (await script.OptionChain.Seen.Task.WaitAsync(Bound)).Filter.TradingClass);
+    }
+
+    [Fact]
     public async Task A_chain_the_desk_refuses_is_an_InvalidRequestException_in_the_desks_words()
     {
         var script = new DeskScript();
