@@ -17,14 +17,17 @@ public sealed partial class DeskClient
 
     /// <summary>
     /// A qualified option chain of <paramref name="underlying"/>: expiries YYYYMMDD inclusive, strikes inclusive, one
-    /// right or both. The desk refuses a chain that would cost more than <paramref name="maxExpirations"/> requests or
-    /// hold more than <paramref name="maxContracts"/> options, saying how to narrow it.
+    /// right or both, one trading class or all (an underlying's weeklies and monthlies are classes of their own). The
+    /// desk refuses a chain that would cost more than <paramref name="maxExpirations"/> requests or hold more than
+    /// <paramref name="maxContracts"/> options, saying how to narrow it.
     /// </summary>
     public Task<OptionChain> GetOptionChainAsync(
         ContractSpec underlying, string? fromExpiry = null, string? toExpiry = null, decimal? minStrike = null, decimal? maxStrike = null,
-        OptionRight? right = null, string exchange = "SMART", int maxExpirations = 12, int maxContracts = 500, CancellationToken cancellationToken = default)
+        OptionRight? right = null, string exchange = "SMART", int maxExpirations = 12, int maxContracts = 500, string? tradingClass = null,
+        CancellationToken cancellationToken = default)
     {
         var filter = new W.OptionChainFilter { Exchange = exchange, MaxExpirations = maxExpirations, MaxContracts = maxContracts };
+        if (tradingClass is not null) filter.TradingClass = tradingClass;
         if (fromExpiry is not null) filter.FromExpiry = fromExpiry;
         if (toExpiry is not null) filter.ToExpiry = toExpiry;
         if (minStrike is { } lo) filter.MinStrike = Dec(lo);

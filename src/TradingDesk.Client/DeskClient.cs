@@ -79,10 +79,14 @@ public sealed partial class DeskClient : IAsyncDisposable, IDisposable
     // authentication's statuses fail here.
     private async Task ProbeAsync(CancellationToken ct)
     {
+        using var call = _desk.GetCurrentTimeAsync(new W.GetCurrentTime(), deadline: DateTime.UtcNow + _options.ConnectTimeout, cancellationToken: ct);
         try
         {
-            await _desk.GetCurrentTimeAsync(new W.GetCurrentTime(), deadline: DateTime.UtcNow + _options.ConnectTimeout, cancellationToken: ct)
-                .ConfigureAwait(false);
+            await call.ResponseAsync.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (DeadlinePassed(call))
+        {
+            throw new DeskUnavailableException(StatusCode.DeadlineExceeded, $"no answer from {Address} within {_options.ConnectTimeout}", e);
         }
         catch (RpcException e)
         {
@@ -106,6 +110,12 @@ public sealed partial class DeskClient : IAsyncDisposable, IDisposable
             {
                 reply = await call.ResponseAsync.ConfigureAwait(false);
             }
+            // ThrowOperationCanceledOnCancellation makes the channel report a passed deadline as a cancellation too; only
+            // the caller's own cancellation is one, the deadline is the desk not answering in time.
+            catch (OperationCanceledException e) when (DeadlinePassed(call))
+            {
+                throw new TimedOutException(StatusCode.DeadlineExceeded, $"{name}: no reply within the call's deadline", null, null, e);
+            }
             catch (RpcException e)
             {
                 throw DeskFailures.From(e);
@@ -118,6 +128,19 @@ public sealed partial class DeskClient : IAsyncDisposable, IDisposable
         catch (System.Runtime.Serialization.SerializationException e)
         {
             throw new DeskWireException(name, e.Message, e);
+        }
+    }
+
+    // The call's status once it ended: DEADLINE_EXCEEDED when its deadline passed (GetStatus throws while it runs).
+    private static bool DeadlinePassed<TReply>(AsyncUnaryCall<TReply> call)
+    {
+        try
+        {
+            return call.GetStatus().StatusCode == StatusCode.DeadlineExceeded;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -49,6 +49,19 @@ public sealed class ConnectTests
         Assert.Equal(Grpc.Core.StatusCode.Unavailable, e.StatusCode);
     }
 
+    [Fact]
+    public async Task A_desk_that_does_not_answer_within_the_connect_timeout_fails_at_connect_as_desk_unavailable()
+    {
+        await using var server = await TestDeskServer.StartAsync(new DeskScript { CurrentTimeHangs = true });
+        var options = new DeskClientOptions { ConnectTimeout = TimeSpan.FromMilliseconds(300) };
+
+        // The channel reports its deadline as a cancellation; the client must not pass that on as the caller's own.
+        var e = await Assert.ThrowsAsync<DeskUnavailableException>(() => DeskClient.ConnectAsync(server.Address, DeskScript.GoodToken, options).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(Grpc.Core.StatusCode.DeadlineExceeded, e.StatusCode);
+        Assert.Contains("no answer from", e.Detail, StringComparison.Ordinal);
+    }
+
     [Theory, InlineData("127.0.0.1:50051"), InlineData("ftp://127.0.0.1:50051"), InlineData("not a url")]
     public async Task An_address_that_is_not_a_url_is_refused_before_any_call(string address)
     {

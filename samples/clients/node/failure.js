@@ -4,8 +4,10 @@
 // rather than a third package: only field numbers, varints and length-delimited fields are needed.
 
 // Failure's oneof cases by field number, as in failures.proto.
-const FAILURE_KINDS = [null, 'gateway_error', 'request_timed_out', 'connection_lost', 'risk_denied', 'invalid_request',
-  'request_cancelled', 'strategy_id_in_use', 'journal_unavailable'];
+const FAILURE_KINDS = {
+  1: 'gateway_error', 2: 'request_timed_out', 3: 'connection_lost', 4: 'risk_denied', 5: 'invalid_request',
+  6: 'request_cancelled', 7: 'strategy_id_in_use', 8: 'journal_unavailable', 20: 'report_not_available',
+};
 
 function varint(buf, pos) {
   let value = 0;

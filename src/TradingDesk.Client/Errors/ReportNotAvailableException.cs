@@ -12,6 +12,9 @@ public sealed class ReportNotAvailableException(StatusCode code, W.ReportNotAvai
     : DeskCallException(code, DeskFailureKind.ReportNotAvailable, $"the report is not available for {detail.Contract}: {detail.GatewayMessage}", failure, inner)
 {
     public string Contract { get; } = detail.Contract;
-    public FundamentalsReport? Report { get; } = detail.Report == W.FundamentalsReport.Unspecified ? null : (FundamentalsReport)((int)detail.Report - 1);
+    // The wire numbers the reports from 1 (0 is UNSPECIFIED); a number past the known ones is a report of a newer schema,
+    // which must read as unknown rather than as an undefined enum value.
+    public FundamentalsReport? Report { get; } =
+        System.Enum.IsDefined((FundamentalsReport)((int)detail.Report - 1)) ? (FundamentalsReport)((int)detail.Report - 1) : null;
     public string GatewayMessage { get; } = detail.GatewayMessage;
 }

@@ -7,11 +7,15 @@ namespace TradingDesk.Client.Tests.Support;
 
 /// <summary>
 /// What the scripted desk does and what it saw: one per test server. Every "saw" is a TaskCompletionSource or a channel,
-/// so a test waits for the server's side of a call instead of sleeping.
+/// so a test waits for the server's side of a call instead of sleeping. The calls of each family are in a file of their
+/// own (DeskScript.Options.cs, .Research.cs, .Session.cs).
 /// </summary>
-public sealed class DeskScript
+public sealed partial class DeskScript
 {
     public const string GoodToken = "good-token";
+
+    /// <summary>A token the desk knows with read-only access: the trading calls refuse it as the front does.</summary>
+    public const string ReadOnlyToken = "read-only-token";
 
     /// <summary>Every authorization header the desk received, in order (null: none sent).</summary>
     public ConcurrentQueue<string?> Authorizations { get; } = new();
@@ -19,6 +23,9 @@ public sealed class DeskScript
     /// <summary>The reply to GetCurrentTime (the connect probe); throw an RpcException in it to fail the call.</summary>
     public Func<W.CurrentTimeReply> CurrentTime { get; set; } =
         () => new W.CurrentTimeReply { GatewayTime = WireValues.Time(At), LocalTime = WireValues.Time(At) };
+
+    /// <summary>GetCurrentTime never answers (a desk that accepted the connection and is stuck): the call lasts until its deadline.</summary>
+    public bool CurrentTimeHangs { get; set; }
 
     /// <summary>What StreamMarketData sends before it waits for the client to go away.</summary>
     public List<W.MarketDataEvent> MarketData { get; } = [];
@@ -28,6 +35,12 @@ public sealed class DeskScript
 
     /// <summary>Set when the server's CancellationToken of StreamMarketData fired (the client ended the call).</summary>
     public TaskCompletionSource MarketDataCancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>What StreamMarketData sends for one request, when a test needs a line per contract (null: <see cref="MarketData"/>).</summary>
+    public Func<W.SubscribeMarketData, IEnumerable<W.MarketDataEvent>>? MarketDataFor { get; set; }
+
+    /// <summary>Every StreamMarketData request whose call the client ended, as each ends.</summary>
+    public Channel<W.SubscribeMarketData> MarketDataEnded { get; } = Channel.CreateUnbounded<W.SubscribeMarketData>();
 
     /// <summary>The reply to PlaceOrder; throw an RpcException in it to fail the call.</summary>
     public Func<W.PlaceOrder, Task<W.OrderAccepted>> PlaceOrder { get; set; } = _ => Task.FromResult(new W.OrderAccepted { OrderId = 42 });

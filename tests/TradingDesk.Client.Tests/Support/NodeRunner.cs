@@ -4,7 +4,8 @@ using Xunit;
 
 namespace TradingDesk.Client.Tests.Support;
 
-/// <summary>Runs samples/clients/node/strategy.js with node; fails the test with what to do when node or the packages are missing.</summary>
+/// <summary>Runs a script of samples/clients/node (strategy.js, research.js) with node; fails the test with what to do when
+/// node or the packages are missing.</summary>
 public static class NodeRunner
 {
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
@@ -20,13 +21,19 @@ public static class NodeRunner
         }
     }
 
-    public static async Task<Run> RunStrategyAsync(IReadOnlyDictionary<string, string> environment, TimeSpan bound, params string[] args)
+    public static Task<Run> RunStrategyAsync(IReadOnlyDictionary<string, string> environment, TimeSpan bound, params string[] args) =>
+        RunScriptAsync("strategy.js", environment, bound, args);
+
+    public static Task<Run> RunResearchAsync(IReadOnlyDictionary<string, string> environment, TimeSpan bound, params string[] args) =>
+        RunScriptAsync("research.js", environment, bound, args);
+
+    private static async Task<Run> RunScriptAsync(string script, IReadOnlyDictionary<string, string> environment, TimeSpan bound, string[] args)
     {
         var sample = SampleDirectory;
         Assert.True(Directory.Exists(Path.Combine(sample, "node_modules", "@grpc", "grpc-js")),
             $"the Node sample's packages are not installed: run `npm ci` in {sample}");
         var start = new ProcessStartInfo("node") { WorkingDirectory = sample, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("strategy.js");
+        start.ArgumentList.Add(script);
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
@@ -53,7 +60,7 @@ public static class NodeRunner
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                Assert.Fail($"node strategy.js did not exit within {bound}: {await stderr}");
+                Assert.Fail($"node {script} did not exit within {bound}: {await stderr}");
             }
             return new Run(process.ExitCode, await stdout, await stderr);
         }
