@@ -137,7 +137,7 @@ public sealed partial class RouterActor
     private void JoinLine(StreamRequest stream, IActorRef subscriber, SubscriptionId newId, Func<SubscriptionId, object> reply)
     {
         var (table, line, result) = _lines.Join(stream.Key, subscriber, newId);
-        _lines = table;
+        SetLines(table);
         if (_watchedSubscribers.Add(subscriber)) Context.Watch(subscriber);
         subscriber.Tell(reply(line.Id));
         if (result == LineTable<IActorRef>.JoinResult.Joined)

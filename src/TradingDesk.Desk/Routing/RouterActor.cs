@@ -41,6 +41,7 @@ public sealed partial class RouterActor : ReceiveActor
     private readonly RouteTable _routes;
     private readonly Dictionary<IActorRef, ChildInfo> _children = new();
     private LineTable<IActorRef> _lines = LineTable<IActorRef>.Empty;
+    private readonly Telemetry.DeskMetrics _metrics = Telemetry.DeskMetrics.For(Context.System);
     private readonly Dictionary<SubscriptionId, IActorRef> _lineActors = new();
     private readonly HashSet<IActorRef> _watchedSubscribers = new();
     private readonly Dictionary<string, TypeOwner> _typeOwners = new();
@@ -210,7 +211,7 @@ public sealed partial class RouterActor : ReceiveActor
             if (info.Line is { } line && _lineActors.TryGetValue(line, out var lineActor) && lineActor.Equals(actor))
             {
                 _lineActors.Remove(line);
-                _lines = _lines.Remove(line); // ended on a terminal error: forget it
+                SetLines(_lines.Remove(line)); // ended on a terminal error: forget it
             }
             if (info.OwnerKind is { } kind) StartNextOfKind(kind);
             return;
@@ -218,7 +219,7 @@ public sealed partial class RouterActor : ReceiveActor
         if (_watchedSubscribers.Remove(actor))
         {
             var (table, left) = _lines.LeaveAll(actor);
-            _lines = table;
+            SetLines(table);
             foreach (var (id, released) in left) ReleaseOrNotify(id, actor, released);
         }
     }
@@ -226,7 +227,7 @@ public sealed partial class RouterActor : ReceiveActor
     private void OnUnsubscribe(SubscriptionMessages.Unsubscribe unsubscribe)
     {
         var (table, line, stays, changed) = _lines.Leave(unsubscribe.Id, Sender);
-        _lines = table;
+        SetLines(table);
         if (!changed) return; // idempotent
         if (!stays) ReleaseOrNotify(unsubscribe.Id, Sender, released: line is null);
         Sender.Tell(new SubscriptionMessages.SubscriptionEnded(unsubscribe.Id, null));
@@ -242,5 +243,12 @@ public sealed partial class RouterActor : ReceiveActor
             Context.Stop(actor); // PostStop withdraws or cancels the gateway line
         }
         else actor.Tell(new RouterInternal.RemoveSubscriber(subscriber));
+    }
+
+    /// <summary>Every change of the shared lines goes through here, so the lines gauge always shows the table in force.</summary>
+    private void SetLines(LineTable<IActorRef> table)
+    {
+        _lines = table;
+        _metrics.SetLines(table.ByKey.Keys);
     }
 }

@@ -26,6 +26,7 @@ public sealed class DeskMetrics : IExtension, IDisposable
         [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly int[] _queued = new int[3];
+    private IReadOnlyDictionary<string, int> _lines = new Dictionary<string, int> { ["mkt"] = 0 };
     private int _connected;
 
     public DeskMetrics(string systemName)
@@ -45,6 +46,8 @@ public sealed class DeskMetrics : IExtension, IDisposable
         Reconnects = Meter.CreateCounter<long>("tradingdesk.gateway.reconnects", "{reconnect}", "Times the desk connected again after losing the gateway");
         DisconnectedTime = Meter.CreateCounter<double>("tradingdesk.gateway.disconnected.time", "s", "Time without the gateway between losing it and connecting again (added at the reconnect)");
         Meter.CreateObservableGauge("tradingdesk.gateway.connected", () => Volatile.Read(ref _connected), "{connection}", "1 while the desk has a ready session with the gateway, else 0");
+        Meter.CreateObservableGauge("tradingdesk.lines.active", ObserveLines, "{line}",
+            "Gateway lines the desk holds open now, shared lines counted once (tag kind: mkt market data, tbt tick-by-tick, depth, rtb real-time bars, pnl, scan …); IB limits market-data lines per account, 100 by default");
         RemoteDelivery = Meter.CreateHistogram("tradingdesk.remote.delivery.latency", "s", "On a strategy node: from the desk's outlet sending a batch of stream items to the node receiving it", advice: latency);
         GrpcCalls = Meter.CreateCounter<long>("tradingdesk.grpc.calls", "{call}", "gRPC calls the front answered, streams counted when they end (tags method, status: the gRPC status code)");
         GrpcCallDuration = Meter.CreateHistogram("tradingdesk.grpc.call.duration", "s", "How long a unary gRPC call took, refusals included (tags method, status)", advice: latency);
@@ -86,6 +89,20 @@ public sealed class DeskMetrics : IExtension, IDisposable
         Volatile.Write(ref _queued[(int)OutboundPriority.Historical], historical);
     }
 
+    /// <summary>
+    /// The router reports its open lines after each change (subscriptions come and go far less often than ticks, so
+    /// counting them then is cheap). Market data is always reported, at 0 too, as it is the kind with IB's limit.
+    /// </summary>
+    public void SetLines(IEnumerable<MarketData.LineKey> lines)
+    {
+        var counts = new Dictionary<string, int> { ["mkt"] = 0 };
+        foreach (var key in lines) counts[key.Kind] = counts.GetValueOrDefault(key.Kind) + 1;
+        Volatile.Write(ref _lines, counts);
+    }
+
+    /// <summary>The open lines per kind, as last reported.</summary>
+    public IReadOnlyDictionary<string, int> Lines => Volatile.Read(ref _lines);
+
     /// <summary>The connection reports whether its session is ready.</summary>
     public void SetConnected(bool connected) => Volatile.Write(ref _connected, connected ? 1 : 0);
 
@@ -101,6 +118,11 @@ public sealed class DeskMetrics : IExtension, IDisposable
     {
         foreach (var priority in (OutboundPriority[])[OutboundPriority.Order, OutboundPriority.Data, OutboundPriority.Historical])
             yield return new Measurement<int>(Volatile.Read(ref _queued[(int)priority]), new KeyValuePair<string, object?>("priority", PriorityTag(priority)));
+    }
+
+    private IEnumerable<Measurement<int>> ObserveLines()
+    {
+        foreach (var (kind, count) in Lines) yield return new Measurement<int>(count, new KeyValuePair<string, object?>("kind", kind));
     }
 
     public void Dispose() => Meter.Dispose();

@@ -107,12 +107,22 @@ public sealed class DeskMetricsSimulatorTests(ITestOutputHelper output) : DeskTe
         await capture.WhenAsync(m => m.Instrument == "tradingdesk.tick.latency");
         await capture.WhenAsync(m => m.Instrument == "tradingdesk.ticks.delivered" && m.Value == 2);
 
+        capture.Observe();
+        Assert.Equal(1, capture.Last("tradingdesk.lines.active", "kind", "mkt")); // two subscribers, one line
+
         var lines = capture.Of("tradingdesk.ticks.received").Select(m => m.Tags["line"]).Distinct().ToList();
         var only = Assert.Single(lines);
-        Assert.Equal(capture.Sum("tradingdesk.ticks.received", "line", only) * 2, capture.Sum("tradingdesk.ticks.delivered", "line", only));
+        // The strategy had the line alone for its first ticks (one out per tick in), then shared it (two out).
+        var (received, delivered) = (capture.Sum("tradingdesk.ticks.received", "line", only), capture.Sum("tradingdesk.ticks.delivered", "line", only));
+        Assert.InRange(delivered, received + 1, received * 2);
         Assert.All(capture.Of("tradingdesk.tick.latency"), l => Assert.InRange(l.Value, 0, 5));
         Assert.True(capture.Sum("tradingdesk.gateway.messages.sent", "priority", "data") >= 1);
         Assert.Empty(capture.Of("tradingdesk.gateway.reconnects"));
+
+        probe.Send(desk, new SubscriptionMessages.Unsubscribe(line));
+        probe.FishForMessage(m => m is SubscriptionMessages.SubscriptionEnded e && e.Id == line);
+        capture.Observe();
+        Assert.Equal(1, capture.Last("tradingdesk.lines.active", "kind", "mkt")); // the strategy still holds it
 
         sim.Faults.DropAllConnections();
         connected.ExpectMsg<ConnectionEvents.Connected>(c => c.IsReconnect);
