@@ -1,3 +1,4 @@
+using TradingDesk.Client.Mapping;
 using TradingDesk.Contracts.Mapping;
 using TradingDesk.Desk.Domain;
 using static TradingDesk.Contracts.Mapping.WireValues;
@@ -58,4 +59,38 @@ public sealed partial class DeskClient
     /// <summary>Replaces the FA configuration of <paramref name="kind"/> (needs trading access); returns the gateway's text.</summary>
     public Task<string> ReplaceFaConfigurationAsync(FaDataKind kind, string xml, CancellationToken cancellationToken = default) =>
         Call("ReplaceFaConfiguration", _desk.ReplaceFaConfigurationAsync(new W.ReplaceFaConfiguration { Kind = (W.FaDataKind)(int)kind, Xml = xml ?? "" }, Unary(cancellationToken)), r => r.Text);
+
+    /// <summary>The gateway's own configuration (reqConfig; a gateway below server version 219 is refused, naming it).</summary>
+    public Task<GatewaySettings> GetGatewayConfigAsync(CancellationToken cancellationToken = default) =>
+        Call("GetGatewayConfig", _desk.GetGatewayConfigAsync(new W.GetGatewayConfig(), Unary(cancellationToken)), r => GatewayConfigMapping.FromWire(r.Settings));
+
+    /// <summary>
+    /// Changes the settings <paramref name="changes"/> sets, leaving the others (updateConfig; needs trading access and
+    /// server version 221). The result's status says whether the gateway applied it; when it answers with warnings
+    /// instead, send the same changes again with those warnings in <paramref name="acceptedWarnings"/>.
+    /// </summary>
+    public Task<GatewayConfigResult> UpdateGatewayConfigAsync(
+        GatewaySettings changes, IReadOnlyList<ConfigWarning>? acceptedWarnings = null, bool resetApiOrderSequence = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var request = new W.UpdateGatewayConfig { Changes = GatewayConfigMapping.ToWire(changes), ResetApiOrderSequence = resetApiOrderSequence };
+        foreach (var w in acceptedWarnings ?? []) request.AcceptedWarnings.Add(new W.ConfigWarning { MessageId = w.MessageId, Title = w.Title ?? "", Message = w.Message ?? "" });
+        return Call("UpdateGatewayConfig", _desk.UpdateGatewayConfigAsync(request, Unary(cancellationToken)), GatewayConfigMapping.Result);
+    }
+
+    /// <summary>
+    /// What display group <paramref name="groupId"/> shows: a <see cref="DisplayGroupOpened"/> with the stream's
+    /// subscription first, then each contract the group shows. Ending the enumeration unsubscribes.
+    /// </summary>
+    public IAsyncEnumerable<DisplayGroupItem> DisplayGroup(int groupId, CancellationToken cancellationToken = default) =>
+        Stream("StreamDisplayGroup", o => _desk.StreamDisplayGroup(new W.SubscribeDisplayGroup { GroupId = groupId }, o), DisplayGroupMapping.DisplayGroup, cancellationToken);
+
+    /// <summary>
+    /// Makes the group of this client's open display-group stream <paramref name="subscription"/> (its
+    /// <see cref="DisplayGroupOpened"/>) show <paramref name="contractInfo"/> ("conId@exchange"); needs trading access.
+    /// Returns once the desk has queued it; the change itself arrives on the stream.
+    /// </summary>
+    public Task<string> UpdateDisplayGroupAsync(long subscription, string contractInfo, CancellationToken cancellationToken = default) =>
+        Call("UpdateDisplayGroup", _desk.UpdateDisplayGroupAsync(new W.UpdateDisplayGroup { Subscription = subscription, ContractInfo = contractInfo ?? "" }, Unary(cancellationToken)),
+            r => r.ContractInfo);
 }

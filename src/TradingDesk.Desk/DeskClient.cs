@@ -43,6 +43,9 @@ public sealed class DeskClient(IActorRef desk, TimeSpan? askTimeout = null)
     public Task<FinancialAdvisorMessages.FaConfiguration> GetFaConfigurationAsync(Domain.FaDataKind kind, CancellationToken token = default) => AskAsync<FinancialAdvisorMessages.FaConfiguration>(new FinancialAdvisorMessages.GetFaConfiguration(kind), token);
     public Task<FinancialAdvisorMessages.FaConfigurationReplaced> ReplaceFaConfigurationAsync(Domain.FaDataKind kind, string xml, CancellationToken token = default) =>
         AskAsync<FinancialAdvisorMessages.FaConfigurationReplaced>(new FinancialAdvisorMessages.ReplaceFaConfiguration(kind, xml), token);
+    public Task<GatewayConfigMessages.GatewayConfig> GetGatewayConfigAsync(CancellationToken token = default) => AskAsync<GatewayConfigMessages.GatewayConfig>(new GatewayConfigMessages.GetGatewayConfig(), token);
+    public Task<GatewayConfigMessages.GatewayConfigUpdated> UpdateGatewayConfigAsync(GatewayConfigMessages.UpdateGatewayConfig update, CancellationToken token = default) =>
+        AskAsync<GatewayConfigMessages.GatewayConfigUpdated>(update, token);
     // News, fundamentals, WSH, tick history
     public Task<NewsMessages.NewsProvidersList> GetNewsProvidersAsync(CancellationToken token = default) => AskAsync<NewsMessages.NewsProvidersList>(new NewsMessages.GetNewsProviders(), token);
     public Task<NewsMessages.NewsArticle> GetNewsArticleAsync(string providerCode, string articleId, CancellationToken token = default) => AskAsync<NewsMessages.NewsArticle>(new NewsMessages.GetNewsArticle(providerCode, articleId), token);

@@ -4,12 +4,12 @@ using TradingDesk.Desk.Domain;
 namespace TradingDesk.Cli.Commands;
 
 /// <summary>
-/// Session and reference verbs: <c>desk symbols PATTERN</c>. Common options (gateway, client id, --json): see
+/// Session and reference verbs: <c>desk symbols PATTERN</c>, <c>desk config</c>. Common options (gateway, client id, --json): see
 /// <see cref="GatewayVerb"/>.
 /// </summary>
 public static class SessionVerbs
 {
-    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr) => [Symbols(stdout, stderr)];
+    public static IEnumerable<Command> Create(TextWriter stdout, TextWriter stderr) => [Symbols(stdout, stderr), Config(stdout, stderr)];
 
     /// <summary>
     /// <c>desk symbols PATTERN</c>: contracts whose symbol or name starts like PATTERN (reqMatchingSymbols), one row
@@ -35,4 +35,17 @@ public static class SessionVerbs
             return 0;
         });
     }
+
+    /// <summary>
+    /// <c>desk config</c>: the gateway's own configuration (reqConfig, server version 219 on), one row per setting the
+    /// gateway sent, named as IB names it (api.settings.bulkDataTimeout). A gateway too old for reqConfig is an error
+    /// line naming the version it needs.
+    /// </summary>
+    public static Command Config(TextWriter stdout, TextWriter stderr) =>
+        GatewayVerb.Create("config", "Show the gateway's own configuration (reqConfig).", stdout, stderr, [], async (_, ctx) =>
+        {
+            var reply = await ctx.Client.GetGatewayConfigAsync(ctx.Cancellation).ConfigureAwait(false);
+            RowWriter.Write(ctx.Stdout, ConfigRows.Of(reply.Settings), ctx.Json, "the gateway sent no settings");
+            return 0;
+        });
 }

@@ -3,8 +3,8 @@ using TradingDesk.Desk.Messages;
 
 namespace TradingDesk.Client;
 
-/// <summary>One item of <see cref="DeskClient.MarketData"/>: a <see cref="MarketTick"/>, a <see cref="MarketDataTypeChange"/>
-/// or a <see cref="MarketDataNote"/>.</summary>
+/// <summary>One item of <see cref="DeskClient.MarketData"/>: a <see cref="MarketTick"/>, a <see cref="MarketDataTypeChange"/>,
+/// a <see cref="MarketDataNote"/> or a <see cref="MarketDataRerouted"/>.</summary>
 public abstract record MarketDataItem;
 
 /// <summary>One tick. Price ticks carry <see cref="Price"/>, size ticks <see cref="Size"/>, string ticks <see cref="Text"/>;
@@ -16,6 +16,12 @@ public sealed record MarketDataTypeChange(MarketDataType Type, DateTimeOffset Lo
 
 /// <summary>A note about the stream (resubscribed, conflated, a line notice).</summary>
 public sealed record MarketDataNote(StreamNote Note) : MarketDataItem;
+
+/// <summary>
+/// The gateway serves this line's contract via contract <see cref="ConId"/> on <see cref="Exchange"/> instead (IB sends
+/// it for CFDs, whose data is the underlying's). The desk does not re-subscribe: subscribe to that contract if its data will do.
+/// </summary>
+public sealed record MarketDataRerouted(ConId ConId, string Exchange, DateTimeOffset LocalTime) : MarketDataItem;
 
 /// <summary>One item of <see cref="DeskClient.TickByTick"/>: a <see cref="TickByTickData"/> or a <see cref="TickByTickNote"/>.</summary>
 public abstract record TickByTickItem;
@@ -35,7 +41,7 @@ public enum DepthOperation { Insert, Update, Delete }
 /// <summary>Which side of the book a depth row is on.</summary>
 public enum DepthSide { Ask, Bid }
 
-/// <summary>One item of <see cref="DeskClient.MarketDepth"/>: a <see cref="DepthRow"/> or a <see cref="DepthNote"/>.</summary>
+/// <summary>One item of <see cref="DeskClient.MarketDepth"/>: a <see cref="DepthRow"/>, a <see cref="DepthNote"/> or a <see cref="DepthRerouted"/>.</summary>
 public abstract record MarketDepthItem;
 
 /// <summary>An update of one row of the book.</summary>
@@ -45,6 +51,9 @@ public sealed record DepthRow(
 
 /// <summary>A note about the stream.</summary>
 public sealed record DepthNote(StreamNote Note) : MarketDepthItem;
+
+/// <summary>The gateway serves this depth line via contract <see cref="ConId"/> on <see cref="Exchange"/> instead; the desk does not re-subscribe.</summary>
+public sealed record DepthRerouted(ConId ConId, string Exchange, DateTimeOffset LocalTime) : MarketDepthItem;
 
 /// <summary>One item of <see cref="DeskClient.RealTimeBars"/>: a <see cref="RealTimeBar"/> or a <see cref="BarNote"/>.</summary>
 public abstract record RealTimeBarItem;

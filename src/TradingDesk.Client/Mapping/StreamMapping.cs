@@ -39,6 +39,8 @@ internal static class StreamMapping
             Time(w.MarketDataTypeChanged.LocalTime, "market_data_type_changed.local_time")),
         W.MarketDataEvent.KindOneofCase.Note => new MarketDataNote(Note(w.Note, "note")),
         W.MarketDataEvent.KindOneofCase.OptionComputation => OptionMapping.Computation(w.OptionComputation, "option_computation"),
+        W.MarketDataEvent.KindOneofCase.Rerouted => new MarketDataRerouted(
+            new ConId(w.Rerouted.ConId), w.Rerouted.Exchange, Time(w.Rerouted.LocalTime, "rerouted.local_time")),
         _ => throw Unknown("kind"),
     };
 
@@ -59,6 +61,8 @@ internal static class StreamMapping
     public static MarketDepthItem Depth(W.MarketDepthEvent w)
     {
         if (w.KindCase == W.MarketDepthEvent.KindOneofCase.Note) return new DepthNote(Note(w.Note, "note"));
+        if (w.KindCase == W.MarketDepthEvent.KindOneofCase.Rerouted)
+            return new DepthRerouted(new ConId(w.Rerouted.ConId), w.Rerouted.Exchange, Time(w.Rerouted.LocalTime, "rerouted.local_time"));
         if (w.KindCase != W.MarketDepthEvent.KindOneofCase.Update) throw Unknown("kind");
         var u = w.Update;
         return new DepthRow(

@@ -256,4 +256,16 @@ internal static class Manifests
     public const string SubscribeScanner = "sc.subscribe";
     public const string ScannerRow = "sc.row";
     public const string ScannerResults = "sc.results";
+    // Gateway configuration (prefix gc)
+    public const string GetGatewayConfig = "gc.get";
+    public const string GatewayConfig = "gc.config";
+    public const string UpdateGatewayConfig = "gc.update";
+    public const string GatewayConfigUpdated = "gc.updated";
+    public const string ConfigWarning = "gc.warning";
+    public const string GatewaySettings = "gc.settings";
+    public const string MessageSetting = "gc.message";
+    public const string LockAndExitSettings = "gc.lock-exit";
+    public const string ApiPrecautions = "gc.precautions";
+    public const string ApiSettings = "gc.api";
+    public const string SmartRoutingSettings = "gc.smart-routing";
 }

@@ -71,6 +71,7 @@ internal sealed class WireTable
         TickHistoryWire.Register(table);
         OptionWire.Register(table);
         ScannerWire.Register(table);
+        GatewayConfigWire.Register(table);
         return table;
     }
 }

@@ -48,6 +48,7 @@ public sealed partial class RouterActor
         Receive<SubscribePositionsMulti>(c => Checked(c, () => Subscribe(c)));
         Receive<SubscribeAccountUpdatesMulti>(c => Checked(c, () => Subscribe(c)));
         Receive<SubscribeDisplayGroup>(c => Checked(c, () => Subscribe(c)));
+        ReceiveGatewayConfig();
     }
 
     private void Checked(object command, Action start)

@@ -20,6 +20,8 @@ internal sealed class AccessInterceptor(ClientDirectory clients, RejectionLog re
         "/tradingdesk.v1.TradingDesk/SetServerLogLevel",
         "/tradingdesk.v1.TradingDesk/ReplaceFaConfiguration",
         "/tradingdesk.v1.TradingDesk/ExerciseOptions",
+        "/tradingdesk.v1.TradingDesk/UpdateGatewayConfig",
+        "/tradingdesk.v1.TradingDesk/UpdateDisplayGroup",
     };
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,

@@ -8,12 +8,16 @@ namespace TradingDesk.Grpc.Service;
 /// <summary>How each stream of the service maps the desk's items to its wire events (through the cluster's mapping).</summary>
 internal sealed class StreamShapes(DeskWire wire)
 {
+    // A reroute notice is an item of the stream it concerns, not a desk-wide notice: the desk tells it to the line's
+    // subscribers only, in order with the line's ticks, and a client reading "this line is served via exchange X"
+    // wants it beside the data it explains. It is never conflated (only ticks are).
     public StreamShape<W.MarketDataEvent> MarketData { get; } = new(m => m is MarketDataMessages.Tick or MarketDataMessages.MarketDataTypeChanged
-        or OptionMessages.OptionComputation, m => m switch
+        or OptionMessages.OptionComputation or LineNotices.LineRerouted, m => m switch
     {
         MarketDataMessages.Tick t => new W.MarketDataEvent { Tick = wire.Out(t, W.Tick.Parser) },
         MarketDataMessages.MarketDataTypeChanged c => new W.MarketDataEvent { MarketDataTypeChanged = wire.Out(c, W.MarketDataTypeChanged.Parser) },
         OptionMessages.OptionComputation o => new W.MarketDataEvent { OptionComputation = wire.Out(o, W.OptionComputation.Parser) },
+        LineNotices.LineRerouted r => new W.MarketDataEvent { Rerouted = wire.Out(r, W.LineRerouted.Parser) },
         _ => null,
     }, n => new W.MarketDataEvent { Note = n }, ConflateTicks: true);
 
@@ -21,9 +25,12 @@ internal sealed class StreamShapes(DeskWire wire)
         ? new W.TickByTickEvent { Tick = wire.Out(t, W.TickByTick.Parser) }
         : null, n => new W.TickByTickEvent { Note = n }, ConflateTicks: false);
 
-    public StreamShape<W.MarketDepthEvent> Depth { get; } = new(m => m is MarketDataMessages.DepthUpdate, m => m is MarketDataMessages.DepthUpdate u
-        ? new W.MarketDepthEvent { Update = wire.Out(u, W.DepthUpdate.Parser) }
-        : null, n => new W.MarketDepthEvent { Note = n }, ConflateTicks: false);
+    public StreamShape<W.MarketDepthEvent> Depth { get; } = new(m => m is MarketDataMessages.DepthUpdate or LineNotices.LineRerouted, m => m switch
+    {
+        MarketDataMessages.DepthUpdate u => new W.MarketDepthEvent { Update = wire.Out(u, W.DepthUpdate.Parser) },
+        LineNotices.LineRerouted r => new W.MarketDepthEvent { Rerouted = wire.Out(r, W.LineRerouted.Parser) },
+        _ => null,
+    }, n => new W.MarketDepthEvent { Note = n }, ConflateTicks: false);
 
     public StreamShape<W.RealTimeBarEvent> RealTimeBars { get; } = new(m => m is MarketDataMessages.RealTimeBar, m => m is MarketDataMessages.RealTimeBar b
         ? new W.RealTimeBarEvent { Bar = wire.Out(b, W.RealTimeBar.Parser) }

@@ -22,9 +22,13 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
     private readonly DeskWire _wire;
     private readonly StreamOutlet<TEvent> _outlet;
     private readonly TaskCompletionSource _subscribed;
+    private readonly StreamHooks? _hooks;
+    private readonly Queue<(StreamRelay Relay, IActorRef Asker)> _relays = new();
     private SubscriptionId? _id;
+    private SubscriptionId? _opened; // as the desk confirmed it, kept when the desk ends the stream (_id is not)
 
-    public SubscriptionStreamActor(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, StreamCredit credit, TaskCompletionSource subscribed, int window, int limit)
+    public SubscriptionStreamActor(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, StreamCredit credit, TaskCompletionSource subscribed, int window, int limit,
+        StreamHooks? hooks)
     {
         _desk = desk;
         _subscribe = subscribe;
@@ -32,33 +36,63 @@ internal sealed class SubscriptionStreamActor<TEvent> : ReceiveActor where TEven
         _wire = wire;
         _outlet = new StreamOutlet<TEvent>(writer, window, limit, credit);
         _subscribed = subscribed;
+        _hooks = hooks;
         Receive<SubscriptionMessages.Subscribed>(s =>
         {
             _id = s.Id;
+            _opened = s.Id;
+            _hooks?.Opened(s.Id, Self);
+            // A stream whose client names its subscription in later calls (display groups) carries the confirmation first.
+            if (_shape.IsItem(s)) OnItem(s);
             _subscribed.TrySetResult();
         });
         Receive<SubscriptionMessages.SubscriptionEnded>(e => { End(e.Failure is null ? null : CallFailures.From(e.Failure)); });
-        Receive<RequestFailed>(f => { End(CallFailures.From(f.Failure)); });
+        Receive<StreamRelay>(OnRelay);
+        Receive<RequestFailed>(f =>
+        {
+            if (_relays.TryPeek(out var pending) && Equals(pending.Relay.Command, f.Request)) _relays.Dequeue().Asker.Tell(f);
+            else End(CallFailures.From(f.Failure));
+        });
         Receive<StreamDemand>(_ => Flush());
         ReceiveAny(OnItem);
     }
 
-    public static Props Props(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, StreamCredit credit, TaskCompletionSource subscribed, int window, int limit) =>
-        Akka.Actor.Props.Create(() => new SubscriptionStreamActor<TEvent>(desk, subscribe, shape, wire, writer, credit, subscribed, window, limit));
+    /// <param name="hooks">Told when the desk confirmed the subscription and when this actor stops (the front's registry of the streams later calls name).</param>
+    public static Props Props(IActorRef desk, object subscribe, StreamShape<TEvent> shape, DeskWire wire, ChannelWriter<TEvent> writer, StreamCredit credit, TaskCompletionSource subscribed, int window, int limit,
+        StreamHooks? hooks = null) =>
+        Akka.Actor.Props.Create(() => new SubscriptionStreamActor<TEvent>(desk, subscribe, shape, wire, writer, credit, subscribed, window, limit, hooks));
 
     protected override void PreStart() => _desk.Tell(_subscribe, Self);
 
     protected override void PostStop()
     {
+        // Before the Unsubscribe: once the desk has let go of the line, no later call may name this stream.
+        if (_opened is { } opened) _hooks?.Closed(opened, Self);
         // The router knows a subscriber by its ref: an Unsubscribe from this (now stopped) ref releases the share at once,
         // and its Terminated does the same if this one is lost.
         if (_id is { } id) _desk.Tell(new SubscriptionMessages.Unsubscribe(id), Self);
         _outlet.Complete(null);
         _subscribed.TrySetResult();
+        // A relay the desk has not answered yet would otherwise leave its caller waiting for its deadline.
+        foreach (var (relay, asker) in _relays) asker.Tell(new RequestFailed(relay.Command, new InvalidRequest("the stream this call names has ended")));
+    }
+
+    // A command about this stream's subscription (UpdateDisplayGroup) must come from a subscriber of the line: the
+    // desk checks the sender. The stream sends it as itself and hands the desk's answer to the asker. The router
+    // answers these at once and in order, so the oldest pending relay is the one answered.
+    private void OnRelay(StreamRelay relay)
+    {
+        _relays.Enqueue((relay, Sender));
+        _desk.Tell(relay.Command, Self);
     }
 
     private void OnItem(object message)
     {
+        if (_relays.TryPeek(out var pending) && pending.Relay.IsReply(message))
+        {
+            _relays.Dequeue().Asker.Tell(message);
+            return;
+        }
         var isNote = message is SubscriptionMessages.Resubscribed or SubscriptionMessages.SubscriptionNotice or SubscriptionMessages.Conflated;
         if (!isNote && !_shape.IsItem(message))
         {
