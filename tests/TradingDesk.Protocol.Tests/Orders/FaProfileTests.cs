@@ -2,7 +2,6 @@ using System.Text;
 using IBApi.protobuf;
 using TradingDesk.Protocol.Codec;
 using TradingDesk.Protocol.Messages.Orders;
-using TradingDesk.Protocol.Tests.Support;
 using Xunit;
 using static TradingDesk.Protocol.Codec.Direction;
 
@@ -20,6 +19,10 @@ public sealed class FaProfileTests
         if (profile is not null) OrderTextOnlyFields.SetFaProfile(o, profile);
         return new PlaceOrderRequest { OrderId = 9, Contract = new Contract { Symbol = "AAPL", SecType = "STK", Exchange = "SMART", Currency = "USD" }, Order = o };
     }
+
+    // The frame without its 4-byte length, decoded as the gateway (the simulator) reads it.
+    private static PlaceOrderRequest Decoded(byte[] frame, int version) =>
+        Assert.IsType<PlaceOrderRequest>(TwsCodec.Default.Decode(frame.AsSpan(4), version, ClientToServer).Message);
 
     private static string Text(byte[] frame) => Encoding.ASCII.GetString(frame).Replace('\0', '|');
 
@@ -39,8 +42,7 @@ public sealed class FaProfileTests
     {
         var frame = TwsCodec.Default.EncodeToArray(Allocated("Balanced"), 176, ClientToServer, WireEncoding.Text);
         Assert.Contains("|Growth|PctChange|10|Balanced|", Text(frame));
-        var decoded = CodecAssert.RoundTrip(Allocated("Balanced"), 176, ClientToServer, WireEncoding.Text);
-        Assert.Equal("Balanced", OrderTextOnlyFields.FaProfile(((PlaceOrderRequest)decoded.Message).Order));
+        Assert.Equal("Balanced", OrderTextOnlyFields.FaProfile(Decoded(frame, 176).Order));
     }
 
     [Fact]
@@ -48,7 +50,7 @@ public sealed class FaProfileTests
     {
         var frame = TwsCodec.Default.EncodeToArray(Allocated(null), 176, ClientToServer, WireEncoding.Text);
         Assert.Contains("|Growth|PctChange|10||", Text(frame));
-        CodecAssert.RoundTrip(Allocated(null), 176, ClientToServer, WireEncoding.Text);
+        Assert.Null(OrderTextOnlyFields.FaProfile(Decoded(frame, 176).Order));
     }
 
     [Fact]
