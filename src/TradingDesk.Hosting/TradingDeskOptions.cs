@@ -66,6 +66,13 @@ public sealed record TradingDeskOptions
     /// </summary>
     public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Normal;
 
+    /// <summary>
+    /// How an order that names no rounding of its own puts its limit and stop prices on the contract's market rule before
+    /// it is sent: <see cref="PriceRounding.Off"/> (default: as given, the gateway judges), Nearest, Down, Up or Reject
+    /// (refused with the valid neighbours). See docs/desk-core.md "Market-rule rounding".
+    /// </summary>
+    public PriceRounding PriceRounding { get; init; } = PriceRounding.Off;
+
     /// <summary>Per-attempt deadline, heartbeat and reconnect backoff.</summary>
     public ConnectionSettings Connection { get; init; } = new();
 
@@ -182,6 +189,7 @@ public sealed record TradingDeskOptions
         {
             ClientId = ClientId,
             QueryTimeout = Timeouts.OrderQueries,
+            DefaultPriceRounding = PriceRounding,
             DefaultRiskLimits = Risk.ToLimits(),
             StrategyRiskLimits = Strategies.Where(s => s.Enabled && s.Risk is not null)
                 .ToDictionary(s => new StrategyId(s.Name), s => s.Risk!.Over(Risk).ToLimits()),

@@ -8,7 +8,7 @@ using static TradingDesk.Desk.Messages.OrderEvents;
 namespace TradingDesk.Cli.Commands;
 
 /// <summary>
-/// Order verbs: <c>desk order buy|sell QTY SYMBOL [--limit P] [--stop P] [--tif DAY|GTC]</c>, <c>desk cancel ORDER_ID</c>,
+/// Order verbs: <c>desk order buy|sell QTY SYMBOL [--limit P] [--stop P] [--tif DAY|GTC] [--round MODE]</c>, <c>desk cancel ORDER_ID</c>,
 /// <c>desk orders</c> (open orders of the account), <c>desk executions</c>. Orders are placed under the strategy id
 /// <see cref="StrategyName"/> with the verb's client id; a later <c>desk cancel</c> must use the same <c>--client-id</c>
 /// (IB lets only the placing client, or client 0, cancel an order).
@@ -49,9 +49,10 @@ public static class OrderVerbs
             if (!text.Equals("DAY", StringComparison.OrdinalIgnoreCase) && !text.Equals("GTC", StringComparison.OrdinalIgnoreCase))
                 r.AddError($"--tif must be DAY or GTC, not '{text}'");
         });
+        var round = RoundOption();
         var wait = WaitOption();
-        return GatewayVerb.Create("order", "Place an order: desk order buy|sell QTY SYMBOL [--limit P] [--stop P] [--tif DAY|GTC].", stdout, stderr,
-            [action, quantity, .. contract.Symbols, limit, stop, tif, wait], async (parse, ctx) =>
+        return GatewayVerb.Create("order", "Place an order: desk order buy|sell QTY SYMBOL [--limit P] [--stop P] [--tif DAY|GTC] [--round nearest|down|up|reject|off].", stdout, stderr,
+            [action, quantity, .. contract.Symbols, limit, stop, tif, round, wait], async (parse, ctx) =>
             {
                 var side = parse.GetValue(action)!.Equals("buy", StringComparison.OrdinalIgnoreCase) ? OrderAction.Buy : OrderAction.Sell;
                 var qty = parse.GetValue(quantity);
@@ -63,7 +64,11 @@ public static class OrderVerbs
                     (null, { } s) => Order.Stop(side, qty, s),
                     _ => Order.Market(side, qty),
                 };
-                spec = spec with { TimeInForce = parse.GetValue(tif)!.Equals("GTC", StringComparison.OrdinalIgnoreCase) ? TimeInForce.GoodTillCancel : TimeInForce.Day };
+                spec = spec with
+                {
+                    TimeInForce = parse.GetValue(tif)!.Equals("GTC", StringComparison.OrdinalIgnoreCase) ? TimeInForce.GoodTillCancel : TimeInForce.Day,
+                    PriceRounding = Rounding(parse.GetValue(round)),
+                };
                 var target = contract.Build(parse);
 
                 await using var inbox = ctx.NewInbox();
@@ -74,6 +79,8 @@ public static class OrderVerbs
                 var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(parse.GetValue(wait));
                 OrderId? id = null;
                 OrderStatusChanged? status = null;
+                // The prices the gateway holds: with --round (or a desk default) they are the rounded ones, not the typed ones.
+                OrderSnapshot? open = null;
                 while (true)
                 {
                     var left = id is null ? TimeSpan.FromSeconds(30) : deadline - DateTime.UtcNow; // the acceptance itself is immediate
@@ -90,6 +97,9 @@ public static class OrderVerbs
                             // A rejection (any code) or a lost order ends the verb now, not after --wait.
                             ctx.Stderr.WriteLine(end.Line);
                             return end.ExitCode;
+                        case OpenOrderUpdated update when update.OrderId == id:
+                            open = update.Order;
+                            break;
                         case OrderStatusChanged changed when changed.OrderId == id:
                             status = changed;
                             // The gateway's 201 (with the reason) may follow an Inactive status: give it a moment.
@@ -114,8 +124,8 @@ public static class OrderVerbs
                     { "symbol", target.Symbol },
                     { "secType", WireNames.Of(target.SecType) },
                     { "orderType", WireNames.Of(spec.Type) },
-                    { "lmtPrice", spec.LimitPrice },
-                    { "auxPrice", spec.AuxPrice },
+                    { "lmtPrice", open is null ? spec.LimitPrice : open.LimitPrice },
+                    { "auxPrice", open is null ? spec.AuxPrice : open.AuxPrice },
                     { "tif", WireNames.Of(spec.TimeInForce) },
                     { "status", status?.Status.ToString() ?? "Sent" },
                     { "filled", status?.Filled ?? 0m },
@@ -128,6 +138,37 @@ public static class OrderVerbs
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static readonly string[] RoundingNames = ["nearest", "down", "up", "reject", "off"];
+
+    /// <summary>
+    /// --round: how the desk puts --limit and --stop on the contract's market rule before sending (the desk looks the
+    /// rule up); without it the desk's default applies (Off unless configured: sent as given, the gateway judges).
+    /// </summary>
+    private static Option<string?> RoundOption()
+    {
+        var round = new Option<string?>("--round")
+        {
+            Description = "Round --limit/--stop to the contract's market rule before sending: nearest, down, up, reject (refuse an off-grid price, naming the valid neighbours) or off (send as given). Default: the desk's DefaultPriceRounding.",
+        };
+        round.Validators.Add(r =>
+        {
+            var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+            if (!RoundingNames.Contains(text, StringComparer.OrdinalIgnoreCase))
+                r.AddError($"--round must be one of {string.Join(", ", RoundingNames)}, not '{text}'");
+        });
+        return round;
+    }
+
+    private static PriceRounding? Rounding(string? text) => text?.ToLowerInvariant() switch
+    {
+        null => null,
+        "nearest" => PriceRounding.Nearest,
+        "down" => PriceRounding.Down,
+        "up" => PriceRounding.Up,
+        "reject" => PriceRounding.Reject,
+        _ => PriceRounding.Off,
+    };
 
     /// <summary><c>desk cancel ORDER_ID</c>: cancels a working order placed with the same client id; waits for Cancelled.</summary>
     public static Command Cancel(TextWriter stdout, TextWriter stderr)

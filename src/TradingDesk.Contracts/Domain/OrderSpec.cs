@@ -33,6 +33,18 @@ public sealed record OrderSpec
     public string? FaMethod { get; init; }
     /// <summary>The percentage for <c>PctChange</c> (IB's faPercentage, text on the wire).</summary>
     public decimal? FaPercentage { get; init; }
+    /// <summary>
+    /// IB's faProfile (an allocation profile), for gateways below server version 177 only: IB folded profiles into
+    /// groups at 177, and its protobuf order has no such field, so from 177 the desk refuses it before sending
+    /// (<see cref="ServerVersionProblem"/>); name the profile as <see cref="FaGroup"/> there.
+    /// </summary>
+    public string? FaProfile { get; init; }
+
+    /// <summary>
+    /// How the desk puts <see cref="LimitPrice"/> and the stop price (<see cref="AuxPrice"/> of STP and STP LMT) on the
+    /// contract's market rule before sending; null: the desk's default (DefaultPriceRounding of the order manager).
+    /// </summary>
+    public PriceRounding? PriceRounding { get; init; }
 
     /// <summary>Signed quantity: positive for buys, negative for sells.</summary>
     public decimal SignedQuantity => Action == OrderAction.Buy ? Quantity : -Quantity;
@@ -40,7 +52,7 @@ public sealed record OrderSpec
     /// <summary>The price used for notional checks: limit, else stop, else null (market).</summary>
     public decimal? ReferencePrice => LimitPrice ?? AuxPrice;
 
-    /// <summary>IB's allocation methods for an FA group (faProfile is not carried: the codec has no field for it).</summary>
+    /// <summary>IB's allocation methods for an FA group.</summary>
     public static readonly IReadOnlyList<string> FaMethods = ["EqualQuantity", "NetLiq", "AvailableEquity", "PctChange"];
 
     /// <summary>Checks what the gateway would reject anyway, so a strategy hears it before anything is sent.</summary>
@@ -58,8 +70,22 @@ public sealed record OrderSpec
         if (FaMethod is not null && !FaMethods.Contains(FaMethod)) problems.Add($"FA method '{FaMethod}' is not one of {string.Join(", ", FaMethods)}");
         if (FaPercentage is not null && FaMethod != "PctChange") problems.Add("an FA percentage goes with the PctChange method only");
         if (FaGroup is not null && (FaGroup.Length == 0 || FaGroup.Any(char.IsControl))) problems.Add("the FA group is empty or contains a control character");
+        if (FaProfile is not null && (FaProfile.Length == 0 || FaProfile.Any(char.IsControl))) problems.Add("the FA profile is empty or contains a control character");
+        if (PriceRounding is { } rounding && !Enum.IsDefined(rounding)) problems.Add($"price rounding {(int)rounding} is not one of Reject, Nearest, Down, Up, Off");
         return problems;
     }
+
+    /// <summary>The first server version without faProfile (IB's MIN_SERVER_VER_FA_PROFILE_DESUPPORT).</summary>
+    public const int FaProfileRemovedAt = 177;
+
+    /// <summary>
+    /// What this order cannot carry to a gateway of <paramref name="serverVersion"/>, in the user's words; null when
+    /// nothing. Checked by the order manager before the order is journaled or sent.
+    /// </summary>
+    public string? ServerVersionProblem(int serverVersion) =>
+        FaProfile is not null && serverVersion >= FaProfileRemovedAt
+            ? $"faProfile was removed by IB at server version {FaProfileRemovedAt} (this gateway is {serverVersion}): name the profile '{FaProfile}' as FaGroup"
+            : null;
 }
 
 /// <summary>Order builders.</summary>

@@ -100,6 +100,8 @@ public static class DomainWire
         if (o.FaGroup is { } faGroup) w.FaGroup = faGroup; // FA allocation
         if (o.FaMethod is { } faMethod) w.FaMethod = faMethod;
         if (o.FaPercentage is { } faPct) w.FaPercentage = Dec(faPct);
+        if (o.FaProfile is { } faProfile) w.FaProfile = faProfile;
+        if (o.PriceRounding is { } rounding) w.PriceRounding = (W.PriceRounding)((int)rounding + 1);
         return w;
     }
 
@@ -125,6 +127,9 @@ public static class DomainWire
             FaGroup = w.HasFaGroup ? w.FaGroup : null, // FA allocation
             FaMethod = w.HasFaMethod ? w.FaMethod : null,
             FaPercentage = DecOrNull(w.HasFaPercentage, w.FaPercentage, field + ".fa_percentage"),
+            FaProfile = w.HasFaProfile ? w.FaProfile : null,
+            // UNSPECIFIED (and journals written before the field) is the desk's default.
+            PriceRounding = w.PriceRounding == W.PriceRounding.Unspecified ? null : Enum<PriceRounding>((int)w.PriceRounding, 1, field + ".price_rounding"),
             Transmit = w.Transmit,
             WhatIf = w.WhatIf,
         };

@@ -70,6 +70,7 @@ public static class ProtoMapping
         if (o.FaGroup is not null) p.FaGroup = o.FaGroup; // FA allocation
         if (o.FaMethod is not null) p.FaMethod = o.FaMethod;
         if (o.FaPercentage is { } faPct) p.FaPercentage = faPct.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (o.FaProfile is { } faProfile) TradingDesk.Protocol.Messages.Orders.OrderTextOnlyFields.SetFaProfile(p, faProfile);
         if (parent is { } pid) p.ParentId = pid.Value;
         return p;
     }

@@ -1,24 +1,12 @@
+using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 
 namespace TradingDesk.Desk.Orders;
 
-/// <summary>How a price that is not on its market rule's grid is brought onto it.</summary>
-public enum PriceRounding
-{
-    /// <summary>Refuse it, naming the valid neighbours.</summary>
-    Reject,
-    /// <summary>The nearer neighbour (halfway goes away from zero).</summary>
-    Nearest,
-    /// <summary>The neighbour below.</summary>
-    Down,
-    /// <summary>The neighbour above.</summary>
-    Up,
-}
-
 /// <summary>
 /// A price against a market rule (reqMarketRule's increments): the increment that applies at a price is the one of
-/// the highest low edge at or below it. Pure. Not yet called by the order manager's placement: the rule lookup per
-/// conId and exchange (contract details' MarketRuleIds beside ValidExchanges) and its cache are still to be wired in.
+/// the highest low edge at or below it. Pure. The placement path (<see cref="MarketRuleBookActor"/>) finds the rule
+/// with <see cref="PriceRoundingPlan"/> and rounds each order's prices here before the order manager sees them.
 /// </summary>
 public static class MarketRuleRounding
 {
@@ -35,10 +23,12 @@ public static class MarketRuleRounding
 
     /// <summary>
     /// <paramref name="price"/> on the grid as <paramref name="mode"/> asks: (the price, null), or (null, the problem in
-    /// the user's words, naming the neighbours) when it is off the grid and <see cref="PriceRounding.Reject"/> was asked.
+    /// the user's words, naming the neighbours) when it is off the grid and <see cref="PriceRounding.Reject"/> was asked;
+    /// <see cref="PriceRounding.Off"/> keeps the price as it is.
     /// </summary>
     public static (decimal? Price, string? Problem) Round(IReadOnlyList<SessionInfoMessages.PriceIncrement> rule, decimal price, PriceRounding mode)
     {
+        if (mode == PriceRounding.Off) return (price, null);
         var increment = IncrementAt(rule, price);
         var below = Math.Floor(price / increment) * increment;
         if (below == price) return (price, null);

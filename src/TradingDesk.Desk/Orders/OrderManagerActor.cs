@@ -110,6 +110,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
     {
         // Answers to requests sent on the previous connection will never come (normally already failed at Disconnected).
         if (c.IsReconnect) FailQueries(new ConnectionLost("the connection was re-established before the answer arrived"));
+        _serverVersion = c.ServerVersion;
         OfferIds(c.NextValidId, "Connected");
         Apply(new BookEvent.ConnectivityChanged(true));
         Become(Online);
@@ -145,6 +146,12 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
     private void OnCommand(IOrderCommand command)
     {
         var sender = Sender;
+        if (VersionProblem(command) is { } unsupported)
+        {
+            _log.Info("{0} refused: {1}", command.GetType().Name, unsupported);
+            sender.Tell(new RequestFailed(command, unsupported));
+            return;
+        }
         var decision = _book.Decide(command, _options, order => IsOwner(order, sender, command));
         if (decision.Failure is { } failure)
         {

@@ -52,6 +52,14 @@ public sealed record OrderManagerOptions
     /// </summary>
     public bool DeleteEventsBehindSnapshots { get; init; }
 
+    /// <summary>
+    /// How orders whose <see cref="OrderSpec.PriceRounding"/> is null put their limit and stop prices on the contract's
+    /// market rule before sending (default <see cref="PriceRounding.Off"/>: sent as given, the gateway judges them).
+    /// Any other value makes the desk look the rule up (contract details, then reqMarketRule, cached per session) and
+    /// round, or refuse with the valid neighbours for <see cref="PriceRounding.Reject"/>, before the order is journaled.
+    /// </summary>
+    public PriceRounding DefaultPriceRounding { get; init; } = PriceRounding.Off;
+
     /// <summary>The Akka.Persistence journal plugin (default null: the actor system's default journal).</summary>
     public string? JournalPluginId { get; init; }
 
@@ -66,6 +74,7 @@ public sealed record OrderManagerOptions
         if (SnapshotEvery < 0) problems.Add($"SnapshotEvery must be 0 (never) or positive, not {SnapshotEvery}");
         if (QueryTimeout <= TimeSpan.Zero) problems.Add($"QueryTimeout must be positive, not {QueryTimeout}");
         if (FirstExecutionRequestId < OrderIdLimit) problems.Add($"FirstExecutionRequestId must be at least {OrderIdLimit} (order ids live below it), not {FirstExecutionRequestId}");
+        if (!Enum.IsDefined(DefaultPriceRounding)) problems.Add($"DefaultPriceRounding must be one of Reject, Nearest, Down, Up, Off, not {(int)DefaultPriceRounding}");
         problems.AddRange(DefaultRiskLimits.Problems().Select(p => $"DefaultRiskLimits: {p}"));
         foreach (var (id, limits) in StrategyRiskLimits)
             problems.AddRange(limits.Problems().Select(p => $"StrategyRiskLimits[{id}]: {p}"));

@@ -52,6 +52,7 @@ public sealed partial class PaperMarketBackend
             session.Send(GatewayErrors.ValidationFailed(r.OrderId, problem!, Now));
             return;
         }
+        if (RefusedOffGrid(session, r.OrderId, ticket, contract)) return;
         if (r.Order.WhatIf)
         {
             WhatIf(session, r.OrderId, ticket);

@@ -1,3 +1,4 @@
+using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Orders;
 using Xunit;
 using S = TradingDesk.Desk.Messages.SessionInfoMessages;

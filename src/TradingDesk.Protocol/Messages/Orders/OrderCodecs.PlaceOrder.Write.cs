@@ -51,7 +51,8 @@ internal static partial class OrderCodecs
         w.WriteString(o.FaGroup);
         w.WriteString(o.FaMethod);
         w.WriteString(o.FaPercentage);
-        if (v < OrderVersions.FaProfileDesupport) w.WriteEmpty(); // faProfile (deprecated)
+        // faProfile: below 177 only (IB folded profiles into groups there; the desk refuses a profile from 177).
+        if (v < OrderVersions.FaProfileDesupport) w.WriteString(OrderTextOnlyFields.FaProfile(o) ?? "");
         if (v >= OrderVersions.ModelsSupport) w.WriteString(o.ModelCode);
         WritePlaceOrderMiddle(ref w, o);
         WritePlaceOrderScaleToMisc(ref w, c, o);

@@ -10,8 +10,8 @@ namespace TradingDesk.Protocol.Messages;
 /// placeOrder (out 3) as IB's EClient.placeOrder writes it (ibapi/client.py), into PlaceOrderRequest{orderId,
 /// contract, order}; attachedOrders has no text form. Protobuf from 203 (PROTOBUF_PLACE_ORDER).
 /// The text carries a few fields the proto lacks; the decoder reads and drops them: the message version (&lt;145),
-/// sharesAllocation, faProfile (&lt;177), eTradeOnly, firmQuoteOnly, nbboPriceCap, auctionStrategy and the two dead
-/// RFQ fields (187..189). Combo legs, order-combo-leg prices and smart-combo params travel only for BAG contracts;
+/// sharesAllocation, eTradeOnly, firmQuoteOnly, nbboPriceCap, auctionStrategy and the two dead
+/// RFQ fields (187..189). faProfile (&lt;177) has no proto field either: it rides as <see cref="OrderTextOnlyFields"/>. Combo legs, order-combo-leg prices and smart-combo params travel only for BAG contracts;
 /// the order-combo-leg prices map to Contract.comboLegs[i].perLegPrice.
 /// </summary>
 internal static partial class OrderCodecs
@@ -60,7 +60,8 @@ internal static partial class OrderCodecs
         if (f.ReadStringOrUnset("faGroup") is { } faGroup) o.FaGroup = faGroup;
         if (f.ReadStringOrUnset("faMethod") is { } faMethod) o.FaMethod = faMethod;
         if (f.ReadStringOrUnset("faPercentage") is { } faPercentage) o.FaPercentage = faPercentage;
-        if (v < OrderVersions.FaProfileDesupport) f.Skip("faProfile");
+        if (v < OrderVersions.FaProfileDesupport && f.ReadStringOrUnset("faProfile") is { Length: > 0 } faProfile)
+            OrderTextOnlyFields.SetFaProfile(o, faProfile);
         if (v >= OrderVersions.ModelsSupport && f.ReadStringOrUnset("modelCode") is { } modelCode) o.ModelCode = modelCode;
         ReadPlaceOrderMiddle(ref f, o);
         ReadPlaceOrderScaleToMisc(ref f, c, o);
