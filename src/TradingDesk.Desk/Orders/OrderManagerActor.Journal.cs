@@ -46,12 +46,16 @@ public sealed partial class OrderManagerActor
         if (facts.Count == 0)
         {
             foreach (var effect in events) Apply(effect);
+            CountRecorded(events);
             then?.Invoke();
             return;
         }
+        var started = Stopwatch.GetTimestamp();
         PersistAll(facts, OnJournaled, () =>
         {
+            RecordJournalWrite(started);
             foreach (var effect in events.Where(e => !e.Journaled)) Apply(effect);
+            CountRecorded(events);
             then?.Invoke();
         });
     }

@@ -155,6 +155,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
         var decision = _book.Decide(command, _options, order => IsOwner(order, sender, command));
         if (decision.Failure is { } failure)
         {
+            CountRefused(failure);
             _log.Info("{0} refused: {1}", command.GetType().Name, failure);
             sender.Tell(new RequestFailed(command, failure));
             return;

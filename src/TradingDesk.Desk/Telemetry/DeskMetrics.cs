@@ -48,6 +48,9 @@ public sealed class DeskMetrics : IExtension, IDisposable
         Meter.CreateObservableGauge("tradingdesk.gateway.connected", () => Volatile.Read(ref _connected), "{connection}", "1 while the desk has a ready session with the gateway, else 0");
         Meter.CreateObservableGauge("tradingdesk.lines.active", ObserveLines, "{line}",
             "Gateway lines the desk holds open now, shared lines counted once (tag kind: mkt market data, tbt tick-by-tick, depth, rtb real-time bars, pnl, scan …); IB limits market-data lines per account, 100 by default");
+        Orders = Meter.CreateCounter<long>("tradingdesk.orders", "{order}",
+            "What became of orders (tag event: placed, acknowledged by the gateway, filled (one per execution), rejected, lost, denied by the risk gate)");
+        JournalWrite = Meter.CreateHistogram("tradingdesk.journal.write.duration", "s", "How long the order journal took to write one batch of facts", advice: latency);
         RemoteDelivery = Meter.CreateHistogram("tradingdesk.remote.delivery.latency", "s", "On a strategy node: from the desk's outlet sending a batch of stream items to the node receiving it", advice: latency);
         GrpcCalls = Meter.CreateCounter<long>("tradingdesk.grpc.calls", "{call}", "gRPC calls the front answered, streams counted when they end (tags method, status: the gRPC status code)");
         GrpcCallDuration = Meter.CreateHistogram("tradingdesk.grpc.call.duration", "s", "How long a unary gRPC call took, refusals included (tags method, status)", advice: latency);
@@ -72,6 +75,10 @@ public sealed class DeskMetrics : IExtension, IDisposable
     public Counter<long> Reconnects { get; }
 
     public Counter<double> DisconnectedTime { get; }
+
+    public Counter<long> Orders { get; }
+
+    public Histogram<double> JournalWrite { get; }
 
     public Histogram<double> RemoteDelivery { get; }
 
