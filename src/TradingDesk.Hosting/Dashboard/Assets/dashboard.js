@@ -126,7 +126,7 @@
 
     const p = s.pacer;
     $("rate").textContent = p.messagesPerSecond.toFixed(1);
-    $("rate-limit").textContent = `IB limit ${p.ibLimit}/s · pacer keeps to ${p.limit}/s`;
+    $("rate-limit").textContent = `IB ${p.ibLimit}/s · pacer ${p.limit}/s`;
     const share = Math.min(100, 100 * p.messagesPerSecond / p.ibLimit);
     $("rate-bar").style.width = share + "%";
     $("rate-bar").className = share >= 80 ? "hot" : "";
