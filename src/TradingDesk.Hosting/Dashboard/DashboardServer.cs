@@ -52,14 +52,14 @@ public static class DashboardServer
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         app.UseRouting();
-        Map(app, feed, access, controls, tls);
+        Map(app, feed, access, controls, tls, app.Lifetime.ApplicationStopping);
         await app.StartAsync(ct).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("the dashboard's server reports no bound address");
         return (app, new Uri(bound.Replace("[::]", "localhost", StringComparison.Ordinal)));
     }
 
-    private static void Map(IEndpointRouteBuilder app, DashboardFeed feed, DashboardAccess access, DashboardControls controls, bool tls)
+    private static void Map(IEndpointRouteBuilder app, DashboardFeed feed, DashboardAccess access, DashboardControls controls, bool tls, CancellationToken stopping)
     {
         foreach (var (path, name) in Assets) app.MapGet(path, (HttpContext http) => Asset(http, name));
         app.MapGet("/api/session", (HttpContext http) => Json(http, 200, new { permission = Permission(http, access).ToString(), tokensRequired = access.TokensRequired }));
@@ -75,7 +75,7 @@ public static class DashboardServer
         app.MapGet("/api/snapshot", (HttpContext http) =>
             Permission(http, access) == DashboardPermission.None ? Json(http, 401, new { message = "sign in with a client token" })
             : feed.Latest is { } latest ? Results.Text(latest, "application/json") : Json(http, 503, new { message = "no snapshot yet" }));
-        app.MapGet("/events", (HttpContext http) => Events(http, feed, access));
+        app.MapGet("/events", (HttpContext http) => Events(http, feed, access, stopping));
         // Typed as handlers returning a result: a bare HttpContext lambda returning a Task would be taken for a RequestDelegate.
         app.MapPost("/api/kill-switch", (Func<HttpContext, Task<IResult>>)(http => Control(http, access, body => controls.KillAsync(body.GetValueOrDefault("reason")))));
         app.MapPost("/api/kill-switch/release", (Func<HttpContext, Task<IResult>>)(http => Control(http, access, _ => controls.ReleaseAsync())));
@@ -86,7 +86,11 @@ public static class DashboardServer
     private static DashboardPermission Permission(HttpContext http, DashboardAccess access) =>
         access.Decide(DashboardAccess.TokenOf(http.Request.Headers.Authorization, http.Request.Cookies[DashboardAccess.Cookie]));
 
-    private static async Task Events(HttpContext http, DashboardFeed feed, DashboardAccess access)
+    /// <summary>
+    /// The stream of one page, until the page goes or the server stops: a stop would otherwise wait for every open page's
+    /// request to end (it never does by itself), holding up the desk's stop by the server's whole shutdown timeout.
+    /// </summary>
+    private static async Task Events(HttpContext http, DashboardFeed feed, DashboardAccess access, CancellationToken stopping)
     {
         if (Permission(http, access) == DashboardPermission.None)
         {
@@ -96,14 +100,15 @@ public static class DashboardServer
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
         // Ask the browser to come back after 2 s if the stream drops (the desk restarting, a proxy timing out).
-        await http.Response.WriteAsync("retry: 2000\n\n", http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
-        await foreach (var json in feed.Subscribe(http.RequestAborted))
+        using var end = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        await http.Response.WriteAsync("retry: 2000\n\n", end.Token);
+        await http.Response.Body.FlushAsync(end.Token);
+        await foreach (var json in feed.Subscribe(end.Token))
         {
             try
             {
-                await http.Response.WriteAsync($"event: snapshot\ndata: {json}\n\n", http.RequestAborted);
-                await http.Response.Body.FlushAsync(http.RequestAborted);
+                await http.Response.WriteAsync($"event: snapshot\ndata: {json}\n\n", end.Token);
+                await http.Response.Body.FlushAsync(end.Token);
             }
             catch (OperationCanceledException)
             {

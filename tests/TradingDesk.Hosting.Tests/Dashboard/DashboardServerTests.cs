@@ -137,6 +137,22 @@ public sealed class DashboardServerTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
     }
 
     [Fact]
+    public async Task Stopping_the_server_ends_an_open_event_stream_instead_of_waiting_for_the_page_to_leave()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/events");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ReadOnlyToken);
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Assert.Equal("retry: 2000", await reader.ReadLineAsync().WaitAsync(Wait));
+        // Kestrel waits up to its shutdown timeout (longer than Wait) for open requests: the stop is quick only if the stream ends.
+        var stopped = _app!.StopAsync();
+        string? line;
+        do line = await reader.ReadLineAsync().WaitAsync(Wait);
+        while (line is not null);
+        await stopped.WaitAsync(Wait);
+    }
+
+    [Fact]
     public async Task The_event_stream_sends_the_latest_snapshot_to_a_page_that_connects()
     {
         var state = new DashboardState { Endpoint = "sim", MessageLimit = 45, HistoryLength = 10 };
