@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # Debian packages the tests need: docker-compose validates docker-compose.yml (no Docker engine is needed for that);
 # postgresql is the server the journal's PostgreSQL tests run against (Debian 12 ships 15; nothing starts it by itself).
 debian_packages=(docker-compose postgresql)
+# The dashboard's browser test (tests/TradingDesk.Hosting.Tests/Dashboard) drives headless Chromium over CDP.
+debian_packages+=(chromium)
 if ((${#debian_packages[@]})); then
   missing=()
   for p in "${debian_packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done

@@ -70,6 +70,12 @@ public static class ServiceCollectionExtensions
             services.AddSingleton(sp => new GrpcFrontService(options, sp.GetRequiredService<TradingDeskService>(), sp.GetRequiredService<ILoggerFactory>()));
             services.AddHostedService(sp => sp.GetRequiredService<GrpcFrontService>());
         }
+        // The dashboard after the gRPC front: it shows a desk that is up, and stops first. A desk's process only, as the front.
+        if (options.Dashboard.Enabled && options.Cluster.RunsDesk)
+        {
+            services.AddSingleton(sp => new Dashboard.DashboardService(options, sp.GetRequiredService<TradingDeskService>(), sp.GetRequiredService<ILoggerFactory>()));
+            services.AddHostedService(sp => sp.GetRequiredService<Dashboard.DashboardService>());
+        }
         return services;
     }
 

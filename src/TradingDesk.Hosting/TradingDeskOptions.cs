@@ -94,6 +94,9 @@ public sealed record TradingDeskOptions
     /// <summary>The gRPC front, for strategies in any language. Default off.</summary>
     public GrpcSettings Grpc { get; init; } = new();
 
+    /// <summary>The live web dashboard (docs/operations.md). Default off.</summary>
+    public Dashboard.DashboardSettings Dashboard { get; init; } = new();
+
     /// <summary>The strategies to host. Default none.</summary>
     public StrategyConfig[] Strategies { get; init; } = [];
 
@@ -120,6 +123,7 @@ public sealed record TradingDeskOptions
         Restarts.Validate($"{S}:Restarts");
         Cluster.Validate($"{S}:Cluster", [.. Strategies.Where(s => s.Enabled).Select(s => s.Name)]);
         Grpc.Validate($"{S}:Grpc", [.. Strategies.Select(s => s.Name)]);
+        Dashboard.Validate($"{S}:Dashboard", Grpc);
         // The front's own checks on what the host hands it (a token hash two clients share, and the like), so that the
         // start is never the first to refuse the settings.
         if (Grpc.Enabled && GrpcFrontService.ToFrontOptions(this).Validate() is [var frontProblem, ..])

@@ -326,4 +326,7 @@ public sealed class TradingDeskService(TradingDeskOptions options, DeskGateway g
 
     /// <summary>Stops the desk (CoordinatedShutdown) and the embedded simulator, e.g. after a failed start.</summary>
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
+    /// <summary>The props a hosted strategy was started with (to start it again after a stop); null for a name not hosted here.</summary>
+    internal Props? StrategyProps(string name) => _strategies.FirstOrDefault(s => s.Name == name).Props;
 }

@@ -51,6 +51,15 @@ public static partial class RunCommand
             if (r.Tokens.Count == 1 && !TradingDesk.Grpc.GrpcFrontOptions.TryParseListen(r.Tokens[0].Value, out _, out _))
                 r.AddError($"--grpc must be host:port with an IP address or localhost, for example 127.0.0.1:50051, not '{r.Tokens[0].Value}'");
         });
+        var dashboard = new Option<string?>("--dashboard")
+        {
+            Description = "Serve the live web dashboard on host:port, e.g. 127.0.0.1:8080 (default: TradingDesk:Dashboard:Listen from config, else none). A non-loopback address needs TLS and a client token; see docs/operations.md.",
+        };
+        dashboard.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1 && !TradingDesk.Hosting.Dashboard.DashboardAddress.TryParse(r.Tokens[0].Value, out _))
+                r.AddError($"--dashboard must be host:port with an IP address or localhost, for example 127.0.0.1:8080, not '{r.Tokens[0].Value}'");
+        });
         var cluster = ClusterFlags.Create(
             "Run as a desk node of a cluster, its Akka.Remote endpoint on this port (0: any free port; default: TradingDesk:Cluster:Port, else no cluster).",
             defaultPort: null);
@@ -68,6 +77,7 @@ public static partial class RunCommand
         {
             gateway, clientId, strategies, store, grpc,
         };
+        command.Options.Add(dashboard);
         common.AddTo(command);
         cluster.AddTo(command);
         command.SetAction(async (parse, cancellation) => await RunAsync(common.Read(parse, stdout, "run") with
@@ -76,6 +86,7 @@ public static partial class RunCommand
             ClientId = parse.GetValue(clientId),
             Store = parse.GetValue(store),
             Grpc = parse.GetValue(grpc),
+            Dashboard = parse.GetValue(dashboard),
             Cluster = ClusterRequest.From(parse),
         }, stdout, stderr, cancellation));
         return command;
@@ -108,6 +119,9 @@ public static partial class RunCommand
 
         /// <summary>--grpc: host:port of the gRPC front (null: from config).</summary>
         public string? Grpc { get; init; }
+
+        /// <summary>--dashboard: host:port of the web dashboard (null: from config).</summary>
+        public string? Dashboard { get; init; }
     }
 
     /// <summary>Runs the desk until <paramref name="cancellation"/>, Ctrl-C or the duration; returns the exit code.</summary>
@@ -132,6 +146,7 @@ public static partial class RunCommand
                 if (settings.ClientId is { } id) desk.WithOptions(o => o with { ClientId = id });
                 if (settings.Store is { } journal) desk.WithOptions(o => o with { Store = journal });
                 if (settings.Grpc is { } listen) desk.WithOptions(o => o with { Grpc = o.Grpc with { Listen = listen } });
+                if (settings.Dashboard is { } page) desk.WithOptions(o => o with { Dashboard = o.Dashboard with { Listen = page } });
                 desk.WithOptions(settings.Cluster.ApplyTo);
             });
             host = builder.Build();
@@ -180,6 +195,8 @@ public static partial class RunCommand
             (settings.Duration is { } dd ? $"stopping after {Durations.Format(dd)}" : "Ctrl-C stops"));
         if (host.Services.GetService<GrpcFrontService>() is { Address: { } grpcAddress })
             stdout.WriteLine($"desk {settings.Verb}: gRPC front on {grpcAddress} ({GrpcClients(service.Options.Grpc)}); see docs/grpc.md");
+        if (host.Services.GetService<TradingDesk.Hosting.Dashboard.DashboardService>() is { Address: { } dashboardAddress })
+            stdout.WriteLine($"desk {settings.Verb}: dashboard on {dashboardAddress} ({(service.Options.Grpc.Clients.Length == 0 ? "open to this machine: no client tokens" : "sign in with a client token")}); see docs/operations.md");
         progress.Connected();
         DeskSnapshot last;
         try

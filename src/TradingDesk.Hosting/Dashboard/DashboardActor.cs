@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using Akka.Actor;
+using Akka.Cluster;
+using TradingDesk.Desk.Gateway;
+using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Pacing;
+using static TradingDesk.Desk.Strategies.StrategyHostMessages;
+
+namespace TradingDesk.Hosting.Dashboard;
+
+/// <summary>
+/// Feeds the dashboard. Subscribes to what the desk publishes (connection changes, gateway notices, pacer reports, the
+/// kill switch) and folds it into its <see cref="DashboardState"/>; on a scheduler timer asks the strategy host for the
+/// strategies' states and then the <see cref="DeskMonitor"/> for its snapshot (replies come back to this actor, nothing
+/// waits), builds the page's snapshot and hands it to the <see cref="DashboardFeed"/>.
+/// A round that gets no answer (the desk stopping) is given up after <see cref="StaleTicks"/> ticks, so one lost
+/// reply does not stop the page for good.
+/// </summary>
+public sealed class DashboardActor : ReceiveActor, IWithTimers
+{
+    /// <summary>Ticks a round may stay unanswered before the next tick starts a new one.</summary>
+    public const int StaleTicks = 5;
+
+    private sealed record Tick
+    {
+        public static readonly Tick Instance = new();
+    }
+
+    private readonly IActorRef _host;
+    private readonly IActorRef _monitor;
+    private readonly DashboardFeed _feed;
+    private readonly string _node;
+    private readonly IReadOnlySet<string> _startable;
+    private readonly bool _cluster;
+    private readonly bool _controlsNeedToken;
+    private readonly TimeSpan _interval;
+    private DashboardState _state;
+    private int _waitingTicks = -1;
+
+    public DashboardActor(IActorRef host, IActorRef monitor, DashboardFeed feed, DashboardState state, TimeSpan interval,
+        string node, IReadOnlySet<string> startable, bool cluster, bool controlsNeedToken)
+    {
+        _host = host;
+        _monitor = monitor;
+        _feed = feed;
+        _state = state;
+        _interval = interval;
+        _node = node;
+        _startable = startable;
+        _cluster = cluster;
+        _controlsNeedToken = controlsNeedToken;
+        Receive<Tick>(_ => OnTick());
+        Receive<StrategyStates>(s => _monitor.Tell(new DeskMonitor.GetSnapshot(s.Strategies.ToDictionary(x => x.Name, x => x.State.ToString())), Self));
+        Receive<DeskSnapshot>(OnSnapshot);
+        Receive<ConnectionEvents.StateChanged>(e => _state = _state.Apply(e));
+        Receive<GatewayNotice>(e => _state = _state.Apply(e));
+        Receive<PacerStatus>(e => _state = _state.Apply(e));
+        Receive<OrderEvents.KillSwitchActivated>(e => _state = _state.Apply(e));
+        Receive<OrderEvents.KillSwitchReleased>(e => _state = _state.Apply(e));
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(IActorRef host, IActorRef monitor, DashboardFeed feed, DashboardState state, TimeSpan interval,
+        string node, IReadOnlySet<string> startable, bool cluster, bool controlsNeedToken) =>
+        Akka.Actor.Props.Create(() => new DashboardActor(host, monitor, feed, state, interval, node, startable, cluster, controlsNeedToken));
+
+    protected override void PreStart()
+    {
+        var events = Context.System.EventStream;
+        events.Subscribe(Self, typeof(ConnectionEvents.StateChanged));
+        events.Subscribe(Self, typeof(GatewayNotice));
+        events.Subscribe(Self, typeof(PacerStatus));
+        events.Subscribe(Self, typeof(OrderEvents.KillSwitchActivated));
+        events.Subscribe(Self, typeof(OrderEvents.KillSwitchReleased));
+        // A first snapshot at once, so a page opened right after the start is not empty for a whole interval.
+        Self.Tell(Tick.Instance);
+        Timers.StartPeriodicTimer("dashboard-tick", Tick.Instance, _interval);
+    }
+
+    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+
+    private void OnTick()
+    {
+        if (_waitingTicks >= 0 && ++_waitingTicks < StaleTicks) return;
+        _waitingTicks = 0;
+        _host.Tell(new GetStrategyStates(), Self);
+    }
+
+    private void OnSnapshot(DeskSnapshot desk)
+    {
+        _waitingTicks = -1;
+        (_state, var snapshot) = _state.Build(desk, _node, _startable, Cluster(), _controlsNeedToken);
+        _feed.Publish(snapshot);
+    }
+
+    /// <summary>The cluster as this node sees it now (its gossip state: a read, nothing sent).</summary>
+    private ClusterPanel Cluster()
+    {
+        if (!_cluster) return new ClusterPanel(false, null, null, []);
+        var cluster = Akka.Cluster.Cluster.Get(Context.System);
+        var state = cluster.State;
+        var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
+        // The singleton runs on the oldest up member with the desk role.
+        var desk = state.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole(TradingDesk.Cluster.DeskRoles.Desk))
+            .OrderBy(m => m, Member.AgeOrdering).FirstOrDefault();
+        return new ClusterPanel(true, cluster.SelfAddress.ToString(), desk?.Address.ToString(),
+            [.. state.Members.OrderBy(m => m.Address.ToString(), StringComparer.Ordinal)
+                .Select(m => new MemberRow(m.Address.ToString(), m.Status.ToString(), [.. m.Roles.Order(StringComparer.Ordinal)], !unreachable.Contains(m.Address)))]);
+    }
+}
