@@ -1,3 +1,4 @@
+using TradingDesk.Hosting.Telemetry;
 using Akka.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,8 @@ public static class ServiceCollectionExtensions
             services.AddSingleton(sp => new GrpcFrontService(options, sp.GetRequiredService<TradingDeskService>(), sp.GetRequiredService<ILoggerFactory>()));
             services.AddHostedService(sp => sp.GetRequiredService<GrpcFrontService>());
         }
+        // Metrics export (Prometheus, OTLP) when configured: a strategy node exports its own meters too.
+        services.AddMetricsExport(options);
         // The dashboard after the gRPC front: it shows a desk that is up, and stops first. A desk's process only, as the front.
         if (options.Dashboard.Enabled && options.Cluster.RunsDesk)
         {

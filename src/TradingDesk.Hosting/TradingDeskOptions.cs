@@ -97,6 +97,9 @@ public sealed record TradingDeskOptions
     /// <summary>The live web dashboard (docs/operations.md). Default off.</summary>
     public Dashboard.DashboardSettings Dashboard { get; init; } = new();
 
+    /// <summary>The metrics exports (Prometheus scrape endpoint, OTLP push); both off by default.</summary>
+    public Telemetry.MetricsSettings Metrics { get; init; } = new();
+
     /// <summary>The strategies to host. Default none.</summary>
     public StrategyConfig[] Strategies { get; init; } = [];
 
@@ -124,6 +127,7 @@ public sealed record TradingDeskOptions
         Cluster.Validate($"{S}:Cluster", [.. Strategies.Where(s => s.Enabled).Select(s => s.Name)]);
         Grpc.Validate($"{S}:Grpc", [.. Strategies.Select(s => s.Name)]);
         Dashboard.Validate($"{S}:Dashboard", Grpc);
+        Metrics.Validate($"{S}:Metrics");
         // The front's own checks on what the host hands it (a token hash two clients share, and the like), so that the
         // start is never the first to refuse the settings.
         if (Grpc.Enabled && GrpcFrontService.ToFrontOptions(this).Validate() is [var frontProblem, ..])

@@ -197,6 +197,10 @@ public static partial class RunCommand
             stdout.WriteLine($"desk {settings.Verb}: gRPC front on {grpcAddress} ({GrpcClients(service.Options.Grpc)}); see docs/grpc.md");
         if (host.Services.GetService<TradingDesk.Hosting.Dashboard.DashboardService>() is { Address: { } dashboardAddress })
             stdout.WriteLine($"desk {settings.Verb}: dashboard on {dashboardAddress} ({(service.Options.Grpc.Clients.Length == 0 ? "open to this machine: no client tokens" : "sign in with a client token")}); see docs/operations.md");
+        if (service.Options.Metrics.PrometheusEnabled)
+            stdout.WriteLine($"desk {settings.Verb}: metrics for Prometheus on {TradingDesk.Hosting.Telemetry.MetricsExport.ScrapeUrl(service.Options.Metrics)}; see docs/operations.md");
+        if (service.Options.Metrics.OtlpEnabled)
+            stdout.WriteLine($"desk {settings.Verb}: metrics pushed over OTLP ({service.Options.Metrics.OtlpProtocol}) to {service.Options.Metrics.Otlp} every {Durations.Format(service.Options.Metrics.OtlpInterval)}");
         progress.Connected();
         DeskSnapshot last;
         try
