@@ -1,6 +1,7 @@
 using Akka.Actor;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Requests;
+using TradingDesk.Desk.Risk;
 using static TradingDesk.Desk.Messages.OptionMessages;
 using static TradingDesk.Desk.Messages.ScannerMessages;
 
@@ -15,13 +16,25 @@ public sealed partial class RouterActor
         Receive<GetOptionParameters>(c => StartChecked(c, OptionChecks.Problem(c), () => StartRequest(new OptionParametersPlan(c))));
         Receive<CalculateImpliedVolatility>(c => StartChecked(c, OptionChecks.Problem(c), () => StartRequest(new ImpliedVolatilityPlan(c))));
         Receive<CalculateOptionPrice>(c => StartChecked(c, OptionChecks.Problem(c), () => StartRequest(new OptionPricePlan(c))));
-        Receive<ExerciseOptions>(c => StartChecked(c, OptionChecks.Problem(c), () => StartRequest(new ExercisePlan(c))));
+        // An exercise changes positions: after the input checks it goes through the order manager's risk gate (a child
+        // asks it), which answers a denial to the asker itself and clears the rest back here to be sent.
+        Receive<ExerciseOptions>(c => StartChecked(c, OptionChecks.Problem(c), () => Context.ActorOf(ExerciseReviewActor.Props(c, Sender, _orders))));
+        Receive<ExerciseRisk.Cleared>(c => StartRequestFor(new ExercisePlan(c.Command), c.Asker));
         Receive<GetOptionChain>(c => StartChecked(c, OptionChecks.Problem(c), () => Context.ActorOf(OptionChainActor.Props(c, Sender, Self))));
         Receive<GetScannerParameters>(c => QueueByKind(ScannerParametersKind, new ScannerParametersPlan(c)));
         Receive<SubscribeScanner>(c => StartChecked(c, OptionChecks.Problem(c), () => Subscribe(c)));
     }
 
     private const string ScannerParametersKind = "scanner-parameters";
+
+    private void StartRequestFor(RequestPlan plan, IActorRef asker)
+    {
+        var id = NextRequestId();
+        var child = Context.ActorOf(RequestActor.Props(plan, asker, _pacer, id, _options.Timeouts, _connected));
+        Context.Watch(child);
+        Map(id, child);
+        _children[child] = new ChildInfo(id, null, plan.SafeToRetry, null);
+    }
 
     private void StartChecked(object command, string? problem, Action start)
     {
