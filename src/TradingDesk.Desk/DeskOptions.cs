@@ -117,6 +117,12 @@ public sealed record RequestTimeouts
     /// can hold them that long on purpose.
     /// </summary>
     public TimeSpan QueueLimit { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// A whole option chain (GetOptionChain): its parts each have their own deadline, but a chain of 12 expirations
+    /// could otherwise take 12 of them. Counted from the command; past it the asker gets OptionChainTimedOut and the
+    /// parts still outstanding are cancelled. Default 60 s.
+    /// </summary>
+    public TimeSpan OptionChain { get; init; } = TimeSpan.FromSeconds(60);
 
     internal IEnumerable<string> Problems()
     {
@@ -126,5 +132,6 @@ public sealed record RequestTimeouts
         if (Historical <= TimeSpan.Zero) yield return "Timeouts.Historical must be positive (default 60 s)";
         if (Account <= TimeSpan.Zero) yield return "Timeouts.Account must be positive (default 30 s)";
         if (Snapshot <= TimeSpan.Zero) yield return "Timeouts.Snapshot must be positive (default 20 s)";
+        if (OptionChain <= TimeSpan.Zero) yield return "Timeouts.OptionChain must be positive (default 60 s)";
     }
 }

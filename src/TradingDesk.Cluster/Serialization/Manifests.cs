@@ -256,4 +256,5 @@ internal static class Manifests
     public const string SubscribeScanner = "sc.subscribe";
     public const string ScannerRow = "sc.row";
     public const string ScannerResults = "sc.results";
+    public const string OptionChainTimedOut = "f.option-chain-timed-out";
 }
