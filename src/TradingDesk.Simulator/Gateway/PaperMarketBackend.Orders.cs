@@ -52,6 +52,7 @@ public sealed partial class PaperMarketBackend
             session.Send(GatewayErrors.ValidationFailed(r.OrderId, problem!, Now));
             return;
         }
+        ticket = WithFaAllocation(client, r, ticket);
         if (r.Order.WhatIf)
         {
             WhatIf(session, r.OrderId, ticket);
