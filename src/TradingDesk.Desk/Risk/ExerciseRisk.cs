@@ -55,10 +55,10 @@ public static class ExerciseRisk
         contract.Multiplier is null && contract.SecType is SecType.Option ? 100m : RiskGate.Multiplier(contract);
 
     /// <summary>
-    /// The router asks the order manager to pass <paramref name="Command"/> through the gate. Denied: the manager
-    /// answers <paramref name="Asker"/> RequestFailed(RiskDenied) itself. Allowed: it tells the router
-    /// <see cref="Cleared"/>. An order command, so the order manager's supervisor holds it while the manager recovers
-    /// and answers it JournalUnavailable (to the router) while none runs: no limits, no exercise.
+    /// The router's ExerciseReviewActor asks the order manager to pass <paramref name="Command"/> through the gate.
+    /// Denied: the manager answers <paramref name="Asker"/> RequestFailed(RiskDenied) itself. Allowed: it tells the
+    /// review actor <see cref="Cleared"/>. An order command, so the order manager's supervisor holds it while the
+    /// manager recovers and answers it JournalUnavailable (to the review actor) while none runs: no limits, no exercise.
     /// </summary>
     internal sealed record Review(ExerciseOptions Command, IActorRef Asker) : IOrderCommand, INoSerializationVerificationNeeded;
 
