@@ -117,6 +117,13 @@ public sealed record RequestTimeouts
     /// can hold them that long on purpose.
     /// </summary>
     public TimeSpan QueueLimit { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// A whole option chain (GetOptionChain): its parts each have their own deadline, but a chain of 12 expirations
+    /// could otherwise take 12 of them. Counted from the command; past it the asker gets OptionChainTimedOut and the
+    /// parts still outstanding are cancelled. Default 45 s: a chain of 12 expirations leaves the pacer within a second
+    /// or two, and the default stays below the gRPC front's 60 s call timeout, so a gRPC caller hears this typed answer.
+    /// </summary>
+    public TimeSpan OptionChain { get; init; } = TimeSpan.FromSeconds(45);
 
     internal IEnumerable<string> Problems()
     {
@@ -126,5 +133,6 @@ public sealed record RequestTimeouts
         if (Historical <= TimeSpan.Zero) yield return "Timeouts.Historical must be positive (default 60 s)";
         if (Account <= TimeSpan.Zero) yield return "Timeouts.Account must be positive (default 30 s)";
         if (Snapshot <= TimeSpan.Zero) yield return "Timeouts.Snapshot must be positive (default 20 s)";
+        if (OptionChain <= TimeSpan.Zero) yield return "Timeouts.OptionChain must be positive (default 45 s)";
     }
 }

@@ -105,6 +105,9 @@ public sealed record TimeoutSettings
     /// <summary>How long a strategy's ask of the desk waits when it names no timeout. Default 30 s.</summary>
     public TimeSpan StrategyAsk { get; init; } = StrategyOptions.Default.AskTimeout;
 
+    /// <summary>A whole option chain, all its requests together (each also has its own deadline). Default 45 s.</summary>
+    public TimeSpan OptionChain { get; init; } = Defaults.OptionChain;
+
     internal void Validate(string at)
     {
         TradingDeskOptions.Positive($"{at}:OneShot", OneShot);
@@ -115,6 +118,7 @@ public sealed record TimeoutSettings
         TradingDeskOptions.Positive($"{at}:QueueLimit", QueueLimit);
         TradingDeskOptions.Positive($"{at}:OrderQueries", OrderQueries);
         TradingDeskOptions.Positive($"{at}:StrategyAsk", StrategyAsk);
+        TradingDeskOptions.Positive($"{at}:OptionChain", OptionChain);
     }
 }
 

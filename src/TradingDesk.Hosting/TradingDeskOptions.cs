@@ -192,6 +192,7 @@ public sealed record TradingDeskOptions
         {
             OneShot = Timeouts.OneShot, ContractDetails = Timeouts.ContractDetails, Historical = Timeouts.Historical,
             Account = Timeouts.Account, Snapshot = Timeouts.Snapshot, QueueLimit = Timeouts.QueueLimit,
+            OptionChain = Timeouts.OptionChain,
         },
         Orders = new OrderManagerOptions
         {

@@ -32,6 +32,19 @@ public sealed class OptionCallTests(ITestOutputHelper output) : DeskTestKit(outp
     }
 
     [Fact]
+    public async Task An_exercise_under_the_kill_switch_is_failed_precondition_with_risk_denied_and_nothing_is_sent()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        var operator_ = CreateTestProbe();
+        desk.Sim.Desk.Tell(new TradingDesk.Desk.Messages.OrderCommands.ActivateKillSwitch("exercise halt"), operator_.Ref);
+        await operator_.ExpectMsgAsync<TradingDesk.Desk.Messages.OrderEvents.KillSwitchActivated>();
+        var request = new W.ExerciseOptions { Contract = Option, Action = W.ExerciseAction.Exercise, Quantity = 1, Account = "DU111111" };
+        var denied = await Calls.FailsWith(StatusCode.FailedPrecondition, () => desk.Client.ExerciseOptionsAsync(request, GrpcDesk.Trader).ResponseAsync);
+        Assert.Equal(("kill-switch", "exercise halt"), (Calls.Failure(denied).RiskDenied.Rule, Calls.Failure(denied).RiskDenied.Detail));
+        Assert.Empty(await desk.HandledAsync<ExerciseOptionsRequest>());
+    }
+
+    [Fact]
     public async Task Bad_option_input_is_invalid_argument_in_the_clients_words_and_nothing_is_sent()
     {
         await using var desk = await GrpcDesk.StartAsync(this);

@@ -41,6 +41,10 @@ internal static class DeskFailures
                     return new DeskCallException(code, DeskFailureKind.StrategyIdInUse, $"strategy {inUse.Strategy} is held by {inUse.Holder}", failure, e);
                 case W.Failure.KindOneofCase.ReportNotAvailable: // Fundamentals
                     return new ReportNotAvailableException(code, failure.ReportNotAvailable, failure, e);
+                case W.Failure.KindOneofCase.OptionChainTimedOut: // Options
+                    var chain = failure.OptionChainTimedOut;
+                    var chainAfter = TimeSpan.FromTicks(chain.AfterTicks);
+                    return new TimedOutException(code, $"the option chain was not complete after {chainAfter}: {chain.Answered} of its {chain.Parts} requests had answered", chainAfter, failure, e);
             }
         }
 

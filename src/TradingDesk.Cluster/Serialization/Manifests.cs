@@ -268,4 +268,5 @@ internal static class Manifests
     public const string ApiPrecautions = "gc.precautions";
     public const string ApiSettings = "gc.api";
     public const string SmartRoutingSettings = "gc.smart-routing";
+    public const string OptionChainTimedOut = "f.option-chain-timed-out";
 }

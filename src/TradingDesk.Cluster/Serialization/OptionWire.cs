@@ -49,7 +49,11 @@ internal static class OptionWire
                 Contract = m.Contract.ToWire(), Action = ToWire(m.Action), Quantity = m.Quantity, Account = m.Account.Value, QuietFor = Span(m.QuietFor), LocalTime = Time(m.LocalTime),
             },
             w => new O.ExerciseSent(w.Contract.FromWire("contract"), FromWire(w.Action, "action"), w.Quantity, new AccountId(w.Account), Span(w.QuietFor), Time(w.LocalTime, "local_time")));
+        t.Add(Manifests.OptionChainTimedOut, W.OptionChainTimedOut.Parser, (OptionChainTimedOut m) => ToWire(m), FromWire);
     }
+
+    public static W.OptionChainTimedOut ToWire(OptionChainTimedOut m) => new() { AfterTicks = Span(m.After), Answered = m.Answered, Parts = m.Parts };
+    public static OptionChainTimedOut FromWire(W.OptionChainTimedOut w) => new(Span(w.AfterTicks), w.Answered, w.Parts);
 
     // The contract's enum mirrors IB's numbers (1 exercise, 2 lapse), so the C# value is the wire number.
     public static W.ExerciseAction ToWire(ExerciseAction a) => (W.ExerciseAction)(int)a;

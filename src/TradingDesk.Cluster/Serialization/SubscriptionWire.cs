@@ -68,6 +68,7 @@ internal static class SubscriptionWire
         StrategyIdInUse u => new W.Failure { StrategyIdInUse = new W.StrategyIdInUse { Strategy = u.Strategy.Value, Holder = u.Holder } },
         JournalUnavailable j => new W.Failure { JournalUnavailable = new W.JournalUnavailable { Detail = j.Detail } },
         ReportNotAvailable r => new W.Failure { ReportNotAvailable = ResearchWire.ToWire(r) }, // Fundamentals
+        OptionChainTimedOut o => new W.Failure { OptionChainTimedOut = OptionWire.ToWire(o) }, // Options
         _ => throw new SerializationException($"{failure.GetType()} is a DeskFailure the wire contract has no case for"),
     };
 
@@ -82,6 +83,7 @@ internal static class SubscriptionWire
         W.Failure.KindOneofCase.StrategyIdInUse => new StrategyIdInUse(new StrategyId(w!.StrategyIdInUse.Strategy), w.StrategyIdInUse.Holder),
         W.Failure.KindOneofCase.JournalUnavailable => new JournalUnavailable(w!.JournalUnavailable.Detail),
         W.Failure.KindOneofCase.ReportNotAvailable => ResearchWire.FromWire(w!.ReportNotAvailable), // Fundamentals
+        W.Failure.KindOneofCase.OptionChainTimedOut => OptionWire.FromWire(w!.OptionChainTimedOut), // Options
         // A kind added by a newer schema arrives as an unknown field: no case is set.
         _ => throw new SerializationException($"field {field}: a kind of failure this schema does not know (written by a newer schema?)"),
     };

@@ -104,3 +104,11 @@ public static class OptionMessages
     /// </summary>
     public sealed record ExerciseSent(ContractSpec Contract, ExerciseAction Action, int Quantity, AccountId Account, TimeSpan QuietFor, DateTimeOffset LocalTime);
 }
+
+/// <summary>
+/// A <see cref="OptionMessages.GetOptionChain"/> was not complete within its overall deadline
+/// (<c>DeskOptions.Timeouts.OptionChain</c>): <paramref name="Answered"/> of the <paramref name="Parts"/> requests it
+/// had sent were answered; the others were cancelled (withdrawn from the pacer if still queued, their answers dropped).
+/// </summary>
+public sealed record OptionChainTimedOut(TimeSpan After, int Answered, int Parts)
+    : DeskFailure($"the option chain was not complete within {After.TotalSeconds:0.###} s: {Answered} of its {Parts} requests had answered; the {Parts - Answered} outstanding were cancelled");

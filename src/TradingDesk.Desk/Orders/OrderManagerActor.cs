@@ -98,6 +98,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
         Command<OrderCommands.AcknowledgeFills>(OnAcknowledgeFills);
         Command<OrderCommands.AcknowledgeEndings>(OnAcknowledgeEndings);
         Command<OrderCommands.GetStrategyBindings>(OnGetBindings);
+        Command<Risk.ExerciseRisk.Review>(OnExerciseReview);
         Command<IOrderCommand>(OnCommand);
         Command<Terminated>(OnTerminated);
         Command<QueryTimedOut>(OnQueryTimedOut);

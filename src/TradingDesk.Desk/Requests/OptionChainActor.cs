@@ -10,12 +10,24 @@ namespace TradingDesk.Desk.Requests;
 /// Builds one option chain (a child of the router) by asking the router itself, as any strategy would: every request
 /// it costs gets its own request actor, deadline and place in the pacer, so fifty chains at once queue behind IB's
 /// message rate like everything else instead of around it. Replies once to the asker (OptionChain or RequestFailed)
-/// and stops; stops silently when the asker does (the answers still on their way are dead-lettered).
+/// and stops; stops silently when the asker does (the answers still on their way are dead-lettered). The chain as a
+/// whole has one deadline of its own (Timeouts.OptionChain, a named timer from PreStart): past it the asker gets
+/// <see cref="OptionChainTimedOut"/> naming how many parts had answered. Every part is sent as a <see cref="Part"/>,
+/// whose request actor watches this one, so the parts still outstanding when it stops (deadline, failure, the asker
+/// gone) are cancelled with it.
 /// States: Resolving (the underlying has no conId: contract details) → Parameters (reqSecDefOptParams) → Qualifying
 /// (one contract-details request per expiration, all sent at once) → done.
 /// </summary>
-public sealed class OptionChainActor : ReceiveActor
+public sealed class OptionChainActor : ReceiveActor, IWithTimers
 {
+    /// <summary>One request of a chain, for the router to send with this actor as its asker (see ChainPartPlan).</summary>
+    internal sealed record Part(IDeskCommand Request) : INoSerializationVerificationNeeded;
+
+    private sealed record ChainDeadline;
+
+    private const string DeadlineTimer = "chain-deadline";
+    private readonly TimeSpan _deadline;
+    private int _answered;
     private readonly GetOptionChain _command;
     private readonly IActorRef _requester;
     private readonly IActorRef _router;
@@ -24,8 +36,9 @@ public sealed class OptionChainActor : ReceiveActor
     private readonly Dictionary<GetContractDetails, OptionChainPlanner.Query> _pending = new();
     private readonly List<ChainOption> _options = [];
 
-    public OptionChainActor(GetOptionChain command, IActorRef requester, IActorRef router)
+    public OptionChainActor(GetOptionChain command, IActorRef requester, IActorRef router, TimeSpan deadline)
     {
+        _deadline = deadline;
         _command = command;
         _requester = requester;
         _router = router;
@@ -34,11 +47,15 @@ public sealed class OptionChainActor : ReceiveActor
         else Parameters();
     }
 
-    public static Props Props(GetOptionChain command, IActorRef requester, IActorRef router) =>
-        Akka.Actor.Props.Create(() => new OptionChainActor(command, requester, router));
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    /// <param name="deadline">The whole chain's deadline (DeskOptions.Timeouts.OptionChain).</param>
+    public static Props Props(GetOptionChain command, IActorRef requester, IActorRef router, TimeSpan deadline) =>
+        Akka.Actor.Props.Create(() => new OptionChainActor(command, requester, router, deadline));
 
     protected override void PreStart()
     {
+        Timers.StartSingleTimer(DeadlineTimer, new ChainDeadline(), _deadline);
         if (!_requester.IsNobody()) Context.Watch(_requester);
         if (_underlying.ConId is null) Ask(new GetContractDetails(_underlying));
         else Ask(new GetOptionParameters(_underlying, FutFopExchange()));
@@ -49,6 +66,7 @@ public sealed class OptionChainActor : ReceiveActor
         CommonReceives();
         Receive<ContractDetailsList>(list =>
         {
+            _answered++;
             if (list.Details.Count != 1)
             {
                 Fail(new InvalidRequest(list.Details.Count == 0
@@ -67,6 +85,7 @@ public sealed class OptionChainActor : ReceiveActor
         CommonReceives();
         Receive<OptionParameters>(parameters =>
         {
+            _answered++;
             var plan = OptionChainPlanner.Select(_underlying, parameters, _command.Filter);
             if (plan.Problem is { } problem) { Fail(new InvalidRequest(problem)); return; }
             Become(Qualifying);
@@ -81,6 +100,7 @@ public sealed class OptionChainActor : ReceiveActor
     private void Qualifying()
     {
         Receive<Terminated>(t => t.ActorRef.Equals(_requester), _ => Context.Stop(Self));
+        Receive<ChainDeadline>(_ => TimedOut());
         // 200 (no security definition) for one expiration: the parameters listed it, but no option of it trades on
         // that exchange; the chain goes on without it. Any other failure fails the chain. RequestFailed names its
         // request, so the query it ends is known exactly.
@@ -102,6 +122,7 @@ public sealed class OptionChainActor : ReceiveActor
 
     private void Answered(OptionChainPlanner.Query query, ContractDetailsList? list)
     {
+        _answered++;
         _pending.Remove(query.Request);
         if (list is not null) _options.AddRange(OptionChainPlanner.Keep(query, list, _command.Filter));
         if (_options.Count > _command.Filter.MaxContracts)
@@ -117,17 +138,21 @@ public sealed class OptionChainActor : ReceiveActor
     private void CommonReceives()
     {
         Receive<Terminated>(t => t.ActorRef.Equals(_requester), _ => Context.Stop(Self));
+        Receive<ChainDeadline>(_ => TimedOut());
         // A part failed: the chain fails with the part's own failure (a gateway error, a timeout, a lost connection).
         Receive<RequestFailed>(failed => Fail(failed.Failure));
     }
 
     private string FutFopExchange() => _underlying.SecType == SecType.Future ? _underlying.Exchange : "";
 
-    private void Ask(object request)
+    private void Ask(IDeskCommand request)
     {
         _requests++;
-        _router.Tell(request, Self);
+        _router.Tell(new Part(request), Self);
     }
+
+    /// <summary>Stopping cancels the outstanding parts: their request actors watch this one.</summary>
+    private void TimedOut() => Fail(new OptionChainTimedOut(_deadline, _answered, _requests));
 
     private void Fail(DeskFailure failure)
     {

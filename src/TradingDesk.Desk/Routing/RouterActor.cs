@@ -137,6 +137,7 @@ public sealed partial class RouterActor : ReceiveActor
         var id = error.Id;
         if (id < 0)
         {
+            if (ToMarketRuleAskByError(error, inbound)) return;
             var gatewayTime = error.ErrorTime > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(error.ErrorTime) : (DateTimeOffset?)null;
             Context.System.EventStream.Publish(new GatewayNotice(error.ErrorCode, error.ErrorMsg, GatewayNotice.Classify(error.ErrorCode), gatewayTime, inbound.ReceivedAt));
             if (error.ErrorCode == 1101) ResubscribeAll("connectivity restored, data lost (1101)", cancelOld: true);

@@ -31,6 +31,7 @@ internal static class CallFailures
         GatewayError g when UnavailableCodes.Contains(g.Code) => StatusCode.Unavailable,
         GatewayError => StatusCode.FailedPrecondition,
         ReportNotAvailable => StatusCode.NotFound, // Fundamentals: the gateway holds no such report for the contract
+        OptionChainTimedOut => StatusCode.DeadlineExceeded, // Options: the chain's overall deadline
         _ => StatusCode.Unknown,
     };
 

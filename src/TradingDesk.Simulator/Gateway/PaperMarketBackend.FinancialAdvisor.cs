@@ -11,9 +11,10 @@ namespace TradingDesk.Simulator.Gateway;
 /// <summary>An FA order's allocation as the gateway computed it: the shares each sub-account was meant to get.</summary>
 internal sealed record FaAllocation(string Group, string Method, IReadOnlyList<(AccountId Account, decimal Quantity)> Shares);
 
-// requestFA / replaceFA and the allocation fields of FA orders (faGroup, faMethod, faPercentage). The matching
-// engine books an order in one account, so an FA order is allocated here (recorded in FaAllocations) and booked
-// whole in the first sub-account that gets shares: per-sub-account positions are not simulated.
+// requestFA / replaceFA and the allocation fields of FA orders (faGroup, faMethod, faPercentage). An FA order is
+// allocated here (recorded in FaAllocations) and its ticket carries the allocation, so the matching engine books
+// each fill over the group's accounts (FaFillAllocator): an execDetails per sub-account, and positions and account
+// values per sub-account.
 public sealed partial class PaperMarketBackend
 {
     private const int FaGroups = 1, FaProfiles = 2, FaAliases = 3;
@@ -85,6 +86,12 @@ public sealed partial class PaperMarketBackend
         else if (session.ServerVersion >= ReplaceFaEndVersion)
             session.Send(new ReplaceFAEnd { ReqId = r.ReqId, Text = "FA configuration replaced" });
     }
+
+    /// <summary>An FA group order's ticket with the allocation RefuseOrAllocate computed for it; any other unchanged.</summary>
+    private OrderTicket WithFaAllocation(ClientLines client, PlaceOrderRequest r, OrderTicket ticket) =>
+        Advisor is not null && !string.IsNullOrWhiteSpace(r.Order.FaGroup) && FaAllocations.TryGetValue((client.ClientId, r.OrderId), out var fa)
+            ? ticket with { Allocation = fa.Shares }
+            : ticket;
 
     // False lets the order engine take the order (possibly with its account filled in from the allocation).
     private bool RefuseOrAllocate(ClientLines client, PlaceOrderRequest r, AdvisorSetup fa)

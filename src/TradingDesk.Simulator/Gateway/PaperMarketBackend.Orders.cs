@@ -53,6 +53,7 @@ public sealed partial class PaperMarketBackend
             return;
         }
         if (RefusedOffGrid(session, r.OrderId, ticket, contract)) return;
+        ticket = WithFaAllocation(client, r, ticket);
         if (r.Order.WhatIf)
         {
             WhatIf(session, r.OrderId, ticket);

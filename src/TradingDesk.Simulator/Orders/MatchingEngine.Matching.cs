@@ -110,17 +110,29 @@ public sealed partial class MatchingEngine
 
     private void Fill(Transition tr, SimOrder order, ContractDefinition c, decimal quantity, decimal price, DateTimeOffset now)
     {
-        var account = tr.State.Accounts[order.Account];
         var fx = Valuation.FxToUsd(c.Currency, now);
-        var commission = Commissions.For(c, quantity, quantity * price * c.Multiplier * fx);
-        var signed = order.Ticket.Action == OrderAction.Buy ? quantity : -quantity;
-        var (_, realized) = account.ApplyFill(c.ConId, c.SecType, c.Multiplier, signed, price, commission, fx);
         var filled = order.Filled + quantity;
         var average = (order.AvgFillPrice * order.Filled + price * quantity) / filled;
-        var execution = new Execution(tr.State.PeekExecId(), order.Key, order.PermId, order.Account,
-            c.ConId, c.Symbol, c.SecType, ExecutionExchange(c), order.Ticket.Action, quantity, price, now, filled, average,
-            order.Ticket.OrderRef, commission, "USD", realized);
-        tr.Emit(new ExecutionOccurred(now, execution, c.Multiplier, fx));
+        // An FA order books each fill over its sub-accounts, one execution (and exec id) per account, as IB reports
+        // an allocated fill; any other order books it whole in its account.
+        var parts = order.Ticket.Allocation is { Count: > 0 } allocation
+            ? FaFillAllocator.Split(allocation, Booked(tr.State, order.Key), quantity)
+            : [(order.Account, quantity)];
+        var commission = 0m;
+        var cumulative = order.Filled;
+        foreach (var (accountId, part) in parts)
+        {
+            var account = tr.State.Accounts.GetValueOrDefault(accountId) ?? AccountState.Open(accountId, 0m);
+            var partCommission = Commissions.For(c, part, part * price * c.Multiplier * fx);
+            var signed = order.Ticket.Action == OrderAction.Buy ? part : -part;
+            var (_, realized) = account.ApplyFill(c.ConId, c.SecType, c.Multiplier, signed, price, partCommission, fx);
+            cumulative += part;
+            var execution = new Execution(tr.State.PeekExecId(), order.Key, order.PermId, accountId,
+                c.ConId, c.Symbol, c.SecType, ExecutionExchange(c), order.Ticket.Action, part, price, now, cumulative, average,
+                order.Ticket.OrderRef, partCommission, "USD", realized);
+            tr.Emit(new ExecutionOccurred(now, execution, c.Multiplier, fx));
+            commission += partCommission;
+        }
         var done = filled == order.Ticket.Quantity;
         tr.Emit(new OrderChanged(now, order with
         {
@@ -134,6 +146,10 @@ public sealed partial class MatchingEngine
         CancelOcaPeers(tr, order, now);
         if (done) ReleaseChildren(tr, order, now);
     }
+
+    /// <summary>What each account holds of the order's executions so far.</summary>
+    private static Dictionary<AccountId, decimal> Booked(EngineState state, OrderKey order) =>
+        state.Executions.Where(e => e.Order == order).GroupBy(e => e.Account).ToDictionary(g => g.Key, g => g.Sum(e => e.Shares));
 
     /// <summary>A fill in an OCA group (or in a bracket's children, which IB treats as one) cancels the others.</summary>
     private static void CancelOcaPeers(Transition tr, SimOrder order, DateTimeOffset now)

@@ -31,5 +31,10 @@ public sealed record OrderTicket
     public string? OcaGroup { get; init; }
     /// <summary>Null means the simulator's default account.</summary>
     public AccountId? Account { get; init; }
+    /// <summary>
+    /// An FA order's allocation: the quantity each sub-account gets of the whole order (null: booked in
+    /// <see cref="Account"/> alone). Each fill is split over these accounts (FaFillAllocator), one execution each.
+    /// </summary>
+    public IReadOnlyList<(AccountId Account, decimal Quantity)>? Allocation { get; init; }
     public string OrderRef { get; init; } = "";
 }

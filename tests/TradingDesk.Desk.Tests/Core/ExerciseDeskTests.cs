@@ -2,6 +2,8 @@ using Akka.Actor;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Orders;
+using TradingDesk.Desk.Risk;
 using TradingDesk.Desk.Tests.Core.Support;
 using TradingDesk.Desk.Tests.Support;
 using TradingDesk.Simulator.Server;
@@ -31,7 +33,7 @@ public sealed class ExerciseDeskTests(ITestOutputHelper output) : DeskTestKit(ou
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private IActorRef StartDesk()
+    private IActorRef StartDesk(OrderManagerOptions? orders = null)
     {
         var connected = CreateTestProbe();
         Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
@@ -39,6 +41,7 @@ public sealed class ExerciseDeskTests(ITestOutputHelper output) : DeskTestKit(ou
         {
             Host = "127.0.0.1", Port = _server.Port, ClientId = 1, PacerStatusInterval = TimeSpan.Zero,
             Timeouts = new RequestTimeouts { OneShot = TimeSpan.FromSeconds(1) },
+            Orders = orders ?? new OrderManagerOptions(),
         });
         connected.ExpectMsg<ConnectionEvents.Connected>();
         return desk;
@@ -75,5 +78,72 @@ public sealed class ExerciseDeskTests(ITestOutputHelper output) : DeskTestKit(ou
         desk.Tell(new ReferenceDataMessages.GetCurrentTime(), TestActor);
         ExpectMsg<ReferenceDataMessages.CurrentTimeReply>();
         Assert.Equal(0, _backend.Count<Tws.ExerciseOptionsRequest>());
+    }
+
+    // The risk gate: an exercise changes positions, so the kill switch and the limits apply as they do to orders.
+
+    /// <summary>A round trip behind the exercise: when it is answered, an exercise sent before it would have reached the backend.</summary>
+    private void AssertNoExerciseReachedTheGateway(IActorRef desk)
+    {
+        desk.Tell(new ReferenceDataMessages.GetCurrentTime(), TestActor);
+        ExpectMsg<ReferenceDataMessages.CurrentTimeReply>();
+        Assert.Equal(0, _backend.Count<Tws.ExerciseOptionsRequest>());
+    }
+
+    [Fact]
+    public void The_kill_switch_denies_an_exercise_and_nothing_is_sent()
+    {
+        var desk = StartDesk();
+        desk.Tell(new OrderCommands.ActivateKillSwitch("desk halted"), TestActor);
+        ExpectMsg<OrderEvents.KillSwitchActivated>();
+        desk.Tell(new ExerciseOptions(Option, ExerciseAction.Exercise, 1, Account), TestActor);
+        var denied = Assert.IsType<RiskDenied>(ExpectMsg<RequestFailed>(f => f.Request is ExerciseOptions).Failure);
+        Assert.Equal((RiskGate.KillSwitchRule, "desk halted"), (denied.Rule, denied.Detail));
+        AssertNoExerciseReachedTheGateway(desk);
+
+        desk.Tell(new OrderCommands.ReleaseKillSwitch(), TestActor);
+        ExpectMsg<OrderEvents.KillSwitchReleased>();
+        desk.Tell(new ExerciseOptions(Option, ExerciseAction.Exercise, 1, Account), TestActor);
+        ExpectMsg<ExerciseSent>();
+    }
+
+    [Fact]
+    public void An_exercise_over_the_maximum_quantity_is_denied_and_one_within_it_is_sent()
+    {
+        var desk = StartDesk(new OrderManagerOptions { DefaultRiskLimits = new RiskLimits { MaxOrderQuantity = 5 } });
+        desk.Tell(new ExerciseOptions(Option, ExerciseAction.Exercise, 6, Account), TestActor);
+        var denied = Assert.IsType<RiskDenied>(ExpectMsg<RequestFailed>().Failure);
+        Assert.Equal(RiskGate.MaxQuantityRule, denied.Rule);
+        Assert.Contains("exercise quantity 6 exceeds this client's maximum of 5", denied.Detail);
+        AssertNoExerciseReachedTheGateway(desk);
+
+        desk.Tell(new ExerciseOptions(Option, ExerciseAction.Exercise, 5, Account), TestActor);
+        Assert.Equal(5, ExpectMsg<ExerciseSent>().Quantity);
+        Assert.Equal(5, Assert.Single(_backend.Received.Select(r => r.Request).OfType<Tws.ExerciseOptionsRequest>()).ExerciseQuantity);
+    }
+
+    [Fact]
+    public void A_registered_strategy_exercises_under_its_own_limits()
+    {
+        var strategy = new StrategyId("wheel");
+        var desk = StartDesk(new OrderManagerOptions
+        {
+            DefaultRiskLimits = new RiskLimits { MaxOrderQuantity = 1 },
+            StrategyRiskLimits = new Dictionary<StrategyId, RiskLimits>
+            {
+                [strategy] = new() { MaxOrderQuantity = 10, AllowedSymbols = new HashSet<string> { "ABC" } },
+            },
+        });
+        desk.Tell(new OrderCommands.RegisterStrategy(strategy), TestActor);
+        ExpectMsg<OrderEvents.StrategyRegistered>();
+
+        // Its allowed symbols apply (not the default limits, which would refuse the quantity first).
+        desk.Tell(new ExerciseOptions(Option, ExerciseAction.Exercise, 3, Account), TestActor);
+        var denied = Assert.IsType<RiskDenied>(ExpectMsg<RequestFailed>().Failure);
+        Assert.Equal((RiskGate.AllowedSymbolsRule, "wheel may not exercise options on XYZ (allowed: ABC)"), (denied.Rule, denied.Detail));
+        AssertNoExerciseReachedTheGateway(desk);
+
+        desk.Tell(new ExerciseOptions(Option with { Symbol = "ABC" }, ExerciseAction.Exercise, 3, Account), TestActor);
+        Assert.Equal(3, ExpectMsg<ExerciseSent>().Quantity);
     }
 }

@@ -89,6 +89,23 @@ public sealed class OptionsSimulatorTests(ITestOutputHelper output) : DeskTestKi
     }
 
     [Fact]
+    public void The_kill_switch_denies_an_exercise_before_the_gateway_could_object()
+    {
+        var option = NearestChain().Options[0].Contract;
+        _desk.Tell(new OrderCommands.ActivateKillSwitch("end of day"), TestActor);
+        ExpectMsg<OrderEvents.KillSwitchActivated>();
+        // The simulator answers 321 for an exercise without a position: a RiskDenied instead shows it never got there.
+        _desk.Tell(new ExerciseOptions(option, ExerciseAction.Exercise, 1, new AccountId("DU111111")), TestActor);
+        var denied = Assert.IsType<RiskDenied>(ExpectMsg<RequestFailed>(f => f.Request is ExerciseOptions).Failure);
+        Assert.Equal(Risk.RiskGate.KillSwitchRule, denied.Rule);
+
+        _desk.Tell(new OrderCommands.ReleaseKillSwitch(), TestActor);
+        ExpectMsg<OrderEvents.KillSwitchReleased>();
+        _desk.Tell(new ExerciseOptions(option, ExerciseAction.Exercise, 1, new AccountId("DU111111")), TestActor);
+        Assert.Equal(321, Assert.IsType<GatewayError>(ExpectMsg<RequestFailed>().Failure).Code);
+    }
+
+    [Fact]
     public void Scanner_parameters_and_a_scan_come_back_and_an_unknown_code_ends_its_subscription()
     {
         _desk.Tell(new GetScannerParameters(), TestActor);

@@ -44,6 +44,16 @@ public sealed class SessionKindsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_unknown_market_rule_fails_at_once_instead_of_at_its_deadline()
+    {
+        // The deadline is 10 s (Timeouts.OneShot); the failure must come well before it.
+        _desk.Tell(new S.GetMarketRule(987_654), TestActor);
+        var failed = ExpectMsg<RequestFailed>(TimeSpan.FromSeconds(3));
+        Assert.Equal(987_654, Assert.IsType<S.GetMarketRule>(failed.Request).RuleId);
+        Assert.Contains("987654", Assert.IsType<GatewayError>(failed.Failure).Message);
+    }
+
+    [Fact]
     public async Task Depth_exchanges_and_family_codes_come_back_from_their_one_owner()
     {
         var client = new DeskClient(_desk);

@@ -28,6 +28,9 @@ public sealed class OptionsBackend : IGatewayBackend
 
     public int Count<T>() where T : IMessage => _counts.GetValueOrDefault(typeof(T).Name);
 
+    /// <summary>An expiration whose option contract details are never answered (null: every one is), for deadline tests.</summary>
+    public string? SilentExpiry { get; init; }
+
     public int NextValidOrderId(int clientId) => 1;
     public void OnClientStarted(GatewaySession session) { }
     public void OnClientClosed(GatewaySession session) => Changed();
@@ -62,6 +65,7 @@ public sealed class OptionsBackend : IGatewayBackend
         _counts.AddOrUpdate(request.Descriptor.Name, 1, (_, n) => n + 1);
         switch (request)
         {
+            case ContractDataRequest r when r.Contract.SecType == "OPT" && r.Contract.LastTradeDateOrContractMonth == SilentExpiry: break;
             case ContractDataRequest r when r.Contract.SecType == "OPT": SendOptions(session, r); break;
             case ContractDataRequest r:
                 var stock = r.Contract.Clone();
