@@ -1,3 +1,4 @@
+using System.Buffers;
 using Google.Protobuf;
 using TradingDesk.Protocol.Text;
 
@@ -45,6 +46,9 @@ public abstract class MessageCodec
     public abstract bool Accepts(IMessage message);
 
     public abstract IMessage ParseProtobuf(ReadOnlySpan<byte> payload);
+
+    /// <summary>Parses a body that may span several buffer segments, where it lies (no contiguous copy).</summary>
+    public abstract IMessage ParseProtobuf(in ReadOnlySequence<byte> payload);
     public abstract IMessage DecodeText(ref TextFieldReader reader, int serverVersion);
     public abstract void EncodeText(IMessage message, ref TextFieldWriter writer, int serverVersion);
 
@@ -56,7 +60,10 @@ public abstract class MessageCodec
 /// <summary>A codec for one generated protobuf type.</summary>
 public sealed class MessageCodec<T> : MessageCodec where T : IMessage<T>, new()
 {
-    private static readonly MessageParser<T> Parser = new(() => new T());
+    // The generated type's own parser, which its descriptor holds: it builds each message with a direct constructor
+    // call. A parser made here as new(() => new T()) would run Activator.CreateInstance<T> on every parse, since this
+    // class's code is shared by all reference types; and an instance field is read without the generic-statics lookup.
+    private readonly MessageParser<T> _parser;
     private readonly TextDecoder<T>? _decode;
     private readonly TextEncoder<T>? _encode;
     private readonly Func<T, bool>? _accepts;
@@ -67,6 +74,7 @@ public sealed class MessageCodec<T> : MessageCodec where T : IMessage<T>, new()
     {
         if ((decode is null) != (encode is null))
             throw new ArgumentException("a text form needs both a decoder and an encoder");
+        _parser = (MessageParser<T>)new T().Descriptor.Parser;
         _decode = decode;
         _encode = encode;
         _accepts = accepts;
@@ -76,7 +84,9 @@ public sealed class MessageCodec<T> : MessageCodec where T : IMessage<T>, new()
 
     public override bool Accepts(IMessage message) => message is T typed && (_accepts?.Invoke(typed) ?? true);
 
-    public override IMessage ParseProtobuf(ReadOnlySpan<byte> payload) => Parser.ParseFrom(payload);
+    public override IMessage ParseProtobuf(ReadOnlySpan<byte> payload) => _parser.ParseFrom(payload);
+
+    public override IMessage ParseProtobuf(in ReadOnlySequence<byte> payload) => _parser.ParseFrom(payload);
 
     public override IMessage DecodeText(ref TextFieldReader reader, int serverVersion) =>
         _decode is null

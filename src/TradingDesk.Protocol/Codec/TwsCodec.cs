@@ -28,6 +28,16 @@ public sealed class TwsCodec
     public DecodedMessage Decode(in ReadOnlySequence<byte> payload, int serverVersion, Direction direction, long payloadOffset = 0)
     {
         if (payload.IsSingleSegment) return Decode(payload.FirstSpan, serverVersion, direction, payloadOffset);
+        // A protobuf body is parsed where it lies: Google.Protobuf reads a sequence segment by segment, so a large frame
+        // (historical bars) that a pipe hands over in pieces is not copied first. The text reader needs contiguous bytes.
+        if (ServerVersions.UsesBinaryIds(serverVersion) && payload.Length >= 4)
+        {
+            Span<byte> head = stackalloc byte[4];
+            payload.Slice(0, 4).CopyTo(head);
+            var rawId = BinaryPrimitives.ReadInt32BigEndian(head);
+            if (rawId > ServerVersions.ProtobufIdOffset)
+                return DecodeProtobuf(rawId - ServerVersions.ProtobufIdOffset, payload.Slice(4), direction, payloadOffset + 4);
+        }
         var length = checked((int)payload.Length);
         var rented = ArrayPool<byte>.Shared.Rent(length);
         try
@@ -68,17 +78,36 @@ public sealed class TwsCodec
     private DecodedMessage DecodeProtobuf(int id, ReadOnlySpan<byte> body, Direction direction, long bodyOffset)
     {
         var codec = Registry.Find(direction, id);
-        if (codec is null)
-            return new DecodedMessage(id, direction, WireEncoding.Protobuf, null, Unknown: new UnknownMessage(id, WireEncoding.Protobuf, body.ToArray()));
+        if (codec is null) return UnknownProtobuf(id, direction, body.ToArray());
         try
         {
             return new DecodedMessage(id, direction, WireEncoding.Protobuf, codec.ParseProtobuf(body));
         }
         catch (InvalidProtocolBufferException ex)
         {
-            throw new ProtocolException($"invalid {codec.Name} protobuf: {ex.Message}", id, codec.MessageType.Name, bodyOffset, ex);
+            throw InvalidProtobuf(codec, id, bodyOffset, ex);
         }
     }
+
+    private DecodedMessage DecodeProtobuf(int id, in ReadOnlySequence<byte> body, Direction direction, long bodyOffset)
+    {
+        var codec = Registry.Find(direction, id);
+        if (codec is null) return UnknownProtobuf(id, direction, body.ToArray());
+        try
+        {
+            return new DecodedMessage(id, direction, WireEncoding.Protobuf, codec.ParseProtobuf(body));
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw InvalidProtobuf(codec, id, bodyOffset, ex);
+        }
+    }
+
+    private static DecodedMessage UnknownProtobuf(int id, Direction direction, byte[] body) =>
+        new(id, direction, WireEncoding.Protobuf, null, Unknown: new UnknownMessage(id, WireEncoding.Protobuf, body));
+
+    private static ProtocolException InvalidProtobuf(MessageCodec codec, int id, long bodyOffset, InvalidProtocolBufferException ex) =>
+        new($"invalid {codec.Name} protobuf: {ex.Message}", id, codec.MessageType.Name, bodyOffset, ex);
 
     private DecodedMessage DecodeText(int id, ReadOnlySpan<byte> payload, int start, int serverVersion, Direction direction, long payloadOffset)
     {
