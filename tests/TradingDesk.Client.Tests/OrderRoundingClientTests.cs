@@ -73,4 +73,38 @@ public sealed class OrderRoundingClientTests
         Assert.Equal("limit price 101.103 is not on market rule 26 (0.01 from 0): 101.10 or 101.11", e.Detail);
         Assert.Equal(W.PriceRounding.Reject, (await script.OrderPlaced.Task.WaitAsync(Bound)).Order.PriceRounding);
     }
+
+    [Theory]
+    [InlineData(-1, "price rounding -1 is not one of Reject, Nearest, Down, Up, Off")]
+    [InlineData(9, "price rounding 9 is not one of Reject, Nearest, Down, Up, Off")]
+    public async Task A_price_rounding_outside_the_enum_is_an_ArgumentException_before_anything_is_sent(int rounding, string problem)
+    {
+        // -1 would map onto the wire's "unspecified" and the desk would round with its default: it must not leave the client.
+        await using var server = await TestDeskServer.StartAsync();
+        await using var desk = await DeskClient.ConnectAsync(server.Address, DeskScript.GoodToken);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() =>
+            desk.PlaceOrderAsync(Contract.Stock("AAPL"), Order.Limit(OrderAction.Buy, 1, 10m) with { PriceRounding = (PriceRounding)rounding }));
+
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+        Assert.Equal("order", e.ParamName);
+        Assert.False(server.Script.OrderPlaced.Task.IsCompleted);
+    }
+
+    [Fact]
+    public async Task An_empty_fa_profile_is_an_ArgumentException_on_place_modify_and_a_bracket_leg()
+    {
+        await using var server = await TestDeskServer.StartAsync();
+        await using var desk = await DeskClient.ConnectAsync(server.Address, DeskScript.GoodToken);
+        var bad = Order.Limit(OrderAction.Buy, 1, 10m) with { FaProfile = "" };
+
+        var place = await Assert.ThrowsAsync<ArgumentException>(() => desk.PlaceOrderAsync(Contract.Stock("AAPL"), bad));
+        var modify = await Assert.ThrowsAsync<ArgumentException>(() => desk.ModifyOrderAsync(new OrderId(42), bad));
+        var bracket = Order.Bracket(OrderAction.Buy, 1, 10m, 11m, 9m);
+        var leg = await Assert.ThrowsAsync<ArgumentException>(() => desk.PlaceBracketAsync(Contract.Stock("AAPL"), bracket with { TakeProfit = bracket.TakeProfit with { FaProfile = "\t" } }));
+
+        Assert.All([place, modify, leg], e => Assert.Contains("the FA profile is empty or contains a control character", e.Message, StringComparison.Ordinal));
+        Assert.Equal("bracket.TakeProfit", leg.ParamName);
+        Assert.False(server.Script.OrderPlaced.Task.IsCompleted);
+    }
 }
