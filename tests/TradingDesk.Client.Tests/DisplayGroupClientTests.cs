@@ -56,6 +56,29 @@ public sealed class DisplayGroupClientTests
     }
 
     [Fact]
+    public async Task Cancelling_the_callers_token_ends_the_call_as_an_OperationCanceledException()
+    {
+        var script = new DeskScript();
+        script.DisplayGroup.Items.Add(new W.DisplayGroupEvent { Subscribed = new W.Subscribed { Id = 12 } });
+        await using var server = await TestDeskServer.StartAsync(script);
+        await using var desk = await DeskClient.ConnectAsync(server.Address, DeskScript.GoodToken);
+        using var cts = new CancellationTokenSource(Bound);
+
+        var items = new List<DisplayGroupItem>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var item in desk.DisplayGroup(2, cts.Token))
+            {
+                items.Add(item);
+                await cts.CancelAsync();
+            }
+        });
+
+        Assert.Equal([new DisplayGroupOpened(12)], items);
+        await script.DisplayGroup.Cancelled.Task.WaitAsync(Bound);
+    }
+
+    [Fact]
     public async Task A_group_the_desk_refuses_fails_the_stream_with_an_InvalidRequestException()
     {
         var script = new DeskScript();

@@ -142,6 +142,19 @@ public sealed class GatewayConfigClientTests
     }
 
     [Fact]
+    public async Task A_null_accepted_warning_is_an_ArgumentException_before_anything_is_sent()
+    {
+        var script = new DeskScript();
+        await using var server = await TestDeskServer.StartAsync(script);
+        await using var desk = await DeskClient.ConnectAsync(server.Address, DeskScript.GoodToken);
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => desk.UpdateGatewayConfigAsync(new GatewaySettings(), [new ConfigWarning(131, "Bypass", "ok?"), null!]));
+
+        Assert.Equal("acceptedWarnings", e.ParamName);
+        Assert.False(script.UpdateGatewayConfig.Seen.Task.IsCompleted);
+    }
+
+    [Fact]
     public async Task An_update_the_desk_refuses_is_an_InvalidRequestException()
     {
         var script = new DeskScript();
