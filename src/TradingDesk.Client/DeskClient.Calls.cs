@@ -13,10 +13,10 @@ public sealed partial class DeskClient
     /// <summary>Places an order (build it with <see cref="Order"/>); returns the id the desk allocated. The order belongs
     /// to the strategy of the caller's token; follow it on <see cref="OrderUpdates"/>.</summary>
     /// <param name="referencePrice">The price the desk's notional risk check uses for a market order.</param>
+    /// <exception cref="ArgumentException">The order fails the desk's own checks (each problem named); nothing is sent.</exception>
     public Task<OrderId> PlaceOrderAsync(ContractSpec contract, OrderSpec order, decimal? referencePrice = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(order);
-        var request = new W.PlaceOrder { Contract = Check(contract).ToWire(), Order = order.ToWire() };
+        var request = new W.PlaceOrder { Contract = Check(contract).ToWire(), Order = Check(order).ToWire() };
         if (referencePrice is { } rp) request.ReferencePrice = Dec(rp);
         return Call("PlaceOrder", _desk.PlaceOrderAsync(request, Unary(cancellationToken)), r => new OrderId(r.OrderId));
     }
@@ -25,6 +25,9 @@ public sealed partial class DeskClient
     public Task<BracketIds> PlaceBracketAsync(ContractSpec contract, Bracket bracket, decimal? referencePrice = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bracket);
+        Check(bracket.Entry, "bracket.Entry");
+        Check(bracket.TakeProfit, "bracket.TakeProfit");
+        Check(bracket.StopLoss, "bracket.StopLoss");
         var request = new W.PlaceBracket { Contract = Check(contract).ToWire(), Bracket = bracket.ToWire() };
         if (referencePrice is { } rp) request.ReferencePrice = Dec(rp);
         return Call("PlaceBracket", _desk.PlaceBracketAsync(request, Unary(cancellationToken)),
@@ -35,10 +38,20 @@ public sealed partial class DeskClient
     /// <see cref="OrderUpdates"/>).</summary>
     public Task<OrderId> ModifyOrderAsync(OrderId orderId, OrderSpec order, decimal? referencePrice = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(order);
-        var request = new W.ModifyOrder { OrderId = orderId.Value, Order = order.ToWire() };
+        var request = new W.ModifyOrder { OrderId = orderId.Value, Order = Check(order).ToWire() };
         if (referencePrice is { } rp) request.ReferencePrice = Dec(rp);
         return Call("ModifyOrder", _desk.ModifyOrderAsync(request, Unary(cancellationToken)), r => new OrderId(r.OrderId));
+    }
+
+    // The desk's own order checks, run here too so a bad order fails before anything is sent. One problem cannot wait
+    // for the desk: a PriceRounding below the enum's range maps onto the wire's "unspecified" number and the desk would
+    // round with its default instead of refusing it.
+    private static OrderSpec Check(OrderSpec order, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(order))] string name = "order")
+    {
+        ArgumentNullException.ThrowIfNull(order, name);
+        return order.Problems() is { Count: > 0 } problems
+            ? throw new ArgumentException($"the order is not valid: {string.Join("; ", problems)}", name)
+            : order;
     }
 
     /// <summary>Sends a cancel; returns when the desk has sent it (the cancellation arrives on <see cref="OrderUpdates"/>).</summary>

@@ -20,6 +20,8 @@ public sealed class BearerCheck(DeskScript script) : Interceptor
         "/tradingdesk.v1.TradingDesk/SetServerLogLevel",
         "/tradingdesk.v1.TradingDesk/ReplaceFaConfiguration",
         "/tradingdesk.v1.TradingDesk/ExerciseOptions",
+        "/tradingdesk.v1.TradingDesk/UpdateGatewayConfig",
+        "/tradingdesk.v1.TradingDesk/UpdateDisplayGroup",
     };
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
