@@ -90,7 +90,9 @@ public sealed class DashboardActor : ReceiveActor, IWithTimers
     private void OnSnapshot(DeskSnapshot desk)
     {
         _waitingTicks = -1;
-        (_state, var snapshot) = _state.Build(desk, _node, _startable, Cluster(), _controlsNeedToken);
+        // The router reports its open lines on the desk's meters (the dashboard runs only where the desk does).
+        var lines = Desk.Telemetry.DeskMetrics.For(Context.System).Lines.GetValueOrDefault("mkt");
+        (_state, var snapshot) = _state.Build(desk, _node, _startable, Cluster(), _controlsNeedToken, lines);
         _feed.Publish(snapshot);
     }
 

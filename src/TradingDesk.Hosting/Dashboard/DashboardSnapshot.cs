@@ -25,8 +25,9 @@ public sealed record GatewayPanel(string State, string Detail, string Endpoint, 
 /// <summary>
 /// The pacer: messages per second over the last report interval, the rate it is configured to keep to
 /// (<see cref="Limit"/>, TradingDesk:Pacing:MessagesPerSecond, below IB's) and IB's own limit
-/// (<see cref="IbLimit"/>, 50/s, past which the gateway disconnects), and its queue. <see cref="MarketDataLines"/> and <see cref="MarketDataLineLimit"/> stay null: the router does not report
-/// lines in use yet.
+/// (<see cref="IbLimit"/>, 50/s, past which the gateway disconnects), and its queue. <see cref="MarketDataLines"/>: the
+/// market-data lines the desk holds open (shared lines once), null when this process has no desk's router;
+/// <see cref="MarketDataLineLimit"/>: IB's default allowance of 100 lines (accounts with quote boosters have more).
 /// </summary>
 public sealed record PacerPanel(double MessagesPerSecond, int Limit, int IbLimit, int Queued, int QueuedOrders, int QueuedData, int QueuedHistorical,
     double OldestWaitMs, long SentTotal, int? MarketDataLines, int? MarketDataLineLimit);

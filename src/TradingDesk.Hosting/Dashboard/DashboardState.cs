@@ -60,6 +60,9 @@ public sealed record DashboardState
     private static ImmutableList<NoticeLine> Newest(ImmutableList<NoticeLine> notices) =>
         notices.Count > NoticesKept ? notices.RemoveRange(NoticesKept, notices.Count - NoticesKept) : notices;
 
+    /// <summary>IB's default allowance of simultaneous market-data lines per account.</summary>
+    public const int IbMarketDataLines = 100;
+
     /// <summary>
     /// Messages per second between two pacer reports: what was sent in between over the time between them. Null when
     /// there is no earlier report, the clock did not move, or the count went back (a new pacer after a restart).
@@ -77,7 +80,8 @@ public sealed record DashboardState
     /// by one point. <paramref name="node"/> is where this process's strategies run; <paramref name="startable"/> the
     /// strategies this host can start again.
     /// </summary>
-    public (DashboardState State, DashboardSnapshot Snapshot) Build(DeskSnapshot desk, string node, IReadOnlySet<string> startable, ClusterPanel cluster, bool controlsNeedToken)
+    public (DashboardState State, DashboardSnapshot Snapshot) Build(DeskSnapshot desk, string node, IReadOnlySet<string> startable, ClusterPanel cluster, bool controlsNeedToken,
+        int? marketDataLines = null)
     {
         var working = desk.WorkingOrders.GroupBy(w => w.Strategy).ToDictionary(g => g.Key, g => g.Count());
         var rows = desk.Strategies.Select(s => new StrategyRow(s.Strategy, node, s.State, working.GetValueOrDefault(s.Strategy), s.Orders, s.FilledOrders,
@@ -89,7 +93,7 @@ public sealed record DashboardState
         var snapshot = new DashboardSnapshot(desk.At,
             new GatewayPanel(ConnectionState, ConnectionDetail, Endpoint, ServerVersion, Accounts, Reconnects, ConnectionSince, Notices.FirstOrDefault()),
             new PacerPanel(MessagesPerSecond, MessageLimit, IbMessageLimit, p?.Queued ?? 0, p?.QueuedOrders ?? 0, p?.QueuedData ?? 0, p?.QueuedHistorical ?? 0,
-                p?.OldestWait.TotalMilliseconds ?? 0, p?.SentTotal ?? 0, MarketDataLines: null, MarketDataLineLimit: null),
+                p?.OldestWait.TotalMilliseconds ?? 0, p?.SentTotal ?? 0, MarketDataLines: marketDataLines, MarketDataLineLimit: marketDataLines is null ? null : IbMarketDataLines),
             KillSwitch, deskPnl, rows, desk.WorkingOrders, desk.RecentFills, desk.RecentProblems, Notices, cluster,
             new ChartHistory(next.Times, next.DeskPnl, next.StrategyPnl.ToImmutableSortedDictionary(kv => kv.Key, kv => (IReadOnlyList<decimal?>)kv.Value, StringComparer.Ordinal),
                 next.Rates, IbMessageLimit, MessageLimit),

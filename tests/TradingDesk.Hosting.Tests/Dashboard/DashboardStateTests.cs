@@ -84,6 +84,14 @@ public sealed class DashboardStateTests
     }
 
     [Fact]
+    public void The_lines_the_router_reports_are_shown_against_IBs_default_allowance()
+    {
+        var (_, page) = Empty().Apply(Pacer(10, 0)).Build(Desk(0, Totals("a", 1m)), "local", new HashSet<string>(), new ClusterPanel(false, null, null, []), false,
+            marketDataLines: 7);
+        Assert.Equal((7, 100), (page.Pacer.MarketDataLines, page.Pacer.MarketDataLineLimit));
+    }
+
+    [Fact]
     public void The_charts_keep_the_last_points_and_a_strategy_seen_late_starts_with_gaps()
     {
         var s = Empty(history: 3);

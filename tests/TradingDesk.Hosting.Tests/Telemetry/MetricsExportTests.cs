@@ -15,6 +15,7 @@ using Xunit;
 namespace TradingDesk.Hosting.Tests.Telemetry;
 
 /// <summary>TradingDesk:Metrics: a bad setting is refused in the user's words; a running desk's /metrics series move.</summary>
+[Collection(ProcessMetricsCollection.Name)]
 public sealed partial class MetricsExportTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
