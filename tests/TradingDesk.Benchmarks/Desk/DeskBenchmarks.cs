@@ -121,6 +121,25 @@ public static class DeskBenchmarks
                 Console.WriteLine($"orders SQLite {name,-6} adds to p99 (spaced, medians): {(p99 - baseline) / 1000,6:+0.00;-0.00} ms  ({p99 / baseline:0.00}x the in-memory journal's {baseline / 1000:0.00} ms)");
             }
         }
+        if (only is "all" or "metrics")
+        {
+            // The meters' cost on the hot path: the same tick run with nothing listening and with the SDK collecting.
+            foreach (var (rate, ticks) in new[] { (10_000, 20_000) })
+            {
+                var off = new List<TickLatency.Result>();
+                var on = new List<TickLatency.Result>();
+                for (var r = 0; r < runs; r++)
+                {
+                    off.Add(await MetricsCost.RunAsync(rate, ticks, metrics: false));
+                    on.Add(await MetricsCost.RunAsync(rate, ticks, metrics: true));
+                }
+                Print($"metrics off {rate,7}/s", off);
+                Print($"metrics on  {rate,7}/s", on);
+                var (p50Off, p50On) = (Stats.Median(off.Select(x => x.P50Micros)), Stats.Median(on.Select(x => x.P50Micros)));
+                var (p99Off, p99On) = (Stats.Median(off.Select(x => x.P99Micros)), Stats.Median(on.Select(x => x.P99Micros)));
+                Console.WriteLine($"metrics on / off, medians: p50 {p50On / p50Off:0.000}x  p99 {p99On / p99Off:0.000}x (target within 1.05x)");
+            }
+        }
         if (only is "all" or "memory")
         {
             var results = new List<(double PerLine, double PerShared)>();
