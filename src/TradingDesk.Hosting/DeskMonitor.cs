@@ -139,7 +139,9 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
         Receive<OrderEvents.OrderLost>(l => OnProblem(l.OrderId, l.Strategy, "Lost", l.Reason, l.LocalTime));
         Receive<OrderEvents.CommissionReported>(c =>
         {
-            if (For(c.Strategy, c.OrderId) is { } t) t.Commissions += c.Commission;
+            if (For(c.Strategy, c.OrderId) is not { } t) return;
+            t.Commissions += c.Commission;
+            PublishFigures();
         });
         Receive<GetSnapshot>(g => Sender.Tell(Snapshot(g.States)));
         Receive<GetOutcomes>(g => Sender.Tell(OutcomesOf(g.Orders ?? [.. _working.Keys])));
@@ -257,7 +259,16 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
         t.Positions[symbol] = t.Positions.GetValueOrDefault(symbol) + signed;
         _recent.AddFirst(new FillLine(_orderStrategy[f.OrderId], symbol, bought ? "BOT" : "SLD", f.Quantity, f.Price, f.GatewayTime ?? f.LocalTime, f.GatewayTime is not null));
         while (_recent.Count > Recent) _recent.RemoveLast();
+        PublishFigures();
     }
+
+    /// <summary>The strategies' PnL and positions for the desk's meters (fills and commissions are rare next to ticks).</summary>
+    private void PublishFigures() =>
+        Desk.Telemetry.DeskMetrics.For(Context.System).SetStrategies(_totals.Select(kv => new Desk.Telemetry.DeskMetrics.StrategyFigures(kv.Key,
+            Pnl(kv.Value), kv.Value.Positions.Where(p => p.Value != 0).ToDictionary(p => p.Key, p => p.Value))).ToList());
+
+    /// <summary>Cash from the fills, minus commissions, plus the positions marked at each symbol's last fill price.</summary>
+    private decimal Pnl(Totals t) => t.Cash + t.Positions.Sum(p => p.Value * _lastPrice.GetValueOrDefault(p.Key)) - t.Commissions;
 
     private DeskSnapshot Snapshot(IReadOnlyDictionary<string, string> states)
     {
@@ -265,9 +276,8 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
         var strategies = names.Select(n =>
         {
             var t = _totals.GetValueOrDefault(n) ?? new Totals();
-            var marked = t.Positions.Sum(p => p.Value * _lastPrice.GetValueOrDefault(p.Key));
             return new StrategyTotals(n, states.GetValueOrDefault(n) ?? "-", t.Orders.Count, t.Filled.Count, t.Executions, t.Lost, t.Rejected,
-                t.Positions.Where(p => p.Value != 0).ToDictionary(p => p.Key, p => p.Value), t.Commissions, t.Cash + marked - t.Commissions);
+                t.Positions.Where(p => p.Value != 0).ToDictionary(p => p.Key, p => p.Value), t.Commissions, Pnl(t));
         }).ToList();
         return new DeskSnapshot(_connection, _pacer, strategies, [.. _working.Values.OrderBy(w => w.OrderId.Value)], [.. _recent], [.. _problems],
             Context.System.Scheduler.Now);

@@ -92,4 +92,21 @@ public sealed class MonitorTests : TradingDesk.Testing.DeskTestKit
         var maker = Assert.Single(s.Strategies);
         Assert.Equal((1, 2), (maker.FilledOrders, maker.Executions));
     }
+
+    [Fact]
+    public async Task Each_strategys_pnl_and_positions_reach_the_desks_meters_after_its_fills_and_commissions()
+    {
+        using var capture = new TradingDesk.Testing.Metrics.MeterCapture(TradingDesk.Desk.Telemetry.DeskMetrics.For(Sys).Meter);
+        _monitor.Tell(Open(5));
+        _monitor.Tell(new OrderEvents.Filled(new OrderId(5), null, new ExecId("e1"), new StrategyId("maker"), Contract.Stock("MSFT"), "BOT", 10m, 100m, 10m, 100m, "DU1", "SMART", T, T));
+        _monitor.Tell(new OrderEvents.Filled(new OrderId(5), null, new ExecId("e2"), new StrategyId("maker"), Contract.Stock("MSFT"), "SLD", 4m, 101m, 6m, 100m, "DU1", "SMART", T, T));
+        _monitor.Tell(new OrderEvents.CommissionReported(new OrderId(5), new ExecId("e1"), new StrategyId("maker"), 1.5m, "USD", null, T));
+        var maker = Assert.Single((await Snapshot()).Strategies); // the monitor has handled all three
+
+        capture.Observe();
+        // Paid 1,000 for 10, got 404 for 4, the 6 left marked at the last price 101 (606), less 1.50 commission: 8.50.
+        Assert.Equal((double)maker.Pnl, capture.Last("tradingdesk.strategy.pnl", "strategy", "maker"));
+        Assert.Equal(8.5, capture.Last("tradingdesk.strategy.pnl", "strategy", "maker"));
+        Assert.Equal(6, capture.Last("tradingdesk.strategy.position", "strategy", "maker"));
+    }
 }

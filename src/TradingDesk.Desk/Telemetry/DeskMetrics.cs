@@ -26,6 +26,7 @@ public sealed class DeskMetrics : IExtension, IDisposable
         [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly int[] _queued = new int[3];
+    private IReadOnlyList<StrategyFigures> _strategies = [];
     private IReadOnlyDictionary<string, int> _lines = new Dictionary<string, int> { ["mkt"] = 0 };
     private int _connected;
 
@@ -51,6 +52,9 @@ public sealed class DeskMetrics : IExtension, IDisposable
         Orders = Meter.CreateCounter<long>("tradingdesk.orders", "{order}",
             "What became of orders (tag event: placed, acknowledged by the gateway, filled (one per execution), rejected, lost, denied by the risk gate)");
         JournalWrite = Meter.CreateHistogram("tradingdesk.journal.write.duration", "s", "How long the order journal took to write one batch of facts", advice: latency);
+        Meter.CreateObservableGauge("tradingdesk.strategy.pnl", ObservePnl, null,
+            "A strategy's PnL in the account's currency: cash from its fills, minus commissions, plus its positions marked at the last fill price (tag strategy)");
+        Meter.CreateObservableGauge("tradingdesk.strategy.position", ObservePositions, null, "A strategy's position per symbol, signed (tags strategy, symbol)");
         RemoteDelivery = Meter.CreateHistogram("tradingdesk.remote.delivery.latency", "s", "On a strategy node: from the desk's outlet sending a batch of stream items to the node receiving it", advice: latency);
         GrpcCalls = Meter.CreateCounter<long>("tradingdesk.grpc.calls", "{call}", "gRPC calls the front answered, streams counted when they end (tags method, status: the gRPC status code)");
         GrpcCallDuration = Meter.CreateHistogram("tradingdesk.grpc.call.duration", "s", "How long a unary gRPC call took, refusals included (tags method, status)", advice: latency);
@@ -110,6 +114,12 @@ public sealed class DeskMetrics : IExtension, IDisposable
     /// <summary>The open lines per kind, as last reported.</summary>
     public IReadOnlyDictionary<string, int> Lines => Volatile.Read(ref _lines);
 
+    /// <summary>One strategy's PnL and positions, as the host's monitor last computed them.</summary>
+    public sealed record StrategyFigures(string Strategy, decimal Pnl, IReadOnlyDictionary<string, decimal> Positions);
+
+    /// <summary>The host's monitor reports every strategy's figures after each fill or commission.</summary>
+    public void SetStrategies(IReadOnlyList<StrategyFigures> strategies) => Volatile.Write(ref _strategies, strategies);
+
     /// <summary>The connection reports whether its session is ready.</summary>
     public void SetConnected(bool connected) => Volatile.Write(ref _connected, connected ? 1 : 0);
 
@@ -125,6 +135,18 @@ public sealed class DeskMetrics : IExtension, IDisposable
     {
         foreach (var priority in (OutboundPriority[])[OutboundPriority.Order, OutboundPriority.Data, OutboundPriority.Historical])
             yield return new Measurement<int>(Volatile.Read(ref _queued[(int)priority]), new KeyValuePair<string, object?>("priority", PriorityTag(priority)));
+    }
+
+    private IEnumerable<Measurement<double>> ObservePnl()
+    {
+        foreach (var s in Volatile.Read(ref _strategies)) yield return new Measurement<double>((double)s.Pnl, new KeyValuePair<string, object?>("strategy", s.Strategy));
+    }
+
+    private IEnumerable<Measurement<double>> ObservePositions()
+    {
+        foreach (var s in Volatile.Read(ref _strategies))
+            foreach (var (symbol, quantity) in s.Positions)
+                yield return new Measurement<double>((double)quantity, new KeyValuePair<string, object?>("strategy", s.Strategy), new KeyValuePair<string, object?>("symbol", symbol));
     }
 
     private IEnumerable<Measurement<int>> ObserveLines()
