@@ -36,7 +36,8 @@ public sealed class ShippedConfigTests
             var key = $"{prefix}:{property.Name}";
             var t = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             if (t == typeof(StrategyConfig[])) continue;
-            if (t.Namespace == typeof(TradingDeskOptions).Namespace && t.IsClass && !t.IsArray)
+            // The options' own sections, also those in the hosting layer's sub-namespaces (Dashboard, Telemetry).
+            if (t.Namespace is { } ns && ns.StartsWith(typeof(TradingDeskOptions).Namespace!, StringComparison.Ordinal) && t.IsClass && !t.IsArray)
                 foreach (var inner in Keys(t, key)) yield return inner;
             else yield return key;
         }
