@@ -61,7 +61,7 @@ internal static class MetricsCost
             await backend.WaitForLinesAsync(1).WaitAsync(TimeSpan.FromSeconds(20));
             if (metrics && !DeskMetrics.For(system).TicksReceived.Enabled) throw new InvalidOperationException("the SDK did not enable the desk's meter");
             var (id, session) = backend.Lines.First();
-            await Sender.OnOwnThread(() => TickLatency.Push(ticksPerSecond, warmup + ticks, () => session.Send(Tick(id))));
+            await Sender.OnOwnThread(() => TickLatency.Push(ticksPerSecond, warmup + ticks, () => session.Send(TickLatency.Tick(id))));
             await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
             return TickLatency.Summarise(latencies[warmup..]);
         }
@@ -70,9 +70,6 @@ internal static class MetricsCost
             await system.Terminate();
         }
     }
-
-    private static IBApi.protobuf.TickPrice Tick(int id) =>
-        new() { ReqId = id, TickType = 1, Price = 101.25, Size = Stopwatch.GetTimestamp().ToString(System.Globalization.CultureInfo.InvariantCulture), AttrMask = 0 };
 
     private static int FreePort()
     {

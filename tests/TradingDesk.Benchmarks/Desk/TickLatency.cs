@@ -120,7 +120,7 @@ internal static class TickLatency
         return Summarise(latencies[warmup..]) with { Cost = cost };
     }
 
-    private static TickPrice Tick(int id) =>
+    internal static TickPrice Tick(int id) =>
         new() { ReqId = id, TickType = 1, Price = 101.25, Size = Stopwatch.GetTimestamp().ToString(CultureInfo.InvariantCulture), AttrMask = 0 };
 
     /// <summary>
