@@ -12,7 +12,8 @@ namespace TradingDesk.Desk.Requests;
 /// Owns one one-shot or multi-part request (a child of the router): sends it through the pacer, folds the answers
 /// with its <see cref="RequestPlan"/>, replies to the requester once (reply or RequestFailed) and stops.
 /// The deadline starts when the request leaves the pacer (or at once while disconnected), so a long pacing queue
-/// does not count against the gateway. After a disconnect a request that is safe to retry waits for one Resend.
+/// does not count against the gateway. When a live link drops, a request that is safe to retry waits for one Resend;
+/// an attempt that fails with no link up loses nothing (the request is still queued at the pacer).
 /// Supervision: the router restarts a request actor that throws (a few times, then stops it, which fails the request);
 /// each incarnation starts from a fresh fold and sends the request again under the id it was created with.
 /// </summary>
@@ -77,6 +78,7 @@ public sealed class RequestActor : ReceiveActor, IWithTimers
         });
         Receive<RouterInternal.ConnectionDown>(down =>
         {
+            if (_plan.SafeToRetry && !down.LinkLost) return;
             if (_plan.SafeToRetry && !_retried)
             {
                 _waitingForLink = true;

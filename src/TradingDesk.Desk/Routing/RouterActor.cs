@@ -18,8 +18,9 @@ namespace TradingDesk.Desk.Routing;
 ///
 /// Connection events (told by this desk's connection, which is created after the router and given it): Disconnected → one-shot requests fail with ConnectionLost or, when safe
 /// to retry (contract details, current time, managed accounts, positions, account summary, head timestamp, snapshot),
-/// wait; Connected → every stream is re-sent under a new id (subscribers see Resubscribed) and waiting requests are
-/// re-sent once. 1101 (connectivity restored, data lost) → every stream is cancelled and re-sent.
+/// wait; Connected → what the lost link took is re-sent under a new id: every stream (subscribers see Resubscribed)
+/// and the waiting requests, once. What was asked before the first link or during an outage is still queued at the
+/// pacer: it goes out as it is. 1101 (connectivity restored, data lost) → every stream is cancelled and re-sent.
 ///
 /// Subscription ids start after <see cref="DeskOptions.SubscriptionIdBase"/>. After a desk failover strategies bring
 /// their subscriptions back with <see cref="SubscriptionMessages.Resubscribe"/>, under the ids they hold
@@ -46,7 +47,8 @@ public sealed partial class RouterActor : ReceiveActor
     private readonly HashSet<IActorRef> _watchedSubscribers = new();
     private readonly Dictionary<string, TypeOwner> _typeOwners = new();
 
-    private sealed record ChildInfo(int RequestId, SubscriptionId? Line, bool Retryable, string? OwnerKind);
+    /// <summary>LinkLost: the child was live when a link that was up went down, so its request went with it.</summary>
+    private sealed record ChildInfo(int RequestId, SubscriptionId? Line, bool Retryable, string? OwnerKind, bool LinkLost = false);
 
     private sealed class TypeOwner
     {
@@ -164,23 +166,40 @@ public sealed partial class RouterActor : ReceiveActor
     private void OnDisconnected(ConnectionEvents.Disconnected down)
     {
         if (!_connected && _children.Count == 0) return;
+        // Only a link that was up takes requests with it: those sent die with it and the pacer drops the queued data.
+        // A failed attempt loses nothing; the pacer keeps what it holds until it has had a link.
+        var lost = _connected;
+        if (lost) MarkLinkLost();
         _connected = false;
-        foreach (var child in _children.Keys) child.Tell(new RouterInternal.ConnectionDown(down.Reason));
+        foreach (var child in _children.Keys) child.Tell(new RouterInternal.ConnectionDown(down.Reason, lost));
     }
 
     private void OnConnected(ConnectionEvents.Connected up)
     {
+        // Connected while connected: the connection was restarted, and its old link went without a Disconnected.
+        if (_connected) MarkLinkLost();
         _connected = true;
         _serverVersion = up.ServerVersion; // what FA profiles and the config requests are checked against
         // The market data type is per connection at IB: set it again before any line is re-sent.
         if (up.IsReconnect && _marketDataType is { } type) _pacer.Tell(new GatewayMessages.Outbound(type, OutboundPriority.Data));
-        ResubscribeAll(up.IsReconnect ? "reconnected" : "connected", cancelOld: false, notify: up.IsReconnect);
+        // What was asked before the first link, or during the outage, is still queued at the pacer and goes out now,
+        // once. Re-sending it as well would open a line twice at IB for a moment, or move a request to an id the
+        // gateway never hears of. So only what the lost link took is re-sent: every line, and the one-shot requests
+        // that wait for a retry (the others failed with ConnectionLost).
+        var reason = up.IsReconnect ? "reconnected" : "connection restarted";
         foreach (var (child, info) in _children.ToList())
         {
-            if (info.Line is not null || !info.Retryable) continue;
-            var id = Remap(child, info);
-            child.Tell(new RouterInternal.Resend(id, "reconnected", CancelOld: false));
+            if (!info.LinkLost) continue;
+            _children[child] = info with { LinkLost = false };
+            if (info.Line is null && !info.Retryable) continue;
+            var id = Remap(child, _children[child]);
+            child.Tell(new RouterInternal.Resend(id, info.Line is null ? "reconnected" : reason, CancelOld: false));
         }
+    }
+
+    private void MarkLinkLost()
+    {
+        foreach (var (child, info) in _children.ToList()) _children[child] = info with { LinkLost = true };
     }
 
     private void ResubscribeAll(string reason, bool cancelOld, bool notify = true)

@@ -22,10 +22,11 @@ internal static class RouterInternal
     public sealed record Resend(int RequestId, string Reason, bool CancelOld, bool Notify = true) : INoSerializationVerificationNeeded;
 
     /// <summary>
-    /// The link dropped: one-shot requests fail with ConnectionLost, or wait for a Resend when safe to retry; streams
-    /// note that their request is no longer live.
+    /// The connection is down: one-shot requests fail with ConnectionLost, or wait for a Resend when safe to retry;
+    /// streams note that their request is no longer live. LinkLost is false for an attempt that failed with no link
+    /// up: the request is still queued at the pacer, so one safe to retry just waits for it to go out.
     /// </summary>
-    public sealed record ConnectionDown(string Reason) : INoSerializationVerificationNeeded;
+    public sealed record ConnectionDown(string Reason, bool LinkLost = true) : INoSerializationVerificationNeeded;
 
     /// <summary>A new subscriber joined a shared line (the router already replied Subscribed to it).</summary>
     public sealed record AddSubscriber(IActorRef Subscriber) : INoSerializationVerificationNeeded;
