@@ -16,9 +16,10 @@ internal static class OrderCommandWire
         {
             var w = new W.PlaceOrder { Contract = m.Contract.ToWire(), Order = m.Order.ToWire(), Strategy = m.Strategy.Value };
             if (m.ReferencePrice is { } p) w.ReferencePrice = Dec(p);
+            if (m.TraceParent is { } t) w.TraceParent = t;
             return w;
         }, w => new O.PlaceOrder(w.Contract.FromWire("contract"), w.Order.FromWire("order"), new StrategyId(w.Strategy),
-            DecOrNull(w.HasReferencePrice, w.ReferencePrice, "reference_price")));
+            DecOrNull(w.HasReferencePrice, w.ReferencePrice, "reference_price")) { TraceParent = w.HasTraceParent ? w.TraceParent : null });
         t.Add(Manifests.ModifyOrder, W.ModifyOrder.Parser, (O.ModifyOrder m) =>
         {
             var w = new W.ModifyOrder { OrderId = m.OrderId.Value, Order = m.Order.ToWire() };
@@ -32,16 +33,18 @@ internal static class OrderCommandWire
         {
             var w = new W.PlaceBracket { Contract = m.Contract.ToWire(), Bracket = m.Bracket.ToWire(), Strategy = m.Strategy.Value };
             if (m.ReferencePrice is { } p) w.ReferencePrice = Dec(p);
+            if (m.TraceParent is { } t) w.TraceParent = t;
             return w;
         }, w => new O.PlaceBracket(w.Contract.FromWire("contract"), w.Bracket.FromWire("bracket"), new StrategyId(w.Strategy),
-            DecOrNull(w.HasReferencePrice, w.ReferencePrice, "reference_price")));
+            DecOrNull(w.HasReferencePrice, w.ReferencePrice, "reference_price")) { TraceParent = w.HasTraceParent ? w.TraceParent : null });
         t.Add(Manifests.PlaceOca, W.PlaceOca.Parser, (O.PlaceOca m) =>
         {
             var w = new W.PlaceOca { Contract = m.Contract.ToWire(), Orders = { m.Orders.Select(o => o.ToWire()) }, Group = m.Group, Strategy = m.Strategy.Value, OcaType = m.OcaType };
             if (m.ReferencePrice is { } p) w.ReferencePrice = Dec(p);
+            if (m.TraceParent is { } t) w.TraceParent = t;
             return w;
         }, w => new O.PlaceOca(w.Contract.FromWire("contract"), w.Orders.Select(o => o.FromWire("orders")).ToList(), w.Group, new StrategyId(w.Strategy),
-            w.OcaType, DecOrNull(w.HasReferencePrice, w.ReferencePrice, "reference_price")));
+            w.OcaType, DecOrNull(w.HasReferencePrice, w.ReferencePrice, "reference_price")) { TraceParent = w.HasTraceParent ? w.TraceParent : null });
         t.Add(Manifests.GetOpenOrders, W.GetOpenOrders.Parser, (O.GetOpenOrders _) => new W.GetOpenOrders(), _ => new O.GetOpenOrders());
         t.Add(Manifests.GetCompletedOrders, W.GetCompletedOrders.Parser,
             (O.GetCompletedOrders m) => new W.GetCompletedOrders { ApiOnly = m.ApiOnly }, w => new O.GetCompletedOrders(w.ApiOnly));

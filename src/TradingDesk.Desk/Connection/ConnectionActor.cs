@@ -224,7 +224,7 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         switch (message)
         {
             case GatewayMessages.Write write:
-                WriteNow(write.Message);
+                WriteTraced(write);
                 return true;
             case HeartbeatDue:
                 if (_heartbeatPending) return true; // the deadline timer is already running
@@ -286,6 +286,20 @@ public sealed class ConnectionActor : ActorBase, IWithTimers
         Context.Become(Reconnecting);
         Timers.StartSingleTimer("retry", new RetryNow(), delay); // armed before Reconnecting is told (see StartConnecting)
         Publish(new ConnectionEvents.Reconnecting(_failures, delay, reason, now));
+    }
+
+    /// <summary>A write of a traced message (an order's placeOrder) is the order's <c>order.socket</c> span.</summary>
+    private void WriteTraced(GatewayMessages.Write write)
+    {
+        if (write.Trace == default)
+        {
+            WriteNow(write.Message);
+            return;
+        }
+        var span = Telemetry.DeskTracing.StartDetached("order.socket", System.Diagnostics.ActivityKind.Client, write.Trace);
+        span?.SetTag("tradingdesk.message", write.Message.Descriptor.Name);
+        WriteNow(write.Message);
+        Telemetry.DeskTracing.Stop(span);
     }
 
     private void WriteNow(Google.Protobuf.IMessage message)

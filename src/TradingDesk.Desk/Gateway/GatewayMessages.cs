@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Google.Protobuf;
 
@@ -26,8 +27,11 @@ public static class GatewayMessages
     /// <summary>Removes queued <see cref="Outbound"/> messages with this key that the pacer has not sent yet.</summary>
     public sealed record Withdraw(object Key) : INoSerializationVerificationNeeded;
 
-    /// <summary>Sent by the pacer to the connection: write this now. The connection encodes at the negotiated version.</summary>
-    public sealed record Write(IMessage Message) : INoSerializationVerificationNeeded;
+    /// <summary>
+    /// Sent by the pacer to the connection: write this now. The connection encodes at the negotiated version.
+    /// <paramref name="Trace"/>: the trace the message belongs to (default: none), for the connection's span of the write.
+    /// </summary>
+    public sealed record Write(IMessage Message, ActivityContext Trace = default) : INoSerializationVerificationNeeded;
 }
 
 /// <summary>Order of precedence in the pacer's queue: lower goes first.</summary>

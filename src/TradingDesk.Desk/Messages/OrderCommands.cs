@@ -18,7 +18,11 @@ public static class OrderCommands
     /// <paramref name="ReferencePrice"/> is the price the risk gate uses for the notional of a market order
     /// (without it: the last fill or limit price the desk knows for the contract; without that the order is denied).
     /// </summary>
-    public sealed record PlaceOrder(ContractSpec Contract, OrderSpec Order, StrategyId Strategy, decimal? ReferencePrice = null) : IOrderCommand;
+    public sealed record PlaceOrder(ContractSpec Contract, OrderSpec Order, StrategyId Strategy, decimal? ReferencePrice = null) : IPlaceCommand
+    {
+        /// <inheritdoc />
+        public string? TraceParent { get; init; }
+    }
 
     /// <summary>
     /// Change a working order: re-sent as placeOrder with the same id. Only the owning strategy may modify
@@ -40,13 +44,21 @@ public static class OrderCommands
     /// Place an entry with a take-profit and a stop-loss. Ids are consecutive; both children carry the entry's id
     /// as parentId; only the stop-loss (sent last) transmits. Replied with <see cref="OrderEvents.BracketAccepted"/>.
     /// </summary>
-    public sealed record PlaceBracket(ContractSpec Contract, Bracket Bracket, StrategyId Strategy, decimal? ReferencePrice = null) : IOrderCommand;
+    public sealed record PlaceBracket(ContractSpec Contract, Bracket Bracket, StrategyId Strategy, decimal? ReferencePrice = null) : IPlaceCommand
+    {
+        /// <inheritdoc />
+        public string? TraceParent { get; init; }
+    }
 
     /// <summary>
     /// Place orders in one OCA group (<paramref name="OcaType"/> 1: cancel the others with block). Replied with
     /// <see cref="OrderEvents.OcaAccepted"/>.
     /// </summary>
-    public sealed record PlaceOca(ContractSpec Contract, IReadOnlyList<OrderSpec> Orders, string Group, StrategyId Strategy, int OcaType = 1, decimal? ReferencePrice = null) : IOrderCommand;
+    public sealed record PlaceOca(ContractSpec Contract, IReadOnlyList<OrderSpec> Orders, string Group, StrategyId Strategy, int OcaType = 1, decimal? ReferencePrice = null) : IPlaceCommand
+    {
+        /// <inheritdoc />
+        public string? TraceParent { get; init; }
+    }
 
     /// <summary>
     /// Every open order of the account (reqAllOpenOrders until openOrderEnd). Concurrent askers are serialised:

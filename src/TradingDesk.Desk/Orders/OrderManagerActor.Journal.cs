@@ -47,6 +47,7 @@ public sealed partial class OrderManagerActor
         {
             foreach (var effect in events) Apply(effect);
             CountRecorded(events);
+            TraceRecorded(events);
             then?.Invoke();
             return;
         }
@@ -56,6 +57,7 @@ public sealed partial class OrderManagerActor
             RecordJournalWrite(started);
             foreach (var effect in events.Where(e => !e.Journaled)) Apply(effect);
             CountRecorded(events);
+            TraceRecorded(events);
             then?.Invoke();
         });
     }

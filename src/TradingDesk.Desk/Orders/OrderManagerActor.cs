@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using Akka.Event;
 using Akka.Actor;
 using Akka.Persistence;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Telemetry;
 using Tws = IBApi.protobuf;
 
 namespace TradingDesk.Desk.Orders;
@@ -102,6 +104,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
         Command<IOrderCommand>(OnCommand);
         Command<Terminated>(OnTerminated);
         Command<QueryTimedOut>(OnQueryTimedOut);
+        Command<Pacing.PacerMessages.Sent>(OnSent);
         Snapshots();
     }
 
@@ -147,20 +150,26 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
     private void OnCommand(IOrderCommand command)
     {
         var sender = Sender;
+        var trace = BeginTrace(command);
         if (VersionProblem(command) is { } unsupported)
         {
             _log.Info("{0} refused: {1}", command.GetType().Name, unsupported);
+            DeskTracing.Fail(trace, unsupported.ToString());
             sender.Tell(new RequestFailed(command, unsupported));
             return;
         }
+        var risk = ChildOf(trace, "order.risk");
         var decision = _book.Decide(command, _options, order => IsOwner(order, sender, command));
         if (decision.Failure is { } failure)
         {
             CountRefused(failure);
             _log.Info("{0} refused: {1}", command.GetType().Name, failure);
+            DeskTracing.Fail(risk, failure.ToString());
+            DeskTracing.Fail(trace, failure.ToString());
             sender.Tell(new RequestFailed(command, failure));
             return;
         }
+        DeskTracing.Stop(risk);
         // Only an accepted placement binds its sender: a refused one must not capture the strategy's events.
         switch (command)
         {
@@ -170,7 +179,14 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
         }
         // Journaled first: the placeOrder leaves only once the order (and so its id) is durable.
         AwaitJournal(command, sender);
-        Record(decision.Events, () => Reply(command, sender, Execute(decision.Events, command as OrderCommands.CancelOrder, sender)));
+        var journal = ChildOf(trace, "order.journal");
+        Record(decision.Events, () =>
+        {
+            DeskTracing.Stop(journal);
+            var sent = Execute(decision.Events, command as OrderCommands.CancelOrder, sender, trace);
+            DeskTracing.Stop(trace); // before the reply: whoever hears it finds the desk's part of the trace ended
+            Reply(command, sender, sent);
+        });
     }
 
     private void Reply(IOrderCommand command, IActorRef sender, (List<OrderId> Placed, List<OrderId> Cancelled) sent)
@@ -200,7 +216,8 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
     }
 
     /// <summary>Sends what the recorded facts say; a cancel's asker waits for the gateway's answer.</summary>
-    private (List<OrderId> Placed, List<OrderId> Cancelled) Execute(IReadOnlyList<BookEvent> events, OrderCommands.CancelOrder? cancel, IActorRef? asker)
+    private (List<OrderId> Placed, List<OrderId> Cancelled) Execute(IReadOnlyList<BookEvent> events, OrderCommands.CancelOrder? cancel, IActorRef? asker,
+        Activity? trace = null)
     {
         var placed = new List<OrderId>();
         var cancelled = new List<OrderId>();
@@ -212,7 +229,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
                     placed.Add(p.Order.Id);
                     BeforeSend?.Invoke(p.Order.Id);
                     _sentHere.Add(p.Order.Id);
-                    Send(PlaceRequest(p.Order));
+                    Send(PlaceRequest(p.Order), TracePlaced(p.Order.Id, trace));
                     break;
                 case BookEvent.OrderModified m:
                     placed.Add(m.Order.Id);
@@ -401,8 +418,8 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
         return new Tws.PlaceOrderRequest { OrderId = order.Id.Value, Contract = order.Contract!.ToProto(), Order = wire };
     }
 
-    private void Send(Google.Protobuf.IMessage message) =>
-        _pacer.Tell(new GatewayMessages.Outbound(message, OutboundPriority.Order));
+    private void Send(Google.Protobuf.IMessage message, object? key = null) =>
+        _pacer.Tell(new GatewayMessages.Outbound(message, OutboundPriority.Order, key));
 
     private void Apply(BookEvent e) => _book = _book.Apply(e);
 

@@ -113,7 +113,7 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
         while (_queue.TryTake(now) is { } entry)
         {
             RecordSent(entry, now);
-            _connection.Tell(new GatewayMessages.Write(entry.Message), Self);
+            _connection.Tell(new GatewayMessages.Write(entry.Message, entry.Key is PacerMessages.ITracedKey traced ? traced.Trace : default), Self);
             if (entry.Key is PacerMessages.INotifyOnSent notify) notify.Owner.Tell(new PacerMessages.Sent(entry.Key, now), Self);
         }
         ReportQueued();

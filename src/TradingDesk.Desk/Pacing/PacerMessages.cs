@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using TradingDesk.Desk.Gateway;
 
@@ -19,6 +20,15 @@ public static class PacerMessages
     public interface INotifyOnSent
     {
         IActorRef Owner { get; }
+    }
+
+    /// <summary>
+    /// A key whose message belongs to a trace (an order's placeOrder): the pacer hands <see cref="Trace"/> to the
+    /// connection with the write, and the connection's span of the write joins that trace.
+    /// </summary>
+    public interface ITracedKey
+    {
+        ActivityContext Trace { get; }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
 using TradingDesk.Desk.Domain;
@@ -138,7 +139,12 @@ public abstract class StrategyActor : ReceiveActor
     }
 
     /// <summary>Sends a command to the desk with this strategy as the sender (replies and stream items come here).</summary>
-    protected void TellDesk(object command) => Desk.Tell(command, Self);
+    protected void TellDesk(object command)
+    {
+        // A placement told without waiting is still its order's root span; it ends when the command leaves.
+        using var span = command is IPlaceCommand place ? Telemetry.DeskTracing.StartPlace(place, ActivityKind.Producer, out command) : null;
+        Desk.Tell(command, Self);
+    }
 
     /// <summary>Starts a subscription: the Subscribed reply and the items arrive in this strategy's mailbox.</summary>
     protected void Subscribe(object subscribeCommand) => Desk.Tell(subscribeCommand, Self);
@@ -157,6 +163,8 @@ public abstract class StrategyActor : ReceiveActor
     protected async Task<T> AskDesk<T>(object command, TimeSpan? timeout = null)
     {
         var wait = timeout ?? Options.AskTimeout;
+        // A placement is its order's root span (order.place): the desk's spans of the order join it, on any node.
+        using var span = command is IPlaceCommand place ? Telemetry.DeskTracing.StartPlace(place, ActivityKind.Producer, out command) : null;
         // The deadline is a scheduler timer, not Ask's own timeout (which runs on real time): one virtual clock then
         // drives it in tests, like every other deadline of the desk.
         // Not disposed: the TestKit's scheduler ignores the cancelable and runs Cancel after the reply too, which must
@@ -170,12 +178,14 @@ public abstract class StrategyActor : ReceiveActor
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
+            span?.SetStatus(ActivityStatusCode.Error, new RequestTimedOut(wait).ToString());
             throw new DeskRequestException(new RequestTimedOut(wait));
         }
         finally
         {
             timer.Cancel();
         }
+        if (reply is RequestFailed refused) span?.SetStatus(ActivityStatusCode.Error, refused.Failure.ToString());
         return reply switch
         {
             RequestFailed failed => throw new DeskRequestException(failed.Failure),

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Grpc.Core;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Telemetry;
 using TradingDesk.Grpc.Access;
 using TradingDesk.Grpc.Mapping;
 using TradingDesk.Grpc.Sessions;
@@ -20,7 +22,7 @@ internal sealed partial class TradingDeskService
         var caller = CallerFor(request.Strategy, context);
         var wire = request.Clone();
         wire.Strategy = caller.Strategy.Value;
-        var accepted = await Trade<OrderEvents.OrderAccepted>(caller, Read<OrderCommands.PlaceOrder>(wire), context).ConfigureAwait(false);
+        var accepted = await Place<OrderEvents.OrderAccepted>(caller, Read<OrderCommands.PlaceOrder>(wire), context).ConfigureAwait(false);
         caller.Session.Tell(new SessionMessages.Owns([accepted.OrderId]), ActorRefs.NoSender);
         return _wire.Out(accepted, W.OrderAccepted.Parser);
     }
@@ -30,7 +32,7 @@ internal sealed partial class TradingDeskService
         var caller = CallerFor(request.Strategy, context);
         var wire = request.Clone();
         wire.Strategy = caller.Strategy.Value;
-        var accepted = await Trade<OrderEvents.BracketAccepted>(caller, Read<OrderCommands.PlaceBracket>(wire), context).ConfigureAwait(false);
+        var accepted = await Place<OrderEvents.BracketAccepted>(caller, Read<OrderCommands.PlaceBracket>(wire), context).ConfigureAwait(false);
         caller.Session.Tell(new SessionMessages.Owns([accepted.Entry, accepted.TakeProfit, accepted.StopLoss]), ActorRefs.NoSender);
         return _wire.Out(accepted, W.BracketAccepted.Parser);
     }
@@ -57,6 +59,28 @@ internal sealed partial class TradingDeskService
         if (requested.Length > 0 && requested != caller.Strategy.Value)
             throw CallFailures.Denied($"client '{caller.Client.Name}' trades as strategy '{caller.Strategy.Value}', not '{requested}'");
         return caller;
+    }
+
+    /// <summary>
+    /// A placement is its order's root span here (order.place), under the trace the client names: the request's
+    /// trace_parent, else its W3C <c>traceparent</c> header (a malformed value counts as none). The desk's spans of the
+    /// order join it.
+    /// </summary>
+    private async Task<T> Place<T>(GrpcCaller caller, IPlaceCommand command, ServerCallContext context)
+    {
+        var parent = DeskTracing.Parse(command.TraceParent) is { TraceId: var id } inRequest && id != default
+            ? inRequest
+            : DeskTracing.Parse(context.RequestHeaders.GetValue("traceparent"));
+        using var span = DeskTracing.StartPlace(command, ActivityKind.Server, out var traced, parent);
+        try
+        {
+            return await Trade<T>(caller, traced, context).ConfigureAwait(false);
+        }
+        catch (RpcException ex)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, $"{ex.StatusCode}: {ex.Status.Detail}");
+            throw;
+        }
     }
 
     private Task<T> Trade<T>(GrpcCaller caller, object command, ServerCallContext context) =>

@@ -21,10 +21,18 @@ public sealed record MetricsSettings
     /// <summary>"grpc" (port 4317 by convention) or "http/protobuf" (4318). Default "grpc".</summary>
     public string OtlpProtocol { get; init; } = "grpc";
 
-    /// <summary>How often the OTLP export pushes. Default 15 s.</summary>
+    /// <summary>How often the OTLP export pushes (metrics, and the batch of finished spans). Default 15 s.</summary>
     public TimeSpan OtlpInterval { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// With <see cref="Otlp"/>: also push the orders' traces there (one trace per order, from the strategy's placement
+    /// to its fills; docs/operations.md). Default true; false pushes metrics only.
+    /// </summary>
+    public bool OtlpTraces { get; init; } = true;
+
     public bool PrometheusEnabled => !string.IsNullOrWhiteSpace(Prometheus);
+
+    public bool TracesEnabled => OtlpEnabled && OtlpTraces;
 
     public bool OtlpEnabled => !string.IsNullOrWhiteSpace(Otlp);
 

@@ -112,6 +112,20 @@ public sealed class DeskSerializerTests() : Akka.TestKit.Xunit2.TestKit(DeskSeri
     }
 
     [Fact]
+    public void Place_commands_carry_the_trace_they_belong_to_to_the_desk_node()
+    {
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var aapl = Contract.Stock("AAPL");
+        var place = new OrderCommands.PlaceOrder(aapl, Order.Limit(OrderAction.Buy, 1, 1m), new StrategyId("s")) { TraceParent = traceParent };
+        var bracket = new OrderCommands.PlaceBracket(aapl, new Bracket(Order.Limit(OrderAction.Buy, 1, 1m), Order.Limit(OrderAction.Sell, 1, 2m), Order.Limit(OrderAction.Sell, 1, 0.5m)), new StrategyId("s")) { TraceParent = traceParent };
+        var oca = new OrderCommands.PlaceOca(aapl, [Order.Limit(OrderAction.Buy, 1, 1m)], "g", new StrategyId("s")) { TraceParent = traceParent };
+        Assert.Equal(traceParent, ((OrderCommands.PlaceOrder)RoundTrip(place)).TraceParent);
+        Assert.Equal(traceParent, ((OrderCommands.PlaceBracket)RoundTrip(bracket)).TraceParent);
+        Assert.Equal(traceParent, ((OrderCommands.PlaceOca)RoundTrip(oca)).TraceParent);
+        Assert.Null(((OrderCommands.PlaceOrder)RoundTrip(place with { TraceParent = null })).TraceParent);
+    }
+
+    [Fact]
     public void An_unknown_manifest_is_a_serialization_exception_naming_it()
     {
         var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerForType(typeof(MarketDataMessages.Tick));
