@@ -146,9 +146,9 @@
     pnl.textContent = money(s.deskPnl);
     pnl.className = "big num " + signClass(s.deskPnl);
     $("desk-realised").textContent = money(s.deskRealised);
-    $("desk-realised").className = signClass(s.deskRealised);
+    $("desk-realised").className = "num " + signClass(s.deskRealised);
     $("desk-unrealised").textContent = money(s.deskUnrealised);
-    $("desk-unrealised").className = signClass(s.deskUnrealised);
+    $("desk-unrealised").className = "num " + signClass(s.deskUnrealised);
     const k = s.killSwitch;
     $("kill-state").textContent = k.active ? "ON" : "off";
     $("kill-state").className = "big" + (k.active ? " on" : "");
