@@ -20,11 +20,14 @@ public sealed record DeskSnapshot(
 /// One strategy's totals. <see cref="Executions"/> counts executions (one order can fill in several);
 /// <see cref="FilledOrders"/> counts orders that filled completely; <see cref="Lost"/> and <see cref="Rejected"/>
 /// count orders that ended that way. <see cref="Pnl"/> is cash from its fills, minus commissions, plus its positions
-/// marked at the last fill price of each symbol seen by the desk.
+/// marked at the last fill price of each symbol seen by the desk (any strategy's fill: the monitor hears no quotes).
+/// It is split in two that add up to it: <see cref="Realised"/>, the cash of the quantity it closed (sold above or
+/// below its average cost) minus all its commissions, and <see cref="Unrealised"/>, its open positions at that mark
+/// less their average cost (see <see cref="OpenPosition"/>).
 /// </summary>
 public sealed record StrategyTotals(
     string Strategy, string State, int Orders, int FilledOrders, int Executions, int Lost, int Rejected,
-    IReadOnlyDictionary<string, decimal> Positions, decimal Commissions, decimal Pnl);
+    IReadOnlyDictionary<string, decimal> Positions, decimal Commissions, decimal Pnl, decimal Realised = 0m, decimal Unrealised = 0m);
 
 public sealed record WorkingOrder(OrderId OrderId, string Strategy, string Symbol, string Action, decimal Quantity, string Type, decimal? LimitPrice, string Status);
 
@@ -82,7 +85,9 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
         public int Rejected { get; set; }
         public decimal Cash { get; set; }
         public decimal Commissions { get; set; }
-        public Dictionary<string, decimal> Positions { get; } = [];
+        public Dictionary<string, OpenPosition> Positions { get; } = [];
+
+        public Dictionary<string, decimal> Open() => Positions.Where(p => p.Value.Quantity != 0).ToDictionary(p => p.Key, p => p.Value.Quantity);
     }
 
     private readonly IActorRef _desk;
@@ -256,7 +261,7 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
         var signed = bought ? f.Quantity : -f.Quantity;
         t.Executions++;
         t.Cash -= signed * f.Price;
-        t.Positions[symbol] = t.Positions.GetValueOrDefault(symbol) + signed;
+        t.Positions[symbol] = t.Positions.GetValueOrDefault(symbol).Fill(signed, f.Price);
         _recent.AddFirst(new FillLine(_orderStrategy[f.OrderId], symbol, bought ? "BOT" : "SLD", f.Quantity, f.Price, f.GatewayTime ?? f.LocalTime, f.GatewayTime is not null));
         while (_recent.Count > Recent) _recent.RemoveLast();
         PublishFigures();
@@ -265,10 +270,19 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
     /// <summary>The strategies' PnL and positions for the desk's meters (fills and commissions are rare next to ticks).</summary>
     private void PublishFigures() =>
         Desk.Telemetry.DeskMetrics.For(Context.System).SetStrategies(_totals.Select(kv => new Desk.Telemetry.DeskMetrics.StrategyFigures(kv.Key,
-            Pnl(kv.Value), kv.Value.Positions.Where(p => p.Value != 0).ToDictionary(p => p.Key, p => p.Value))).ToList());
+            Pnl(kv.Value), kv.Value.Open())).ToList());
 
     /// <summary>Cash from the fills, minus commissions, plus the positions marked at each symbol's last fill price.</summary>
-    private decimal Pnl(Totals t) => t.Cash + t.Positions.Sum(p => p.Value * _lastPrice.GetValueOrDefault(p.Key)) - t.Commissions;
+    private decimal Pnl(Totals t) => Realised(t) + Unrealised(t);
+
+    /// <summary>
+    /// What the closed quantity made: the cash of every fill, less what the open positions cost (that cash is still
+    /// in them), less commissions. Exact: a flat position costs zero.
+    /// </summary>
+    private static decimal Realised(Totals t) => t.Cash + t.Positions.Values.Sum(p => p.Cost) - t.Commissions;
+
+    /// <summary>The open positions marked at each symbol's last fill price, less their average cost.</summary>
+    private decimal Unrealised(Totals t) => t.Positions.Sum(p => p.Value.Unrealised(_lastPrice.GetValueOrDefault(p.Key)));
 
     private DeskSnapshot Snapshot(IReadOnlyDictionary<string, string> states)
     {
@@ -277,7 +291,7 @@ public sealed class DeskMonitor : ReceiveActor, IWithTimers
         {
             var t = _totals.GetValueOrDefault(n) ?? new Totals();
             return new StrategyTotals(n, states.GetValueOrDefault(n) ?? "-", t.Orders.Count, t.Filled.Count, t.Executions, t.Lost, t.Rejected,
-                t.Positions.Where(p => p.Value != 0).ToDictionary(p => p.Key, p => p.Value), t.Commissions, Pnl(t));
+                t.Open(), t.Commissions, Pnl(t), Realised(t), Unrealised(t));
         }).ToList();
         return new DeskSnapshot(_connection, _pacer, strategies, [.. _working.Values.OrderBy(w => w.OrderId.Value)], [.. _recent], [.. _problems],
             Context.System.Scheduler.Now);

@@ -109,4 +109,35 @@ public sealed class MonitorTests : TradingDesk.Testing.DeskTestKit
         Assert.Equal(8.5, capture.Last("tradingdesk.strategy.pnl", "strategy", "maker"));
         Assert.Equal(6, capture.Last("tradingdesk.strategy.position", "strategy", "maker"));
     }
+
+    private static OrderEvents.Filled Fill(string exec, string symbol, string side, decimal qty, decimal price) =>
+        new(new OrderId(5), null, new ExecId(exec), new StrategyId("maker"), Contract.Stock(symbol), side, qty, price, qty, price, "DU1", "SMART", T, T);
+
+    [Fact]
+    public async Task Pnl_is_split_into_the_closed_quantitys_cash_and_the_open_position_at_the_last_fill_price()
+    {
+        _monitor.Tell(Open(5));
+        _monitor.Tell(Fill("e1", "MSFT", "BOT", 10m, 100m));
+        _monitor.Tell(Fill("e2", "MSFT", "BOT", 10m, 110m)); // 20 at an average of 105
+        _monitor.Tell(Fill("e3", "MSFT", "SLD", 5m, 120m)); // closes 5 at 15 over the average: 75 realised
+        _monitor.Tell(new OrderEvents.CommissionReported(new OrderId(5), new ExecId("e1"), new StrategyId("maker"), 2m, "USD", null, T));
+        var maker = Assert.Single((await Snapshot()).Strategies);
+        // 15 left at 105 average, marked at the last fill price 120: 225 unrealised; realised 75 less 2 commission.
+        Assert.Equal((73m, 225m, 298m), (maker.Realised, maker.Unrealised, maker.Pnl));
+        Assert.Equal(15m, maker.Positions["MSFT"]);
+
+        // Selling 20 crosses zero: the 15 close at 100 (5 under the average: -75), a short of 5 opens at 100.
+        _monitor.Tell(Fill("e4", "MSFT", "SLD", 20m, 100m));
+        maker = Assert.Single((await Snapshot()).Strategies);
+        Assert.Equal((-2m, 0m, -2m), (maker.Realised, maker.Unrealised, maker.Pnl));
+        // Another strategy's fill moves the mark: the short of 5 from 100 is marked at 98.
+        _monitor.Tell(new OrderEvents.Filled(new OrderId(6), null, new ExecId("x1"), new StrategyId("other"), Contract.Stock("MSFT"), "BOT", 1m, 98m, 1m, 98m, "DU1", "SMART", T, T));
+        maker = (await Snapshot()).Strategies.Single(s => s.Strategy == "maker");
+        Assert.Equal((-2m, 10m, 8m), (maker.Realised, maker.Unrealised, maker.Pnl));
+        // Buying the 5 back at 98 realises what was unrealised and leaves it flat: nothing unrealised, exactly.
+        _monitor.Tell(Fill("e5", "MSFT", "BOT", 5m, 98m));
+        maker = (await Snapshot()).Strategies.Single(s => s.Strategy == "maker");
+        Assert.Equal((8m, 0m, 8m), (maker.Realised, maker.Unrealised, maker.Pnl));
+        Assert.Empty(maker.Positions);
+    }
 }

@@ -41,6 +41,9 @@ public static class PacerMessages
 /// <summary>
 /// The pacer's state for the console view and tests: queued messages per priority, the oldest wait, what was sent.
 /// Published on the EventStream every <c>DeskOptions.PacerStatusInterval</c> and returned by <see cref="PacerMessages.GetStatus"/>.
+/// <see cref="WaitP99"/>: the 99th percentile of how long the messages sent in the last <see cref="WaitWindow.Length"/>
+/// waited in the queues (zero for one that found room at once), null when none was sent in it. The cluster's wire form
+/// does not carry it, so a copy relayed to another node has null there.
 /// </summary>
 public sealed record PacerStatus(
     int QueuedOrders,
@@ -49,7 +52,8 @@ public sealed record PacerStatus(
     TimeSpan OldestWait,
     long SentTotal,
     bool Connected,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    TimeSpan? WaitP99 = null)
 {
     public int Queued => QueuedOrders + QueuedData + QueuedHistorical;
 

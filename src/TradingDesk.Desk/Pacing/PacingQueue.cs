@@ -14,6 +14,7 @@ public sealed class PacingQueue
     private readonly LinkedList<Entry>[] _queues = [new(), new(), new()];
     private readonly RateWindow _rate;
     private readonly HistoricalPacing _historical = new();
+    private readonly WaitWindow _waits = new();
 
     public PacingQueue(int messagesPerSecond, int burst, TimeSpan? jitterMargin = null) => _rate = new RateWindow(messagesPerSecond, burst, jitterMargin);
 
@@ -86,6 +87,7 @@ public sealed class PacingQueue
         }
         if (taken is null) return null;
         _rate.Record(now);
+        _waits.Record(now, now - taken.QueuedAt);
         SentTotal++;
         return taken;
     }
@@ -110,6 +112,6 @@ public sealed class PacingQueue
     {
         // Each queue is FIFO, so its first entry is its oldest.
         var oldest = _queues.Where(q => q.First is not null).Select(q => q.First!.Value.QueuedAt).DefaultIfEmpty(now).Min();
-        return new PacerStatus(_queues[0].Count, _queues[1].Count, _queues[2].Count, now - oldest, SentTotal, connected, now);
+        return new PacerStatus(_queues[0].Count, _queues[1].Count, _queues[2].Count, now - oldest, SentTotal, connected, now, _waits.P99(now));
     }
 }

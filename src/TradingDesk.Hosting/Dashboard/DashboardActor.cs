@@ -12,7 +12,9 @@ namespace TradingDesk.Hosting.Dashboard;
 /// Feeds the dashboard. Subscribes to what the desk publishes (connection changes, gateway notices, pacer reports, the
 /// kill switch) and folds it into its <see cref="DashboardState"/>; on a scheduler timer asks the strategy host for the
 /// strategies' states and then the <see cref="DeskMonitor"/> for its snapshot (replies come back to this actor, nothing
-/// waits), builds the page's snapshot and hands it to the <see cref="DashboardFeed"/>.
+/// waits), builds the page's snapshot and hands it to the <see cref="DashboardFeed"/>. The same tick asks the desk for
+/// its strategy bindings (where each strategy's holder runs); a snapshot uses the latest answer it has, so the node
+/// column lags by at most one tick and keeps its last word while the desk does not answer.
 /// A round that gets no answer (the desk stopping) is given up after <see cref="StaleTicks"/> ticks, so one lost
 /// reply does not stop the page for good.
 /// </summary>
@@ -28,8 +30,10 @@ public sealed class DashboardActor : ReceiveActor, IWithTimers
 
     private readonly IActorRef _host;
     private readonly IActorRef _monitor;
+    private readonly IActorRef _desk;
+    private readonly Address _self;
+    private IReadOnlyDictionary<string, string> _nodes = new Dictionary<string, string>();
     private readonly DashboardFeed _feed;
-    private readonly string _node;
     private readonly IReadOnlySet<string> _startable;
     private readonly bool _cluster;
     private readonly bool _controlsNeedToken;
@@ -37,21 +41,25 @@ public sealed class DashboardActor : ReceiveActor, IWithTimers
     private DashboardState _state;
     private int _waitingTicks = -1;
 
-    public DashboardActor(IActorRef host, IActorRef monitor, DashboardFeed feed, DashboardState state, TimeSpan interval,
-        string node, IReadOnlySet<string> startable, bool cluster, bool controlsNeedToken)
+    public DashboardActor(IActorRef host, IActorRef monitor, IActorRef desk, DashboardFeed feed, DashboardState state, TimeSpan interval,
+        Address self, IReadOnlySet<string> startable, bool cluster, bool controlsNeedToken)
     {
         _host = host;
         _monitor = monitor;
+        _desk = desk;
+        _self = self;
         _feed = feed;
         _state = state;
         _interval = interval;
-        _node = node;
         _startable = startable;
         _cluster = cluster;
         _controlsNeedToken = controlsNeedToken;
         Receive<Tick>(_ => OnTick());
         Receive<StrategyStates>(s => _monitor.Tell(new DeskMonitor.GetSnapshot(s.Strategies.ToDictionary(x => x.Name, x => x.State.ToString())), Self));
         Receive<DeskSnapshot>(OnSnapshot);
+        Receive<OrderEvents.StrategyBindings>(b => _nodes = StrategyNodes.From(b.Bindings, _self));
+        // The desk refused or could not be reached (a cluster without an up desk node): the last bindings stand.
+        Receive<RequestFailed>(_ => { });
         Receive<ConnectionEvents.StateChanged>(e => _state = _state.Apply(e));
         Receive<GatewayNotice>(e => _state = _state.Apply(e));
         Receive<PacerStatus>(e => _state = _state.Apply(e));
@@ -61,9 +69,10 @@ public sealed class DashboardActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IActorRef host, IActorRef monitor, DashboardFeed feed, DashboardState state, TimeSpan interval,
-        string node, IReadOnlySet<string> startable, bool cluster, bool controlsNeedToken) =>
-        Akka.Actor.Props.Create(() => new DashboardActor(host, monitor, feed, state, interval, node, startable, cluster, controlsNeedToken));
+    /// <summary><paramref name="desk"/> answers <see cref="OrderCommands.GetStrategyBindings"/>; <paramref name="self"/> is this node's address.</summary>
+    public static Props Props(IActorRef host, IActorRef monitor, IActorRef desk, DashboardFeed feed, DashboardState state, TimeSpan interval,
+        Address self, IReadOnlySet<string> startable, bool cluster, bool controlsNeedToken) =>
+        Akka.Actor.Props.Create(() => new DashboardActor(host, monitor, desk, feed, state, interval, self, startable, cluster, controlsNeedToken));
 
     protected override void PreStart()
     {
@@ -84,6 +93,7 @@ public sealed class DashboardActor : ReceiveActor, IWithTimers
     {
         if (_waitingTicks >= 0 && ++_waitingTicks < StaleTicks) return;
         _waitingTicks = 0;
+        _desk.Tell(new OrderCommands.GetStrategyBindings(), Self);
         _host.Tell(new GetStrategyStates(), Self);
     }
 
@@ -92,7 +102,7 @@ public sealed class DashboardActor : ReceiveActor, IWithTimers
         _waitingTicks = -1;
         // The router reports its open lines on the desk's meters (the dashboard runs only where the desk does).
         var lines = Desk.Telemetry.DeskMetrics.For(Context.System).Lines.GetValueOrDefault("mkt");
-        (_state, var snapshot) = _state.Build(desk, _node, _startable, Cluster(), _controlsNeedToken, lines);
+        (_state, var snapshot) = _state.Build(desk, _nodes, _startable, Cluster(), _controlsNeedToken, lines);
         _feed.Publish(snapshot);
     }
 
@@ -103,11 +113,8 @@ public sealed class DashboardActor : ReceiveActor, IWithTimers
         var cluster = Akka.Cluster.Cluster.Get(Context.System);
         var state = cluster.State;
         var unreachable = state.Unreachable.Select(m => m.Address).ToHashSet();
-        // The singleton runs on the oldest up member with the desk role.
-        var desk = state.Members.Where(m => m.Status == MemberStatus.Up && m.HasRole(TradingDesk.Cluster.DeskRoles.Desk))
-            .OrderBy(m => m, Member.AgeOrdering).FirstOrDefault();
-        return new ClusterPanel(true, cluster.SelfAddress.ToString(), desk?.Address.ToString(),
-            [.. state.Members.OrderBy(m => m.Address.ToString(), StringComparer.Ordinal)
-                .Select(m => new MemberRow(m.Address.ToString(), m.Status.ToString(), [.. m.Roles.Order(StringComparer.Ordinal)], !unreachable.Contains(m.Address)))]);
+        return ClusterView.Build(cluster.SelfAddress,
+            state.Members.OrderBy(m => m, Member.AgeOrdering).Select((m, age) => new ClusterView.MemberSeen(m.Address, m.Status, m.Roles, age, !unreachable.Contains(m.Address))),
+            TradingDesk.Cluster.DeskRoles.Desk);
     }
 }

@@ -49,10 +49,11 @@ public sealed class DashboardService : IHostedService, IAsyncDisposable
         var monitor = registry.Get<DeskMonitor>();
         var access = new DashboardAccess(_options.Grpc.Clients);
         var settings = _options.Dashboard;
-        var node = _options.Cluster.Enabled && system is ExtendedActorSystem extended ? extended.Provider.DefaultAddress.ToString() : "local";
+        // The address the order manager gives holders on this node (with host and port on a cluster node).
+        var self = ((ExtendedActorSystem)system).Provider.DefaultAddress;
         DashboardState state;
         lock (_gate) state = _early with { Endpoint = _desk.Endpoint };
-        _actor = system.ActorOf(DashboardActor.Props(host, monitor, Feed, state, settings.Interval, node, _desk.StrategyNames.ToHashSet(StringComparer.Ordinal),
+        _actor = system.ActorOf(DashboardActor.Props(host, monitor, _desk.Desk, Feed, state, settings.Interval, self, _desk.StrategyNames.ToHashSet(StringComparer.Ordinal),
             _options.Cluster.Enabled, access.TokensRequired), "dashboard");
         var controls = new DashboardControls(_desk.Desk, host, _desk.StrategyProps, TimeSpan.FromSeconds(10));
         try

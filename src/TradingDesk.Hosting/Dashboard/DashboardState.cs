@@ -77,24 +77,25 @@ public sealed record DashboardState
 
     /// <summary>
     /// The page's snapshot from the monitor's <paramref name="desk"/> snapshot, and this state with the charts extended
-    /// by one point. <paramref name="node"/> is where this process's strategies run; <paramref name="startable"/> the
-    /// strategies this host can start again.
+    /// by one point. <paramref name="nodes"/>: where the desk's bindings say each strategy runs (<see cref="StrategyNodes"/>);
+    /// <paramref name="startable"/>: the strategies this host runs and can start again.
     /// </summary>
-    public (DashboardState State, DashboardSnapshot Snapshot) Build(DeskSnapshot desk, string node, IReadOnlySet<string> startable, ClusterPanel cluster, bool controlsNeedToken,
-        int? marketDataLines = null)
+    public (DashboardState State, DashboardSnapshot Snapshot) Build(DeskSnapshot desk, IReadOnlyDictionary<string, string> nodes, IReadOnlySet<string> startable,
+        ClusterPanel cluster, bool controlsNeedToken, int? marketDataLines = null)
     {
         var working = desk.WorkingOrders.GroupBy(w => w.Strategy).ToDictionary(g => g.Key, g => g.Count());
-        var rows = desk.Strategies.Select(s => new StrategyRow(s.Strategy, node, s.State, working.GetValueOrDefault(s.Strategy), s.Orders, s.FilledOrders,
-            s.Executions, s.Lost, s.Rejected, Position(s), s.Commissions, s.Pnl,
-            CanStart: startable.Contains(s.Strategy) && s.State == "Stopped", CanStop: s.State is "Running" or "Starting" or "Restarting")).ToList();
+        var rows = desk.Strategies.Select(s => new StrategyRow(s.Strategy, StrategyNodes.For(s.Strategy, nodes, startable), s.State, working.GetValueOrDefault(s.Strategy),
+            s.Orders, s.FilledOrders, s.Executions, s.Lost, s.Rejected, Position(s), s.Commissions, s.Pnl,
+            CanStart: startable.Contains(s.Strategy) && s.State == "Stopped", CanStop: s.State is "Running" or "Starting" or "Restarting", s.Realised, s.Unrealised)).ToList();
         var deskPnl = desk.Strategies.Sum(s => s.Pnl);
         var next = Extend(desk.At, deskPnl, desk.Strategies.ToDictionary(s => s.Strategy, s => s.Pnl));
         var p = Pacer;
         var snapshot = new DashboardSnapshot(desk.At,
             new GatewayPanel(ConnectionState, ConnectionDetail, Endpoint, ServerVersion, Accounts, Reconnects, ConnectionSince, Notices.FirstOrDefault()),
             new PacerPanel(MessagesPerSecond, MessageLimit, IbMessageLimit, p?.Queued ?? 0, p?.QueuedOrders ?? 0, p?.QueuedData ?? 0, p?.QueuedHistorical ?? 0,
-                p?.OldestWait.TotalMilliseconds ?? 0, p?.SentTotal ?? 0, MarketDataLines: marketDataLines, MarketDataLineLimit: marketDataLines is null ? null : IbMarketDataLines),
-            KillSwitch, deskPnl, rows, desk.WorkingOrders, desk.RecentFills, desk.RecentProblems, Notices, cluster,
+                p?.OldestWait.TotalMilliseconds ?? 0, p?.SentTotal ?? 0, MarketDataLines: marketDataLines, MarketDataLineLimit: marketDataLines is null ? null : IbMarketDataLines,
+                WaitP99Ms: p?.WaitP99?.TotalMilliseconds, WaitWindowSeconds: (int)WaitWindow.Length.TotalSeconds),
+            KillSwitch, deskPnl, desk.Strategies.Sum(s => s.Realised), desk.Strategies.Sum(s => s.Unrealised), rows, desk.WorkingOrders, desk.RecentFills, desk.RecentProblems, Notices, cluster,
             new ChartHistory(next.Times, next.DeskPnl, next.StrategyPnl.ToImmutableSortedDictionary(kv => kv.Key, kv => (IReadOnlyList<decimal?>)kv.Value, StringComparer.Ordinal),
                 next.Rates, IbMessageLimit, MessageLimit),
             controlsNeedToken);

@@ -31,15 +31,16 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
         Directory.Delete(_dir, recursive: true);
     }
 
-    /// <summary>Told to the scalper through the strategy host: buy at market now.</summary>
+    /// <summary>Told to the scalper through the strategy host: buy (a positive quantity) or sell at market now.</summary>
     private sealed record Go(int Quantity);
 
-    /// <summary>Buys IBM at market each time it is told <see cref="Go"/>.</summary>
+    /// <summary>Buys or sells IBM at market each time it is told <see cref="Go"/>.</summary>
     private sealed class Scalper : StrategyActor
     {
         public Scalper(IActorRef desk, StrategyId id, StrategyOptions options) : base(desk, id, options)
         {
-            Receive<Go>(g => TellDesk(new OrderCommands.PlaceOrder(Contract.Stock("IBM"), Order.Market(OrderAction.Buy, g.Quantity), StrategyId)));
+            Receive<Go>(g => TellDesk(new OrderCommands.PlaceOrder(Contract.Stock("IBM"),
+                Order.Market(g.Quantity > 0 ? OrderAction.Buy : OrderAction.Sell, Math.Abs(g.Quantity)), StrategyId)));
             Receive<OrderEvents.IOrderEvent>(_ => { });
         }
     }
@@ -106,6 +107,22 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IDisposabl
             // A second order, so the PnL lines move on the chart.
             strategies.Tell(new StrategyHostMessages.SendToStrategy("scalper", new Go(15)));
             await browser.WaitForAsync("[...document.querySelectorAll('#strategies tbody tr')].some(r => r.textContent.includes('IBM +40'))", Wait);
+            // A sale closes part of it: the row then has realised PnL of its own beside the unrealised, and the two make the total.
+            strategies.Tell(new StrategyHostMessages.SendToStrategy("scalper", new Go(-10)));
+            var scalper = (await browser.WaitForAsync("""
+                (() => {
+                  const row = [...document.querySelectorAll('#strategies tbody tr')].find(r => r.cells[0].textContent === 'scalper' && r.textContent.includes('IBM +30'));
+                  return row ? [...row.cells].map(c => c.textContent) : false;
+                })()
+                """, Wait))!.AsArray().Select(c => c!.GetValue<string>()).ToArray();
+            output.WriteLine($"scalper row: {string.Join(" | ", scalper)}");
+            static decimal Money(string text) => decimal.Parse(text.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal("this node", scalper[1]);
+            // Each figure is shown to the cent, rounded apart (an average cost of 40 shares has fractions of a cent).
+            Assert.InRange(Math.Abs(Money(scalper[13]) - (Money(scalper[11]) + Money(scalper[12]))), 0m, 0.01m);
+            // The pacer sent this run's orders within the last minute: it reports a p99 of their queue waits.
+            await browser.WaitForAsync("/^[0-9.]+ ms$/.test(document.getElementById('wait-p99').textContent)", Wait);
+            Assert.Equal("last 60 s", (await browser.EvaluateAsync("document.getElementById('wait-window').textContent", Wait))!.GetValue<string>());
 
             // The charts have data: a desk PnL line and one per strategy with several points, the messages/s line and IB's 50/s line.
             var points = await browser.WaitForAsync("""

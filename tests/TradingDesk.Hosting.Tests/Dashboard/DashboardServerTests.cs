@@ -157,7 +157,7 @@ public sealed class DashboardServerTests : Akka.TestKit.Xunit2.TestKit, IAsyncLi
     {
         var state = new DashboardState { Endpoint = "sim", MessageLimit = 45, HistoryLength = 10 };
         var desk = new DeskSnapshot("Connected", null, [new StrategyTotals("alpha", "Running", 1, 1, 1, 0, 0, new Dictionary<string, decimal>(), 0m, 12.34m)], [], [], [], DateTimeOffset.UtcNow);
-        _feed.Publish(state.Build(desk, "local", new HashSet<string>(), new ClusterPanel(false, null, null, []), true).Snapshot);
+        _feed.Publish(state.Build(desk, new Dictionary<string, string>(), new HashSet<string>(), new ClusterPanel(false, null, null, []), true).Snapshot);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/events");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ReadOnlyToken);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

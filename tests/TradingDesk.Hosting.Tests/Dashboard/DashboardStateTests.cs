@@ -12,6 +12,8 @@ public sealed class DashboardStateTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 3, 15, 0, 0, TimeSpan.Zero);
 
+    private static readonly IReadOnlyDictionary<string, string> NoNodes = new Dictionary<string, string>();
+
     private static DashboardState Empty(int history = 3) => new() { Endpoint = "127.0.0.1:4002", MessageLimit = 45, HistoryLength = history };
 
     private static PacerStatus Pacer(long sent, double seconds, int orders = 0) => new(orders, 0, 0, TimeSpan.FromMilliseconds(12), sent, true, T0.AddSeconds(seconds));
@@ -70,7 +72,7 @@ public sealed class DashboardStateTests
     public void A_snapshot_counts_working_orders_per_strategy_sums_the_desk_pnl_and_says_which_strategies_can_stop_or_start()
     {
         var (_, page) = Empty().Apply(Pacer(10, 0)).Build(Desk(0, Totals("a", 12.5m), Totals("b", -20m, "Stopped"), Totals("remote", 1m, "Stopped")),
-            "local", new HashSet<string> { "a", "b" }, new ClusterPanel(false, null, null, []), controlsNeedToken: true);
+            NoNodes, new HashSet<string> { "a", "b" }, new ClusterPanel(false, null, null, []), controlsNeedToken: true);
         Assert.Equal(-6.5m, page.DeskPnl);
         var a = page.Strategies.Single(s => s.Name == "a");
         Assert.Equal((2, "IBM +5", true, false), (a.Working, a.Position, a.CanStop, a.CanStart));
@@ -86,7 +88,7 @@ public sealed class DashboardStateTests
     [Fact]
     public void The_lines_the_router_reports_are_shown_against_IBs_default_allowance()
     {
-        var (_, page) = Empty().Apply(Pacer(10, 0)).Build(Desk(0, Totals("a", 1m)), "local", new HashSet<string>(), new ClusterPanel(false, null, null, []), false,
+        var (_, page) = Empty().Apply(Pacer(10, 0)).Build(Desk(0, Totals("a", 1m)), NoNodes, new HashSet<string>(), new ClusterPanel(false, null, null, []), false,
             marketDataLines: 7);
         Assert.Equal((7, 100), (page.Pacer.MarketDataLines, page.Pacer.MarketDataLineLimit));
     }
@@ -97,10 +99,10 @@ public sealed class DashboardStateTests
         var s = Empty(history: 3);
         var cluster = new ClusterPanel(false, null, null, []);
         HashSet<string> none = [];
-        (s, _) = s.Build(Desk(0, Totals("a", 1m)), "local", none, cluster, false);
-        (s, _) = s.Build(Desk(1, Totals("a", 2m)), "local", none, cluster, false);
-        (s, _) = s.Build(Desk(2, Totals("a", 3m), Totals("b", 10m)), "local", none, cluster, false);
-        var (_, page) = s.Build(Desk(3, Totals("a", 4m), Totals("b", 11m)), "local", none, cluster, false);
+        (s, _) = s.Build(Desk(0, Totals("a", 1m)), NoNodes, none, cluster, false);
+        (s, _) = s.Build(Desk(1, Totals("a", 2m)), NoNodes, none, cluster, false);
+        (s, _) = s.Build(Desk(2, Totals("a", 3m), Totals("b", 10m)), NoNodes, none, cluster, false);
+        var (_, page) = s.Build(Desk(3, Totals("a", 4m), Totals("b", 11m)), NoNodes, none, cluster, false);
         var h = page.History;
         Assert.Equal([T0.AddSeconds(1).ToUnixTimeMilliseconds(), T0.AddSeconds(2).ToUnixTimeMilliseconds(), T0.AddSeconds(3).ToUnixTimeMilliseconds()], h.Times);
         Assert.Equal([2m, 13m, 15m], h.DeskPnl);
@@ -108,5 +110,29 @@ public sealed class DashboardStateTests
         Assert.Equal([null, 10m, 11m], h.StrategyPnl["b"]);
         Assert.Equal(3, h.MessagesPerSecond.Count);
         Assert.Equal((50, 45), (h.Limit, h.PacerLimit));
+    }
+
+    [Fact]
+    public void Realised_and_unrealised_pnl_are_shown_apart_per_strategy_and_summed_for_the_desk()
+    {
+        var a = Totals("a", 30m) with { Realised = 50m, Unrealised = -20m };
+        var b = Totals("b", -5m) with { Realised = -7.25m, Unrealised = 2.25m };
+        var (_, page) = Empty().Build(Desk(0, a, b), NoNodes, new HashSet<string>(), new ClusterPanel(false, null, null, []), false);
+        var row = page.Strategies.Single(s => s.Name == "a");
+        Assert.Equal((50m, -20m, 30m), (row.Realised, row.Unrealised, row.Pnl));
+        Assert.Equal((42.75m, -17.75m, 25m), (page.DeskRealised, page.DeskUnrealised, page.DeskPnl));
+    }
+
+    [Fact]
+    public void The_pacer_panel_shows_the_pacers_wait_p99_and_the_window_it_covers()
+    {
+        var cluster = new ClusterPanel(false, null, null, []);
+        var (_, before) = Empty().Build(Desk(0), NoNodes, new HashSet<string>(), cluster, false);
+        Assert.Null(before.Pacer.WaitP99Ms);
+        var (_, page) = Empty().Apply(Pacer(10, 0) with { WaitP99 = TimeSpan.FromMilliseconds(137.5) }).Build(Desk(0), NoNodes, new HashSet<string>(), cluster, false);
+        Assert.Equal((137.5, 60), (page.Pacer.WaitP99Ms, page.Pacer.WaitWindowSeconds));
+        // A report with nothing sent in its window has no p99: the panel says none rather than keeping an old one.
+        var (_, quiet) = Empty().Apply(Pacer(10, 0) with { WaitP99 = TimeSpan.FromMilliseconds(9) }).Apply(Pacer(10, 70)).Build(Desk(70), NoNodes, new HashSet<string>(), cluster, false);
+        Assert.Null(quiet.Pacer.WaitP99Ms);
     }
 }

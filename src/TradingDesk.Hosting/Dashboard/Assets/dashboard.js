@@ -9,6 +9,8 @@
   const qty = v => Number(v).toLocaleString("en-US", { maximumFractionDigits: 4 });
   const time = t => t ? new Date(t).toISOString().substring(11, 19) : "";
   const signClass = v => v > 0 ? "pos" : v < 0 ? "neg" : "";
+  // "akka.tcp://desk@10.0.0.5:4053" as "10.0.0.5:4053"; anything else as it is.
+  const hostPort = a => a.includes("@") ? a.substring(a.indexOf("@") + 1) : a;
   let snapshots = 0;
 
   function cell(text, cls) {
@@ -18,8 +20,8 @@
     return td;
   }
 
-  // Replaces a table's rows; an empty list shows one dim line saying so.
-  function rows(tableId, items, render, empty) {
+  // Replaces a table's rows; an empty list shows one dim line saying so. rowClass, when given, names each row's class.
+  function rows(tableId, items, render, empty, rowClass) {
     const body = $(tableId).tBodies[0];
     const cols = $(tableId).tHead.rows[0].cells.length;
     const fresh = document.createElement("tbody");
@@ -31,6 +33,7 @@
     }
     for (const item of items) {
       const tr = fresh.insertRow();
+      if (rowClass) tr.className = rowClass(item);
       for (const td of render(item)) tr.appendChild(td);
     }
     body.replaceWith(fresh);
@@ -133,24 +136,33 @@
     $("queued").textContent = p.queued;
     $("queued-split").textContent = `orders ${p.queuedOrders} · data ${p.queuedData} · hist ${p.queuedHistorical}`;
     $("oldest").textContent = `${p.oldestWaitMs.toFixed(0)} ms`;
+    // Null: no report with a p99 yet, or nothing was sent in the window.
+    $("wait-p99").textContent = p.waitP99Ms === null ? "-" : `${p.waitP99Ms.toFixed(p.waitP99Ms < 10 ? 1 : 0)} ms`;
+    $("wait-window").textContent = `last ${p.waitWindowSeconds} s` + (p.waitP99Ms === null ? ", nothing sent" : "");
     $("sent").textContent = p.sentTotal.toLocaleString("en-US");
     if (p.marketDataLines !== null) $("lines").textContent = `${p.marketDataLines} / ${p.marketDataLineLimit ?? "?"}`;
 
     const pnl = $("desk-pnl");
     pnl.textContent = money(s.deskPnl);
     pnl.className = "big num " + signClass(s.deskPnl);
+    $("desk-realised").textContent = money(s.deskRealised);
+    $("desk-realised").className = "num " + signClass(s.deskRealised);
+    $("desk-unrealised").textContent = money(s.deskUnrealised);
+    $("desk-unrealised").className = "num " + signClass(s.deskUnrealised);
     const k = s.killSwitch;
     $("kill-state").textContent = k.active ? "ON" : "off";
     $("kill-state").className = "big" + (k.active ? " on" : "");
     $("kill-detail").textContent = k.active ? k.reason : "";
     $("kill-button").hidden = k.active || !$("kill-confirm").hidden;
     $("kill-release").hidden = !k.active;
-    $("singleton").textContent = s.cluster.enabled ? (s.cluster.deskAt ?? "none up") : "this process (no cluster)";
+    $("singleton").textContent = !s.cluster.enabled ? "this process (no cluster)"
+      : s.cluster.deskAt === null ? "none up" : s.cluster.deskAt === s.cluster.self ? "this node" : hostPort(s.cluster.deskAt);
 
     rows("strategies", s.strategies, t => [
-      cell(t.name), cell(t.node, "dim"), cell(t.state, "state-" + t.state), cell(t.working, "n"), cell(t.orders, "n"), cell(t.filledOrders, "n"),
+      cell(t.name), cell(t.node, t.node === "this node" ? "dim" : t.node === "not bound" ? "neg" : "num"), cell(t.state, "state-" + t.state), cell(t.working, "n"), cell(t.orders, "n"), cell(t.filledOrders, "n"),
       cell(t.fills, "n"), cell(t.lost, "n" + (t.lost ? " neg" : "")), cell(t.rejected, "n" + (t.rejected ? " neg" : "")), cell(t.position, "num"),
-      cell(money(t.commissions), "n"), cell(money(t.pnl), "n " + signClass(t.pnl)), strategyButton(t)], "no strategies");
+      cell(money(t.commissions), "n"), cell(money(t.realised), "n " + signClass(t.realised)), cell(money(t.unrealised), "n " + signClass(t.unrealised)),
+      cell(money(t.pnl), "n " + signClass(t.pnl)), strategyButton(t)], "no strategies");
     $("working-count").textContent = s.workingOrders.length ? String(s.workingOrders.length) : "";
     rows("working", s.workingOrders, w => [cell(w.orderId.value, "n"), cell(w.strategy), cell(w.symbol), cell(w.action, "side-" + w.action),
       cell(qty(w.quantity), "n"), cell(w.type), cell(w.limitPrice === null ? "" : money(w.limitPrice), "n"), cell(w.status)], "no working orders");
@@ -158,8 +170,12 @@
       cell(qty(f.quantity), "n"), cell(money(f.price), "n")], "no fills yet");
     rows("notices", s.notices, n => [cell(time(n.at), "num"), cell(n.code, "n"), cell(n.kind, "dim"), cell(n.message, "wrap")], "no notices");
     rows("problems", s.problems, o => [cell(o.orderId.value, "n"), cell(o.strategy), cell(o.symbol), cell(o.outcome, "neg"), cell(o.reason, "wrap")], "no lost or rejected orders");
-    rows("members", s.cluster.members, m => [cell(m.address + (m.address === s.cluster.deskAt ? "  (desk)" : "")), cell(m.status), cell(m.roles.join(", ")),
-      cell(m.reachable ? "yes" : "NO", m.reachable ? "" : "neg")], s.cluster.enabled ? "no members" : "not a cluster node: one process");
+    rows("members", s.cluster.members, m => [cell(m.address, "num"), cell([m.hostsDesk ? "DESK" : "", m.isSelf ? "THIS NODE" : ""].filter(x => x).join(" · "), "mark" + (m.hostsDesk ? " desk" : "")),
+      cell(m.status, m.status === "Up" ? "" : "warn"), cell(m.roles.join(", ")), cell(m.reachable ? "yes" : "NO", m.reachable ? "" : "neg")],
+      s.cluster.enabled ? "no members" : "not a cluster node: one process",
+      m => m.reachable ? "" : "unreachable");
+    const down = s.cluster.members.filter(m => !m.reachable).length;
+    $("members-count").textContent = s.cluster.enabled ? `${s.cluster.members.length} members` + (down ? ` · ${down} unreachable` : "") : "";
 
     const h = s.history;
     const names = Object.keys(h.strategyPnl);
