@@ -39,12 +39,18 @@ internal static class ConnectionWire
             w => new ConnectionEvents.Reconnecting(w.Attempt, Span(w.DelayTicks), w.LastError, Time(w.At, "at")));
         t.Add(Manifests.GetPacerStatus, W.GetPacerStatus.Parser, (PacerMessages.GetStatus _) => new W.GetPacerStatus(), _ => PacerMessages.GetStatus.Instance);
         t.Add(Manifests.PacerStatus, W.PacerStatus.Parser,
-            (PacerStatus m) => new W.PacerStatus
+            (PacerStatus m) =>
             {
-                QueuedOrders = m.QueuedOrders, QueuedData = m.QueuedData, QueuedHistorical = m.QueuedHistorical, OldestWaitTicks = Span(m.OldestWait),
-                SentTotal = m.SentTotal, Connected = m.Connected, At = Time(m.At),
+                var w = new W.PacerStatus
+                {
+                    QueuedOrders = m.QueuedOrders, QueuedData = m.QueuedData, QueuedHistorical = m.QueuedHistorical, OldestWaitTicks = Span(m.OldestWait),
+                    SentTotal = m.SentTotal, Connected = m.Connected, At = Time(m.At),
+                };
+                if (m.WaitP99 is { } p99) w.WaitP99Ticks = Span(p99);
+                return w;
             },
-            w => new PacerStatus(w.QueuedOrders, w.QueuedData, w.QueuedHistorical, Span(w.OldestWaitTicks), w.SentTotal, w.Connected, Time(w.At, "at")));
+            w => new PacerStatus(w.QueuedOrders, w.QueuedData, w.QueuedHistorical, Span(w.OldestWaitTicks), w.SentTotal, w.Connected, Time(w.At, "at"),
+                w.HasWaitP99Ticks ? Span(w.WaitP99Ticks) : null));
 
         t.Add(Manifests.GatewayNotice, W.GatewayNotice.Parser,
             (GatewayNotice m) => new W.GatewayNotice { Code = m.Code, Message = m.Message, Kind = m.Kind.ToWire(), GatewayTime = TimeOrNull(m.GatewayTime), LocalTime = Time(m.LocalTime) },

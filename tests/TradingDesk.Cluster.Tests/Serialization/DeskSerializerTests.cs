@@ -5,6 +5,7 @@ using TradingDesk.Cluster.Serialization;
 using Wire = TradingDesk.Contracts.Wire;
 using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
+using TradingDesk.Desk.Pacing;
 using Xunit;
 
 namespace TradingDesk.Cluster.Tests.Serialization;
@@ -123,6 +124,14 @@ public sealed class DeskSerializerTests() : Akka.TestKit.Xunit2.TestKit(DeskSeri
         Assert.Equal(traceParent, ((OrderCommands.PlaceBracket)RoundTrip(bracket)).TraceParent);
         Assert.Equal(traceParent, ((OrderCommands.PlaceOca)RoundTrip(oca)).TraceParent);
         Assert.Null(((OrderCommands.PlaceOrder)RoundTrip(place with { TraceParent = null })).TraceParent);
+    }
+
+    [Fact]
+    public void The_pacer_status_keeps_its_wait_p99_or_its_absence_across_nodes()
+    {
+        var status = new PacerStatus(1, 2, 3, TimeSpan.FromMilliseconds(4), 5, true, DateTimeOffset.UnixEpoch, TimeSpan.FromMilliseconds(2.5));
+        Assert.Equal(status, RoundTrip(status));
+        Assert.Equal(status with { WaitP99 = null }, RoundTrip(status with { WaitP99 = null }));
     }
 
     [Fact]

@@ -3,10 +3,10 @@ using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Pacing;
 using Xunit;
 
-namespace TradingDesk.Hosting.Tests.Dashboard;
+namespace TradingDesk.Desk.Tests.Core;
 
 /// <summary>
-/// The pacer's wait p99, which the dashboard's pacer panel shows: the pacing core's window of queue waits, and the
+/// The pacer's wait p99 (the dashboard's pacer panel shows it): the pacing core's window of queue waits, and the
 /// figure in its status.
 /// </summary>
 public sealed class PacerWaitTests
