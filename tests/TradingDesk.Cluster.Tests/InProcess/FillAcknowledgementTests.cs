@@ -13,37 +13,20 @@ namespace TradingDesk.Cluster.Tests.InProcess;
 /// A strategy on another node than its desk acknowledges each fill it hands to its handlers, once, so the desk does not
 /// send it again at the next registration (a desk in the strategy's own process needs no acknowledgement).
 /// </summary>
-public sealed class FillAcknowledgementTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class FillAcknowledgementTests(ITestOutputHelper output) : TwoBareNodes
 {
     private static readonly StrategyId Id = new("acker");
-    private ActorSystem _deskNode = null!;
-    private ActorSystem _strategyNode = null!;
 
     private sealed class Acker(IActorRef desk) : StrategyActor(desk, Id)
     {
     }
 
-    public async Task InitializeAsync()
-    {
-        var seedPort = ClusterNodes.FreePort();
-        _deskNode = await ClusterNodes.StartAsync(seedPort, [DeskRoles.Desk], []);
-        _strategyNode = await ClusterNodes.StartAsync(0, [DeskRoles.Strategy], [ClusterNodes.SeedOf(seedPort)]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Task.WhenAll(_strategyNode.Terminate(), _deskNode.Terminate());
-    }
-
     [Fact]
     public async Task A_fill_from_a_desk_on_another_node_is_acknowledged_across_the_nodes_each_time_it_arrives()
     {
-        var kit = new TestKit(_deskNode, output);
-        var desk = kit.CreateTestProbe("desk");
-        // The strategy reaches the probe across the nodes, as it would reach a remote desk.
-        var remoteDesk = await _strategyNode.ActorSelection(desk.Ref.Path.ToStringWithAddress(Akka.Cluster.Cluster.Get(_deskNode).SelfAddress))
-            .ResolveOne(TimeSpan.FromSeconds(10));
-        _strategyNode.ActorOf(Props.Create(() => new Acker(remoteDesk)), "acker");
+        var desk = new TestKit(DeskNode, output).CreateTestProbe("desk");
+        var remoteDesk = await FromStrategyNodeAsync(desk);
+        StrategyNode.ActorOf(Props.Create(() => new Acker(remoteDesk)), "acker");
         desk.ExpectMsg<OrderCommands.RegisterStrategy>(TimeSpan.FromSeconds(10));
         var strategy = desk.LastSender;
 

@@ -16,11 +16,9 @@ namespace TradingDesk.Cluster.Tests.InProcess;
 /// A strategy on a strategy node places an order with a desk on another node: the place command carries the
 /// strategy's order.place span across the nodes, so the desk's spans of the order join the strategy's trace.
 /// </summary>
-public sealed class OrderTraceAcrossNodesTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class OrderTraceAcrossNodesTests(ITestOutputHelper output) : TwoBareNodes
 {
     private static readonly StrategyId Id = new("traced-across");
-    private ActorSystem _deskNode = null!;
-    private ActorSystem _strategyNode = null!;
 
     private sealed record Go;
 
@@ -32,28 +30,14 @@ public sealed class OrderTraceAcrossNodesTests(ITestOutputHelper output) : IAsyn
         }
     }
 
-    public async Task InitializeAsync()
-    {
-        var seedPort = ClusterNodes.FreePort();
-        _deskNode = await ClusterNodes.StartAsync(seedPort, [DeskRoles.Desk], []);
-        _strategyNode = await ClusterNodes.StartAsync(0, [DeskRoles.Strategy], [ClusterNodes.SeedOf(seedPort)]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Task.WhenAll(_strategyNode.Terminate(), _deskNode.Terminate());
-    }
-
     [Fact]
     public async Task The_desk_node_receives_the_placement_under_the_strategy_nodes_span()
     {
         using var traces = new TraceCapture();
-        var kit = new TestKit(_deskNode, output);
-        var desk = kit.CreateTestProbe("desk");
-        var remoteDesk = await _strategyNode.ActorSelection(desk.Ref.Path.ToStringWithAddress(Akka.Cluster.Cluster.Get(_deskNode).SelfAddress))
-            .ResolveOne(TimeSpan.FromSeconds(10));
-        var report = new TestKit(_strategyNode, output).CreateTestProbe("report");
-        var placer = _strategyNode.ActorOf(Props.Create(() => new Placer(remoteDesk, report.Ref)), "placer");
+        var desk = new TestKit(DeskNode, output).CreateTestProbe("desk");
+        var remoteDesk = await FromStrategyNodeAsync(desk);
+        var report = new TestKit(StrategyNode, output).CreateTestProbe("report");
+        var placer = StrategyNode.ActorOf(Props.Create(() => new Placer(remoteDesk, report.Ref)), "placer");
         desk.ExpectMsg<OrderCommands.RegisterStrategy>(TimeSpan.FromSeconds(10));
         desk.Reply(new OrderEvents.StrategyRegistered(Id));
 

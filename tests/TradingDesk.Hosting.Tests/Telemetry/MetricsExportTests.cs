@@ -65,7 +65,7 @@ public sealed partial class MetricsExportTests : IDisposable
     public async Task The_scrape_endpoint_shows_the_desk_connected_and_its_order_and_message_series_move_with_an_order()
     {
         await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 5 });
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var working = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
@@ -108,11 +108,4 @@ public sealed partial class MetricsExportTests : IDisposable
 
     [GeneratedRegex(@"^(?<name>[a-z_]+)(\{(?<labels>[^}]*)\})? (?<value>[-0-9.eE+]+)", RegexOptions.Multiline)]
     private static partial Regex Sample();
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

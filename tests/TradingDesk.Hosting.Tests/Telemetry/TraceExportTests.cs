@@ -45,7 +45,7 @@ public sealed class TraceExportTests : IDisposable
     public async Task A_filled_orders_spans_reach_the_collector_over_otlp_http()
     {
         await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 7 });
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var collector = new HttpListener { Prefixes = { $"http://127.0.0.1:{port}/" } };
         collector.Start();
         var filled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -95,11 +95,4 @@ public sealed class TraceExportTests : IDisposable
 
     // Span names and attribute values travel as UTF-8 strings in the protobuf body.
     private static bool Contains(byte[] body, string text) => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
