@@ -41,6 +41,8 @@ public abstract class StrategyActor : ReceiveActor
     private readonly Dictionary<SubscriptionId, object> _resubscribing = [];
     private readonly SeenFills _seenFills;
     private readonly Telemetry.DeskMetrics _metrics = Telemetry.DeskMetrics.For(Context.System);
+    // The tick-latency clock, taken once: a tick's recording then asks no actor context for the scheduler.
+    private readonly IScheduler _clock = Context.System.Scheduler;
     // While leaving the desk (Leave): the subscriptions whose end the desk has still to confirm, and whether it confirmed
     // the unregistration. Null while not leaving.
     private HashSet<SubscriptionId>? _leaving;
@@ -122,8 +124,7 @@ public abstract class StrategyActor : ReceiveActor
     {
         // From the frame's decode to this turn: the tick's whole way through the desk (on another node, the two
         // clocks' difference too).
-        if (message is MarketDataMessages.Tick tick && _metrics.TickLatency.Enabled)
-            _metrics.TickLatency.Record((Context.System.Scheduler.Now - tick.LocalTime).TotalSeconds);
+        if (message is MarketDataMessages.Tick tick && _metrics.TickLatency.Enabled) _metrics.RecordTickLatency(tick.LocalTime, _clock.Now);
         var handled = base.AroundReceive(receive, message);
         if (message is OrderEvents.Filled f && f.Strategy == StrategyId)
             Desk.Tell(new OrderCommands.AcknowledgeFills(StrategyId, [f.ExecId]), Self);

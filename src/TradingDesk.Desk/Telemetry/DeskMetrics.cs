@@ -92,6 +92,41 @@ public sealed class DeskMetrics : IExtension, IDisposable
 
     public UpDownCounter<long> GrpcStreams { get; }
 
+    /// <summary>
+    /// One line's tick counters with its <c>line</c> tag built once, for the line actor to hold: a tick then costs two
+    /// <c>Enabled</c> checks when nothing listens and two tagged adds, with no allocation, when something does.
+    /// </summary>
+    public LineTicks ForLine(string line) => new(TicksReceived, TicksDelivered, new KeyValuePair<string, object?>("line", line));
+
+    /// <summary>
+    /// A line's per-tick recording (see <see cref="ForLine"/>). A struct over the system's shared instruments, so a line
+    /// creates no instrument of its own and the tick path reads no dictionary or extension.
+    /// </summary>
+    public readonly struct LineTicks
+    {
+        private readonly Counter<long> _received;
+        private readonly Counter<long> _delivered;
+        private readonly KeyValuePair<string, object?> _tag;
+
+        internal LineTicks(Counter<long> received, Counter<long> delivered, KeyValuePair<string, object?> tag)
+        {
+            (_received, _delivered, _tag) = (received, delivered, tag);
+        }
+
+        /// <summary>One item in from the gateway, handed to <paramref name="subscribers"/> subscribers.</summary>
+        public void Tick(int subscribers)
+        {
+            if (_received.Enabled) _received.Add(1, _tag);
+            if (_delivered.Enabled) _delivered.Add(subscribers, _tag);
+        }
+    }
+
+    /// <summary>
+    /// The strategy's turn with a tick stamped at the desk's socket at <paramref name="decodedAt"/>, <paramref name="now"/>
+    /// read from the scheduler. Callers test <c>TickLatency.Enabled</c> first, so nothing listening costs no clock read.
+    /// </summary>
+    public void RecordTickLatency(DateTimeOffset decodedAt, DateTimeOffset now) => TickLatency.Record((now - decodedAt).TotalSeconds);
+
     /// <summary>The pacer reports its queue lengths here after each change; the gauge reads them when collected.</summary>
     public void SetQueued(int orders, int data, int historical)
     {

@@ -130,14 +130,25 @@ public static class DeskBenchmarks
                 var on = new List<TickLatency.Result>();
                 for (var r = 0; r < runs; r++)
                 {
+                    // Off then on, then on then off: a load that rises or falls through the run favours neither.
+                    var onFirst = r % 2 == 1;
+                    if (onFirst) on.Add(await MetricsCost.RunAsync(rate, ticks, metrics: true));
                     off.Add(await MetricsCost.RunAsync(rate, ticks, metrics: false));
-                    on.Add(await MetricsCost.RunAsync(rate, ticks, metrics: true));
+                    if (!onFirst) on.Add(await MetricsCost.RunAsync(rate, ticks, metrics: true));
                 }
                 Print($"metrics off {rate,7}/s", off);
                 Print($"metrics on  {rate,7}/s", on);
                 var (p50Off, p50On) = (Stats.Median(off.Select(x => x.P50Micros)), Stats.Median(on.Select(x => x.P50Micros)));
                 var (p99Off, p99On) = (Stats.Median(off.Select(x => x.P99Micros)), Stats.Median(on.Select(x => x.P99Micros)));
                 Console.WriteLine($"metrics on / off, medians: p50 {p50On / p50Off:0.000}x  p99 {p99On / p99Off:0.000}x (target within 1.05x)");
+                // Each repetition's pair ran back to back under the same load: the median of their ratios is steadier
+                // than the ratio of medians when the load changes between repetitions.
+                var p50Pairs = off.Zip(on, (o, n) => n.P50Micros / o.P50Micros).ToList();
+                var p99Pairs = off.Zip(on, (o, n) => n.P99Micros / o.P99Micros).ToList();
+                Console.WriteLine($"metrics on / off, median of paired ratios: p50 {Stats.Median(p50Pairs):0.000}x  p99 {Stats.Median(p99Pairs):0.000}x  (p50 pairs: {string.Join(", ", p50Pairs.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))})");
+                // The p99 is bimodal on a shared machine (a repetition either sees a stall or not): count each mode.
+                const double stalled = 1_000;
+                Console.WriteLine($"metrics p99 above {stalled:0} us: off {off.Count(x => x.P99Micros > stalled)} of {off.Count}, on {on.Count(x => x.P99Micros > stalled)} of {on.Count}; medians of the rest: off {Stats.Median(off.Where(x => x.P99Micros <= stalled).Select(x => x.P99Micros)):0} us, on {Stats.Median(on.Where(x => x.P99Micros <= stalled).Select(x => x.P99Micros)):0} us");
             }
         }
         if (only is "all" or "memory")
