@@ -33,7 +33,7 @@ public sealed class OrderTraceTests(ITestOutputHelper output) : DeskTestKit(outp
     public async Task A_filled_order_is_one_trace_from_the_strategy_through_risk_journal_pacer_and_socket_to_its_ack_and_fills()
     {
         using var traces = new TraceCapture();
-        await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 11 });
+        await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 11, Start = SimulatorOptions.DefaultManualStart }); // in regular hours whenever the test runs
         var connected = CreateTestProbe();
         Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
         var desk = DeskSystem.Start(Sys, new DeskOptions { Port = sim.Port, ClientId = 9, PacerStatusInterval = TimeSpan.Zero });

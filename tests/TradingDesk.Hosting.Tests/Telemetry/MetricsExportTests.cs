@@ -64,7 +64,7 @@ public sealed partial class MetricsExportTests : IDisposable
     [Fact]
     public async Task The_scrape_endpoint_shows_the_desk_connected_and_its_order_and_message_series_move_with_an_order()
     {
-        await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 5 });
+        await using var sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 5, Start = SimulatorOptions.DefaultManualStart }); // in regular hours whenever the test runs
         var port = LoopbackPort.Free();
         var working = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
