@@ -28,7 +28,7 @@ public sealed class SubscriptionActor : ReceiveActor
     private int _requestId;
     private bool _everSent;     // the line has been live at the gateway at some point (Resubscribed is meaningful)
     private bool _liveOnLink;   // the current request left the pacer since the last disconnect: it is live now
-    private bool _ended;
+    private GatewayError? _endedBy; // the gateway ended the line: it waits for the router to stop it (LineEnded)
     // The line's tick counters, tag built once: the tick path reads no extension and allocates nothing for them.
     private readonly Telemetry.DeskMetrics.LineTicks _ticks;
 
@@ -45,7 +45,9 @@ public sealed class SubscriptionActor : ReceiveActor
         Receive<GatewayMessages.Inbound>(OnInbound);
         Receive<RouterInternal.AddSubscriber>(add =>
         {
-            if (Array.IndexOf(_subscribers, add.Subscriber) < 0) _subscribers = [.. _subscribers, add.Subscriber];
+            if (add.Reply is not null) add.Subscriber.Tell(add.Reply, Context.Parent);
+            if (_endedBy is not null) add.Subscriber.Tell(new SubscriptionMessages.SubscriptionEnded(_id, _endedBy), Self);
+            else if (Array.IndexOf(_subscribers, add.Subscriber) < 0) _subscribers = [.. _subscribers, add.Subscriber];
         });
         Receive<RouterInternal.RemoveSubscriber>(remove => _subscribers = _subscribers.Where(s => !s.Equals(remove.Subscriber)).ToArray());
         Receive<PacerMessages.Sent>(sent =>
@@ -59,6 +61,7 @@ public sealed class SubscriptionActor : ReceiveActor
         Receive<RouterInternal.ConnectionDown>(_ => { _liveOnLink = false; }); // the request died with the link
         Receive<RouterInternal.Resend>(resend =>
         {
+            if (_endedBy is not null) return;
             var old = _requestId;
             _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, old)));
             // Cancel the old id when it may be live at the gateway: after 1101, or when the request queued during the
@@ -89,7 +92,7 @@ public sealed class SubscriptionActor : ReceiveActor
 
     protected override void PostStop()
     {
-        if (_ended) return;
+        if (_endedBy is not null) return;
         _pacer.Tell(new GatewayMessages.Withdraw(new RouterInternal.RequestKey(Self, _requestId)));
         _pacer.Tell(new GatewayMessages.Outbound(_plan.Cancel(_requestId), OutboundPriority.Data));
     }
@@ -99,6 +102,7 @@ public sealed class SubscriptionActor : ReceiveActor
 
     private void OnInbound(GatewayMessages.Inbound inbound)
     {
+        if (_endedBy is not null) return;
         if (inbound.Message is ErrorMessage error)
         {
             var now = inbound.ReceivedAt;
@@ -108,9 +112,11 @@ public sealed class SubscriptionActor : ReceiveActor
                 return;
             }
             _log.Warning("subscription {0} ({1}) ended by gateway error {2}: {3}", _id, _plan.Command.GetType().Name, error.ErrorCode, error.ErrorMsg);
-            _ended = true;
-            FanOut(new SubscriptionMessages.SubscriptionEnded(_id, new GatewayError(error.ErrorCode, error.ErrorMsg)));
-            Context.Stop(Self);
+            _endedBy = new GatewayError(error.ErrorCode, error.ErrorMsg);
+            FanOut(new SubscriptionMessages.SubscriptionEnded(_id, _endedBy));
+            // The router stops this line once it has taken it out of its table: a strategy that joins it until then
+            // still gets its answer from here, and hears at once that the line ended.
+            Context.Parent.Tell(new RouterInternal.LineEnded(_id));
             return;
         }
         if (_plan.Map(inbound.Message, _id, inbound.ReceivedAt) is not { } item) return;

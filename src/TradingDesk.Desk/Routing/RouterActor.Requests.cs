@@ -131,20 +131,24 @@ public sealed partial class RouterActor
 
     /// <summary>
     /// Adds <paramref name="subscriber"/> to the line of <paramref name="stream"/>, creating it under
-    /// <paramref name="newId"/> when there is none. The reply (built from the line's id) goes first, then the line learns
-    /// of the subscriber: items can never overtake it.
+    /// <paramref name="newId"/> when there is none. The reply (built from the line's id) reaches the subscriber before
+    /// any item of the line, and once it has, every later item reaches it too.
     /// </summary>
     private void JoinLine(StreamRequest stream, IActorRef subscriber, SubscriptionId newId, Func<SubscriptionId, object> reply)
     {
         var (table, line, result) = _lines.Join(stream.Key, subscriber, newId);
         SetLines(table);
         if (_watchedSubscribers.Add(subscriber)) Context.Watch(subscriber);
-        subscriber.Tell(reply(line.Id));
         if (result == LineTable<IActorRef>.JoinResult.Joined)
         {
-            if (_lineActors.TryGetValue(line.Id, out var existing)) existing.Tell(new RouterInternal.AddSubscriber(subscriber));
+            // A running line answers its new subscriber itself, once it has added it: the line's items come from the
+            // socket straight to it (RouteTable), so a reply from here could reach the subscriber before the line knew
+            // of it, and an item sent after the reply could miss it.
+            if (_lineActors.TryGetValue(line.Id, out var existing)) existing.Tell(new RouterInternal.AddSubscriber(subscriber, reply(line.Id)));
+            else subscriber.Tell(reply(line.Id));
             return;
         }
+        subscriber.Tell(reply(line.Id));
         // New ids stay above every id in use, also one a failover brought back (Resubscribe).
         _nextSubscriptionId = Math.Max(_nextSubscriptionId, line.Id.Value + 1);
         var id = NextRequestId();

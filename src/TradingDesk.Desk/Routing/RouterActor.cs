@@ -76,6 +76,7 @@ public sealed partial class RouterActor : ReceiveActor
         Receive<ConnectionEvents.Disconnected>(OnDisconnected);
         Receive<ConnectionEvents.StateChanged>(_ => { });
         Receive<Terminated>(OnTerminated);
+        Receive<RouterInternal.LineEnded>(OnLineEnded);
         Receive<SubscriptionMessages.Unsubscribe>(OnUnsubscribe);
         ReceiveRequests();
     }
@@ -231,7 +232,7 @@ public sealed partial class RouterActor : ReceiveActor
             if (info.Line is { } line && _lineActors.TryGetValue(line, out var lineActor) && lineActor.Equals(actor))
             {
                 _lineActors.Remove(line);
-                SetLines(_lines.Remove(line)); // ended on a terminal error: forget it
+                SetLines(_lines.Remove(line)); // a line that stopped without ending (LineEnded): forget it
             }
             if (info.OwnerKind is { } kind) StartNextOfKind(kind);
             return;
@@ -242,6 +243,16 @@ public sealed partial class RouterActor : ReceiveActor
             SetLines(table);
             foreach (var (id, released) in left) ReleaseOrNotify(id, actor, released);
         }
+    }
+
+    private void OnLineEnded(RouterInternal.LineEnded ended)
+    {
+        if (!_lineActors.TryGetValue(ended.Id, out var actor) || !actor.Equals(Sender)) return;
+        _lineActors.Remove(ended.Id);
+        SetLines(_lines.Remove(ended.Id));
+        if (_children.TryGetValue(actor, out var info)) _routes.Remove(info.RequestId);
+        // A PoisonPill, not Context.Stop: it queues behind the joins already sent to the line, which it answers as ended.
+        actor.Tell(PoisonPill.Instance);
     }
 
     private void OnUnsubscribe(SubscriptionMessages.Unsubscribe unsubscribe)

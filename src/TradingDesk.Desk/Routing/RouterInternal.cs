@@ -1,4 +1,5 @@
 using Akka.Actor;
+using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Pacing;
 
 namespace TradingDesk.Desk.Routing;
@@ -28,8 +29,11 @@ internal static class RouterInternal
     /// </summary>
     public sealed record ConnectionDown(string Reason, bool LinkLost = true) : INoSerializationVerificationNeeded;
 
-    /// <summary>A new subscriber joined a shared line (the router already replied Subscribed to it).</summary>
-    public sealed record AddSubscriber(IActorRef Subscriber) : INoSerializationVerificationNeeded;
+    /// <summary>A subscriber joins a running line; the line sends it <paramref name="Reply"/> (as the router) once it has added it.</summary>
+    public sealed record AddSubscriber(IActorRef Subscriber, object? Reply = null) : INoSerializationVerificationNeeded;
+
+    /// <summary>The gateway ended a line (a terminal error, told to its subscribers): the router forgets it and stops it.</summary>
+    public sealed record LineEnded(SubscriptionId Id) : INoSerializationVerificationNeeded;
 
     /// <summary>A subscriber left a shared line (its last reference).</summary>
     public sealed record RemoveSubscriber(IActorRef Subscriber) : INoSerializationVerificationNeeded;
