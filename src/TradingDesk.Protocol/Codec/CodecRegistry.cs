@@ -58,8 +58,9 @@ public sealed class CodecRegistry
 
     /// <summary>Registers a codec for a type; see <see cref="MessageCodec{T}"/> for the parameters.</summary>
     public void Add<T>(int id, Direction direction, int protobufGate, TextDecoder<T>? decode, TextEncoder<T>? encode,
-        int minVersion = ServerVersions.Min, Func<T, bool>? accepts = null) where T : IMessage<T>, new() =>
-        Add(new MessageCodec<T>(id, direction, protobufGate, decode, encode, minVersion, accepts));
+        int minVersion = ServerVersions.Min, Func<T, bool>? accepts = null, ProtobufDecoder<T>? parse = null)
+        where T : IMessage<T>, new() =>
+        Add(new MessageCodec<T>(id, direction, protobufGate, decode, encode, minVersion, accepts, parse));
 
     public MessageCodec? Find(Direction direction, int id) =>
         id is > 0 and < IdSpace ? Table(direction)[id] : null;

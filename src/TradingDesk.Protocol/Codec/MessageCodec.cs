@@ -11,6 +11,12 @@ public delegate T TextDecoder<out T>(ref TextFieldReader reader, int serverVersi
 public delegate void TextEncoder<in T>(T message, ref TextFieldWriter writer, int serverVersion);
 
 /// <summary>
+/// Parses one message's protobuf body (after the id) with a parser of the codec's own instead of the generated
+/// type's; it must build what the generated parser builds.
+/// </summary>
+public delegate T ProtobufDecoder<out T>(ReadOnlySpan<byte> body);
+
+/// <summary>
 /// Everything the codec knows about one message id in one direction: its canonical type, the server version from
 /// which IB sends it as protobuf, and its text layout (if it has one).
 /// </summary>
@@ -64,17 +70,19 @@ public sealed class MessageCodec<T> : MessageCodec where T : IMessage<T>, new()
     // call. A parser made here as new(() => new T()) would run Activator.CreateInstance<T> on every parse, since this
     // class's code is shared by all reference types; and an instance field is read without the generic-statics lookup.
     private readonly MessageParser<T> _parser;
+    private readonly ProtobufDecoder<T>? _parse;
     private readonly TextDecoder<T>? _decode;
     private readonly TextEncoder<T>? _encode;
     private readonly Func<T, bool>? _accepts;
 
     public MessageCodec(int id, Direction direction, int protobufGate, TextDecoder<T>? decode, TextEncoder<T>? encode,
-        int minVersion = ServerVersions.Min, Func<T, bool>? accepts = null)
+        int minVersion = ServerVersions.Min, Func<T, bool>? accepts = null, ProtobufDecoder<T>? parse = null)
         : base(id, direction, typeof(T), Math.Max(protobufGate, ServerVersions.Protobuf), minVersion)
     {
         if ((decode is null) != (encode is null))
             throw new ArgumentException("a text form needs both a decoder and an encoder");
         _parser = (MessageParser<T>)new T().Descriptor.Parser;
+        _parse = parse;
         _decode = decode;
         _encode = encode;
         _accepts = accepts;
@@ -84,9 +92,25 @@ public sealed class MessageCodec<T> : MessageCodec where T : IMessage<T>, new()
 
     public override bool Accepts(IMessage message) => message is T typed && (_accepts?.Invoke(typed) ?? true);
 
-    public override IMessage ParseProtobuf(ReadOnlySpan<byte> payload) => _parser.ParseFrom(payload);
+    public override IMessage ParseProtobuf(ReadOnlySpan<byte> payload) =>
+        _parse is null ? _parser.ParseFrom(payload) : _parse(payload);
 
-    public override IMessage ParseProtobuf(in ReadOnlySequence<byte> payload) => _parser.ParseFrom(payload);
+    public override IMessage ParseProtobuf(in ReadOnlySequence<byte> payload)
+    {
+        if (_parse is null) return _parser.ParseFrom(payload);
+        if (payload.IsSingleSegment) return _parse(payload.FirstSpan);
+        // The codec's own parsers read one span: a body a pipe hands over in pieces is copied together first.
+        var body = ArrayPool<byte>.Shared.Rent((int)payload.Length);
+        try
+        {
+            payload.CopyTo(body);
+            return _parse(body.AsSpan(0, (int)payload.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
+    }
 
     public override IMessage DecodeText(ref TextFieldReader reader, int serverVersion) =>
         _decode is null

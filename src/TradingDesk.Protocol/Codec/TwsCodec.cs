@@ -83,7 +83,7 @@ public sealed class TwsCodec
         {
             return new DecodedMessage(id, direction, WireEncoding.Protobuf, codec.ParseProtobuf(body));
         }
-        catch (InvalidProtocolBufferException ex)
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or MalformedProtobufException)
         {
             throw InvalidProtobuf(codec, id, bodyOffset, ex);
         }
@@ -97,7 +97,7 @@ public sealed class TwsCodec
         {
             return new DecodedMessage(id, direction, WireEncoding.Protobuf, codec.ParseProtobuf(body));
         }
-        catch (InvalidProtocolBufferException ex)
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or MalformedProtobufException)
         {
             throw InvalidProtobuf(codec, id, bodyOffset, ex);
         }
@@ -106,7 +106,7 @@ public sealed class TwsCodec
     private static DecodedMessage UnknownProtobuf(int id, Direction direction, byte[] body) =>
         new(id, direction, WireEncoding.Protobuf, null, Unknown: new UnknownMessage(id, WireEncoding.Protobuf, body));
 
-    private static ProtocolException InvalidProtobuf(MessageCodec codec, int id, long bodyOffset, InvalidProtocolBufferException ex) =>
+    private static ProtocolException InvalidProtobuf(MessageCodec codec, int id, long bodyOffset, Exception ex) =>
         new($"invalid {codec.Name} protobuf: {ex.Message}", id, codec.MessageType.Name, bodyOffset, ex);
 
     private DecodedMessage DecodeText(int id, ReadOnlySpan<byte> payload, int start, int serverVersion, Direction direction, long payloadOffset)

@@ -19,7 +19,7 @@ internal static partial class OrderCodecs
 {
     private static void RegisterCompletedOrder(CodecRegistry r) =>
         r.Add<CompletedOrder>(IncomingIds.CompletedOrder, ServerToClient, ServerVersions.ProtobufCompletedOrder,
-            ReadCompletedOrder, WriteCompletedOrder, minVersion: OrderVersions.CompletedOrders);
+            ReadCompletedOrder, WriteCompletedOrder, minVersion: OrderVersions.CompletedOrders, parse: OrderBodies.ParseCompletedOrder);
 
     private static CompletedOrder ReadCompletedOrder(ref TextFieldReader f, int v)
     {

@@ -16,7 +16,8 @@ namespace TradingDesk.Protocol.Messages;
 internal static partial class OrderCodecs
 {
     private static void RegisterOpenOrder(CodecRegistry r) =>
-        r.Add<OpenOrder>(IncomingIds.OpenOrder, ServerToClient, ServerVersions.ProtobufPlaceOrder, ReadOpenOrder, WriteOpenOrder);
+        r.Add<OpenOrder>(IncomingIds.OpenOrder, ServerToClient, ServerVersions.ProtobufPlaceOrder, ReadOpenOrder, WriteOpenOrder,
+            parse: OrderBodies.ParseOpenOrder);
 
     private static OpenOrder ReadOpenOrder(ref TextFieldReader f, int v)
     {
