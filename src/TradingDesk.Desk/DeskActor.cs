@@ -12,7 +12,7 @@ namespace TradingDesk.Desk;
 /// The desk's façade and front door: the one actor strategies talk to. Creates the pacer, the order manager, the
 /// router and the connection, each given the references it needs at creation (no EventStream wiring between them, so
 /// two desks in one actor system never drive each other). Forwards every <see cref="IOrderCommand"/> to the order
-/// manager (a placement with a price to round to the contract's market rule through <see cref="MarketRuleBookActor"/>), <see cref="PacerMessages.GetStatus"/> to the pacer, <see cref="ConnectionMessages.GetState"/> and
+/// manager (a placement or modification with a price to round to the contract's market rule through <see cref="MarketRuleBookActor"/>), <see cref="PacerMessages.GetStatus"/> to the pacer, <see cref="ConnectionMessages.GetState"/> and
 /// <see cref="ConnectionMessages.Connect"/> to the connection and every other <see cref="IDeskCommand"/> to the router,
 /// keeping the original sender (replies and stream items go straight to the strategy). A
 /// <see cref="SubscriptionMessages.Resubscribe"/> of order updates goes to the order manager as the
@@ -37,8 +37,9 @@ public sealed class DeskActor : ReceiveActor
         // The order manager tells its own orders from other clients' by client id: it must be the connection's.
         var orders = Context.ActorOf(OrderManagerSupervisor.Props(pacer, options.Orders with { ClientId = options.ClientId }), "orders");
         var router = Context.ActorOf(RouterActor.Props(options, pacer, orders, routes), "router");
-        // Placements with a price to round pass the market-rule book first: it asks the router and forwards the
-        // rounded command to the order manager; it hears the connection's events to drop its cache on a reconnect.
+        // Placements and modifications with a price to round pass the market-rule book first: it asks the order
+        // manager for a modified order's contract and the router for the rule, and forwards the rounded command to the
+        // order manager; it hears the connection's events to drop its cache on a reconnect.
         var roundingDefault = options.Orders.DefaultPriceRounding;
         var rules = Context.ActorOf(MarketRuleBookActor.Props(router, orders, roundingDefault), "market-rules");
         var connection = Context.ActorOf(ConnectionActor.Props(options, router, routes, [router, pacer, orders, rules]), "connection");

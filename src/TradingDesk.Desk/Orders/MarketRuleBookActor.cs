@@ -9,19 +9,28 @@ using static TradingDesk.Desk.Messages.SessionInfoMessages;
 namespace TradingDesk.Desk.Orders;
 
 /// <summary>
-/// The market-rule stage of order placement: the DeskActor hands it every placement with a price to round
-/// (<see cref="PriceRoundingPlan.NeedsRule"/>); it finds the contract's rule (contract details, then reqMarketRule, both
-/// asked of the router as a strategy would, so they are paced and have the router's deadlines), rounds the limit and
-/// stop prices (<see cref="PriceRoundingPlan"/>) and forwards the rounded command to the order manager with the
-/// strategy as sender. What cannot be rounded (Reject and an off-grid price, no rule, a rule that could not be fetched)
-/// is answered RequestFailed here and never reaches the order manager, so nothing is journaled or sent.
+/// The market-rule stage of order placement and modification: the DeskActor hands it every placement and modification
+/// with a price to round (<see cref="PriceRoundingPlan.NeedsRule"/>); it finds the contract's rule (contract details,
+/// then reqMarketRule, both asked of the router as a strategy would, so they are paced and have the router's deadlines),
+/// rounds the limit and stop prices (<see cref="PriceRoundingPlan"/>) and forwards the rounded command to the order
+/// manager with the strategy as sender. What cannot be rounded (Reject and an off-grid price, no rule, a rule that
+/// could not be fetched) is answered RequestFailed here and never reaches the order manager, so nothing is journaled
+/// or sent.
+/// <para>
+/// A modification names only its order id: the book first asks the order manager for that order's contract
+/// (<see cref="ModifyTarget"/>, a hop within the desk, nothing sent). An order that is unknown, another strategy's or
+/// no longer working is refused in the order manager's own words; otherwise the modification waits for the contract's
+/// rule exactly as a placement does, in the same caches and the same shared lookups.
+/// </para>
 /// <para>
 /// Why a stage of its own rather than a Stash inside the order manager: the manager is a persistent actor whose every
 /// command is decided against the state that the previous one left; stashing placements behind a lookup would hold
 /// cancels, kill switches and inbound fills behind a network round trip, or reorder them against the stash. Here only
 /// the orders that wait for a rule wait, and the order manager journals exactly the prices that are sent. The price
 /// of that: an order waiting for its rule can be overtaken by a later command that needs none (a market order, a
-/// cancel); two orders that wait for the same rule keep their order.
+/// cancel); two orders that wait for the same rule keep their order. A modification joins the wait when its contract
+/// comes back, so a placement that arrives during that hop can go before it; modifications of one order keep their
+/// order (the order manager answers them in turn).
 /// </para>
 /// <para>
 /// Caches: contract → rule id and rule id → increments, for the session (IB's rules do not change within one); both are
@@ -47,11 +56,19 @@ public sealed class MarketRuleBookActor : ReceiveActor
         _router = router;
         _orders = orders;
         _deskDefault = deskDefault;
-        Receive<OrderCommands.ModifyOrder>(m => Sender.Tell(new RequestFailed(m, new InvalidRequest(
-            "rounding a modification to the market rule is not built: round the new prices yourself and send the modification with PriceRounding Off"))));
+        Receive<OrderCommands.ModifyOrder>(m =>
+        {
+            // Its contract first: the rule is the one of the order's contract, which only the order manager knows.
+            if (PriceRoundingPlan.NeedsRule(m, _deskDefault)) _orders.Tell(new ModifyTarget.Find(m, Sender));
+            else _orders.Forward(m);
+        });
+        Receive<ModifyTarget.Found>(f => Start(new Waiting(f.Query.Modify, f.Query.Asker, f.Contract)));
+        Receive<ModifyTarget.Refused>(r => RefuseModify(r.Query, r.Failure));
+        // The supervisor answers for an order manager that is down (JournalUnavailable).
+        Receive<RequestFailed>(f => f.Request is ModifyTarget.Find, f => RefuseModify((ModifyTarget.Find)f.Request, f.Failure));
         Receive<IOrderCommand>(c =>
         {
-            // Only placements are sent here; anything else goes on as it came.
+            // Only placements are sent here (modifications have their own handler); anything else goes on as it came.
             if (PriceRoundingPlan.Placement(c) is { } placement) Start(new Waiting(c, Sender, placement.Contract));
             else _orders.Forward(c);
         });
@@ -139,6 +156,12 @@ public sealed class MarketRuleBookActor : ReceiveActor
             return;
         }
         _orders.Tell(rounded!, w.Sender);
+    }
+
+    private void RefuseModify(ModifyTarget.Find query, DeskFailure failure)
+    {
+        _log.Info("{0} refused: {1}", query.Modify.GetType().Name, failure);
+        query.Asker.Tell(new RequestFailed(query.Modify, failure));
     }
 
     /// <summary>A lookup's failure keeps its type (a timeout stays RequestTimedOut) and says what was looked up.</summary>

@@ -5,8 +5,9 @@ namespace TradingDesk.Desk.Orders;
 
 /// <summary>
 /// A price against a market rule (reqMarketRule's increments): the increment that applies at a price is the one of
-/// the highest low edge at or below it. Pure. The placement path (<see cref="MarketRuleBookActor"/>) finds the rule
-/// with <see cref="PriceRoundingPlan"/> and rounds each order's prices here before the order manager sees them.
+/// the highest low edge at or below it. Pure. The market-rule book (<see cref="MarketRuleBookActor"/>) finds the rule
+/// with <see cref="PriceRoundingPlan"/> and rounds each placed or modified order's prices here before the order manager
+/// sees them.
 /// </summary>
 public static class MarketRuleRounding
 {

@@ -160,16 +160,29 @@ public sealed partial record OrderBook
             new OrderRecord(new OrderId(first.Value + i), strategy, contract, leg.Spec, leg.Parent) { Remaining = leg.Spec.Quantity }))]);
     }
 
+    /// <summary>
+    /// The order a modification of <paramref name="id"/> would change, or why there is none to change: not placed by
+    /// this desk, another strategy's, or no longer working. <see cref="DecideModify"/> starts with it, and the
+    /// market-rule book asks it (through the order manager) for the contract whose grid a modification is rounded to.
+    /// </summary>
+    public (OrderRecord? Order, InvalidRequest? Refusal) ModifiableOrder(OrderId id, Func<OrderRecord, bool> isOwner)
+    {
+        if (!Orders.TryGetValue(id, out var order) || order.Contract is null || order.Spec is null)
+            return (null, new InvalidRequest($"order {id} was not placed by this desk; only the owner may modify it"));
+        if (!isOwner(order)) return (null, new InvalidRequest($"order {id} belongs to {order.Strategy}; only the owner may modify it"));
+        if (!order.IsWorking) return (null, new InvalidRequest($"order {id} is {order.Ended}; it cannot be modified"));
+        return (order, null);
+    }
+
     private Decision DecideModify(OrderCommands.ModifyOrder m, OrderManagerOptions options, Func<OrderRecord, bool> isOwner)
     {
-        if (!Orders.TryGetValue(m.OrderId, out var order) || order.Contract is null || order.Spec is null)
-            return Decision.Fail(new InvalidRequest($"order {m.OrderId} was not placed by this desk; only the owner may modify it"));
-        if (!isOwner(order)) return Decision.Fail(new InvalidRequest($"order {m.OrderId} belongs to {order.Strategy}; only the owner may modify it"));
-        if (!order.IsWorking) return Decision.Fail(new InvalidRequest($"order {m.OrderId} is {order.Ended}; it cannot be modified"));
-        if (Validate(order.Contract, [m.Order]) is { } invalid) return Decision.Fail(invalid);
+        var (order, refusal) = ModifiableOrder(m.OrderId, isOwner);
+        if (order is null) return Decision.Fail(refusal!);
+        var contract = order.Contract!;
+        if (Validate(contract, [m.Order]) is { } invalid) return Decision.Fail(invalid);
         if (!Online) return Decision.Fail(new ConnectionLost("not connected to the gateway; the modification was not sent"));
         var strategy = order.Strategy!.Value;
-        var check = new RiskCheck(strategy, order.Contract, m.Order, m.ReferencePrice, LastPrice(order.Contract), WorkingOrders(strategy), 0);
+        var check = new RiskCheck(strategy, contract, m.Order, m.ReferencePrice, LastPrice(contract), WorkingOrders(strategy), 0);
         if (RiskGate.Check(check, LimitsFor(strategy, options), KillSwitch) is { } denied) return Decision.Fail(denied);
         // The parent link stays; the modification always transmits: a live order re-sent with transmit=false would be
         // held in TWS unsent (a bracket's entry and take-profit were placed with false and released by the stop-loss).

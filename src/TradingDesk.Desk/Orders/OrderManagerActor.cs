@@ -101,6 +101,7 @@ public sealed partial class OrderManagerActor : ReceivePersistentActor, IWithTim
         Command<OrderCommands.AcknowledgeEndings>(OnAcknowledgeEndings);
         Command<OrderCommands.GetStrategyBindings>(OnGetBindings);
         Command<Risk.ExerciseRisk.Review>(OnExerciseReview);
+        Command<ModifyTarget.Find>(OnFindModifyTarget);
         Command<IOrderCommand>(OnCommand);
         Command<Terminated>(OnTerminated);
         Command<QueryTimedOut>(OnQueryTimedOut);

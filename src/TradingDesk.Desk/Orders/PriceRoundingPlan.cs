@@ -5,9 +5,9 @@ using static TradingDesk.Desk.Messages.ReferenceDataMessages;
 namespace TradingDesk.Desk.Orders;
 
 /// <summary>
-/// The pure half of market-rule rounding: which placements need a rule, which rule applies to a contract on an
-/// exchange, and the command with its prices on the grid (or the problem). <see cref="MarketRuleBookActor"/> fetches
-/// what this asks for.
+/// The pure half of market-rule rounding: which placements and modifications need a rule, which rule applies to a
+/// contract on an exchange, and the command with its prices on the grid (or the problem). <see cref="MarketRuleBookActor"/>
+/// fetches what this asks for.
 /// </summary>
 public static class PriceRoundingPlan
 {
@@ -37,14 +37,18 @@ public static class PriceRoundingPlan
     };
 
     /// <summary>
-    /// Whether a command must pass the market-rule book before the order manager: a placement with an order to round,
-    /// or a modification that asks for rounding (refused there: rounding a modification is not built).
+    /// The orders whose prices a command sets: a placement's, or a modification's new terms; null for commands that
+    /// set no price.
     /// </summary>
-    public static bool NeedsRule(IOrderCommand command, PriceRounding deskDefault) => command switch
-    {
-        OrderCommands.ModifyOrder m => Needs(m.Order, deskDefault),
-        _ => Placement(command) is { } p && p.Orders.Any(o => Needs(o, deskDefault)),
-    };
+    private static IReadOnlyList<OrderSpec>? PricedOrders(IOrderCommand command) =>
+        command is OrderCommands.ModifyOrder m ? [m.Order] : Placement(command)?.Orders;
+
+    /// <summary>
+    /// Whether a command must pass the market-rule book before the order manager: a placement with an order to round,
+    /// or a modification whose new terms are to be rounded.
+    /// </summary>
+    public static bool NeedsRule(IOrderCommand command, PriceRounding deskDefault) =>
+        PricedOrders(command) is { } orders && orders.Any(o => Needs(o, deskDefault));
 
     /// <summary>
     /// The market rule of <paramref name="detail"/> on <paramref name="exchange"/>: contract details pair ValidExchanges
@@ -107,13 +111,16 @@ public static class PriceRoundingPlan
         return (rounded, null);
     }
 
-    /// <summary>The placement with every order rounded, or the problems (all of them, one per refused order).</summary>
+    /// <summary>
+    /// The placement or modification with every order rounded, or the problems (all of them, one per refused order).
+    /// A modification is rounded to the grid of the contract of the order it changes, as that order was placed.
+    /// </summary>
     public static (IOrderCommand? Command, string? Problem) Round(IOrderCommand command, IReadOnlyList<SessionInfoMessages.PriceIncrement> rule, PriceRounding deskDefault)
     {
-        if (Placement(command) is not { } placement) return (command, null);
+        if (PricedOrders(command) is not { } orders) return (command, null);
         var rounded = new List<OrderSpec>();
         var problems = new List<string>();
-        foreach (var spec in placement.Orders)
+        foreach (var spec in orders)
         {
             var (r, problem) = Round(spec, rule, deskDefault);
             if (problem is not null) problems.Add(problem);
@@ -125,6 +132,7 @@ public static class PriceRoundingPlan
             OrderCommands.PlaceOrder p => p with { Order = rounded[0] },
             OrderCommands.PlaceBracket b => b with { Bracket = new Bracket(rounded[0], rounded[1], rounded[2]) },
             OrderCommands.PlaceOca o => o with { Orders = rounded },
+            OrderCommands.ModifyOrder m => m with { Order = rounded[0] },
             _ => command,
         }, null);
     }

@@ -87,6 +87,46 @@ public sealed class PriceRoundingPlanTests
     }
 
     [Fact]
+    public void A_modification_that_asks_for_rounding_needs_the_rule_and_one_that_does_not_goes_on_as_it_is()
+    {
+        var modify = new OrderCommands.ModifyOrder(new OrderId(7), Order.Limit(OrderAction.Buy, 1, 10.005m));
+        Assert.True(PriceRoundingPlan.NeedsRule(modify, PriceRounding.Nearest));
+        Assert.False(PriceRoundingPlan.NeedsRule(modify, PriceRounding.Off));
+        Assert.True(PriceRoundingPlan.NeedsRule(modify with { Order = modify.Order with { PriceRounding = PriceRounding.Down } }, PriceRounding.Off));
+        Assert.False(PriceRoundingPlan.NeedsRule(modify with { Order = Order.Market(OrderAction.Buy, 2) }, PriceRounding.Nearest));
+    }
+
+    [Theory]
+    [InlineData(PriceRounding.Nearest, 10.00, 10.02)]
+    [InlineData(PriceRounding.Down, 10.00, 10.01)]
+    [InlineData(PriceRounding.Up, 10.01, 10.02)]
+    public void A_modification_gets_its_new_limit_and_stop_on_the_grid_and_keeps_its_order_id_and_everything_else(
+        PriceRounding mode, double stop, double limit)
+    {
+        var spec = Order.StopLimit(OrderAction.Buy, 5, 10.004m, 10.016m) with { OrderRef = "r2", PriceRounding = mode };
+        var modify = new OrderCommands.ModifyOrder(new OrderId(7), spec, new StrategyId("s"), ReferencePrice: 10m);
+        var (rounded, problem) = PriceRoundingPlan.Round(modify, Cents, PriceRounding.Off);
+        Assert.Null(problem);
+        Assert.Equal(modify with { Order = spec with { AuxPrice = (decimal)stop, LimitPrice = (decimal)limit } }, rounded);
+    }
+
+    [Fact]
+    public void Reject_refuses_an_off_grid_modification_naming_the_price_and_both_neighbours()
+    {
+        var modify = new OrderCommands.ModifyOrder(new OrderId(7), Order.Stop(OrderAction.Sell, 5, 9.995m) with { PriceRounding = PriceRounding.Reject });
+        var (command, problem) = PriceRoundingPlan.Round(modify, Cents, PriceRounding.Nearest);
+        Assert.Null(command);
+        Assert.Equal("stop price 9.995 is not a multiple of the market rule's increment 0.01 there: the valid neighbours are 9.99 and 10.00; nothing was sent", problem);
+    }
+
+    [Fact]
+    public void A_modification_with_rounding_off_comes_back_untouched_off_the_grid()
+    {
+        var modify = new OrderCommands.ModifyOrder(new OrderId(7), Order.Limit(OrderAction.Sell, 3, 10.255m) with { PriceRounding = PriceRounding.Off });
+        Assert.Equal((modify, (string?)null), PriceRoundingPlan.Round(modify, Cents, PriceRounding.Nearest));
+    }
+
+    [Fact]
     public void A_placement_on_the_grid_comes_back_with_the_same_prices()
     {
         var place = new OrderCommands.PlaceOrder(Aapl, Order.Limit(OrderAction.Sell, 3, 10.25m), new StrategyId("s"));
