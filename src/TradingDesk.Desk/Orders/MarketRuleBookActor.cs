@@ -192,5 +192,7 @@ public sealed class MarketRuleBookActor : ReceiveActor
 
     private sealed record Waiting(IOrderCommand Command, IActorRef Sender, ContractSpec Contract);
 
-    private sealed record DetailsAnswered(ContractSpec Contract, object Answer, long Session);
+    // Piped to this actor from its own Ask: it never leaves the node, so it is not checked for serialization (with
+    // serialize-messages on, its object answer would otherwise go through Akka's JSON fallback on every lookup).
+    private sealed record DetailsAnswered(ContractSpec Contract, object Answer, long Session) : INoSerializationVerificationNeeded;
 }
