@@ -1,6 +1,7 @@
 using Grpc.Core;
 using TradingDesk.Client.Tests.Support;
 using TradingDesk.Contracts.Mapping;
+using TradingDesk.Desk.Domain;
 using Xunit;
 using W = TradingDesk.Contracts.Wire;
 

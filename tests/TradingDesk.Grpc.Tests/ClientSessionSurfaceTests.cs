@@ -1,4 +1,5 @@
 using TradingDesk.Client;
+using TradingDesk.Desk.Domain;
 using TradingDesk.Testing;
 using Xunit;
 using Xunit.Abstractions;

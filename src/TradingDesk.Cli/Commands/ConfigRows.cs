@@ -1,4 +1,5 @@
 using System.Reflection;
+using TradingDesk.Desk.Domain;
 using static TradingDesk.Desk.Messages.GatewayConfigMessages;
 
 namespace TradingDesk.Cli.Commands;

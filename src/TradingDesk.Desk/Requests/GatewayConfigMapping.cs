@@ -1,4 +1,5 @@
 using IBApi.protobuf;
+using TradingDesk.Desk.Domain;
 using D = TradingDesk.Desk.Messages.GatewayConfigMessages;
 
 namespace TradingDesk.Desk.Requests;
@@ -10,10 +11,10 @@ namespace TradingDesk.Desk.Requests;
 /// </summary>
 internal static class GatewayConfigMapping
 {
-    public static D.GatewaySettings ToDesk(ConfigResponse r) => new()
+    public static GatewaySettings ToDesk(ConfigResponse r) => new()
     {
         LockAndExit = r.LockAndExit is { } l ? ToDesk(l) : null,
-        Messages = r.Messages.Select(m => new D.MessageSetting(m.Id, m.HasTitle ? m.Title : null, m.HasMessage ? m.Message : null,
+        Messages = r.Messages.Select(m => new MessageSetting(m.Id, m.HasTitle ? m.Title : null, m.HasMessage ? m.Message : null,
             m.HasDefaultAction ? m.DefaultAction : null, m.HasEnabled ? m.Enabled : null)).ToList(),
         Precautions = r.Api?.Precautions is { } p ? ToDesk(p) : null,
         Api = r.Api?.Settings is { } s ? ToDesk(s) : null,
@@ -46,14 +47,14 @@ internal static class GatewayConfigMapping
         return request;
     }
 
-    private static D.LockAndExitSettings ToDesk(LockAndExitConfig p) => new()
+    private static LockAndExitSettings ToDesk(LockAndExitConfig p) => new()
     {
         AutoLogoffTime = p.HasAutoLogoffTime ? p.AutoLogoffTime : null,
         AutoLogoffPeriod = p.HasAutoLogoffPeriod ? p.AutoLogoffPeriod : null,
         AutoLogoffType = p.HasAutoLogoffType ? p.AutoLogoffType : null,
     };
 
-    private static D.ApiPrecautions ToDesk(ApiPrecautionsConfig p) => new()
+    private static ApiPrecautions ToDesk(ApiPrecautionsConfig p) => new()
     {
         BypassOrderPrecautions = p.HasBypassOrderPrecautions ? p.BypassOrderPrecautions : null,
         BypassBondWarning = p.HasBypassBondWarning ? p.BypassBondWarning : null,
@@ -67,7 +68,7 @@ internal static class GatewayConfigMapping
         BypassRouteMarketableToBbo = p.HasBypassRouteMarketableToBBO ? p.BypassRouteMarketableToBBO : null,
     };
 
-    private static D.ApiSettings ToDesk(ApiSettingsConfig p) => new()
+    private static ApiSettings ToDesk(ApiSettingsConfig p) => new()
     {
         ReadOnlyApi = p.HasReadOnlyApi ? p.ReadOnlyApi : null,
         TotalQuantityForMutualFunds = p.HasTotalQuantityForMutualFunds ? p.TotalQuantityForMutualFunds : null,
@@ -107,7 +108,7 @@ internal static class GatewayConfigMapping
         TrustedIps = p.TrustedIPs.ToList(),
     };
 
-    private static D.SmartRoutingSettings ToDesk(OrdersSmartRoutingConfig p) => new()
+    private static SmartRoutingSettings ToDesk(OrdersSmartRoutingConfig p) => new()
     {
         SeekPriceImprovement = p.HasSeekPriceImprovement ? p.SeekPriceImprovement : null,
         PreOpenReroute = p.HasPreOpenReroute ? p.PreOpenReroute : null,
@@ -115,7 +116,7 @@ internal static class GatewayConfigMapping
         DefaultAlgorithm = p.HasDefaultAlgorithm ? p.DefaultAlgorithm : null,
     };
 
-    private static LockAndExitConfig ToProto(D.LockAndExitSettings m)
+    private static LockAndExitConfig ToProto(LockAndExitSettings m)
     {
         var p = new LockAndExitConfig();
         if (m.AutoLogoffTime is { } autoLogoffTime) p.AutoLogoffTime = autoLogoffTime;
@@ -124,7 +125,7 @@ internal static class GatewayConfigMapping
         return p;
     }
 
-    private static ApiPrecautionsConfig ToProto(D.ApiPrecautions m)
+    private static ApiPrecautionsConfig ToProto(ApiPrecautions m)
     {
         var p = new ApiPrecautionsConfig();
         if (m.BypassOrderPrecautions is { } bypassOrderPrecautions) p.BypassOrderPrecautions = bypassOrderPrecautions;
@@ -140,7 +141,7 @@ internal static class GatewayConfigMapping
         return p;
     }
 
-    private static ApiSettingsConfig ToProto(D.ApiSettings m)
+    private static ApiSettingsConfig ToProto(ApiSettings m)
     {
         var p = new ApiSettingsConfig();
         if (m.ReadOnlyApi is { } readOnlyApi) p.ReadOnlyApi = readOnlyApi;
@@ -182,7 +183,7 @@ internal static class GatewayConfigMapping
         return p;
     }
 
-    private static OrdersSmartRoutingConfig ToProto(D.SmartRoutingSettings m)
+    private static OrdersSmartRoutingConfig ToProto(SmartRoutingSettings m)
     {
         var p = new OrdersSmartRoutingConfig();
         if (m.SeekPriceImprovement is { } seekPriceImprovement) p.SeekPriceImprovement = seekPriceImprovement;

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using IBApi.protobuf;
+using TradingDesk.Desk.Domain;
 using D = TradingDesk.Desk.Messages.GatewayConfigMessages;
 
 namespace TradingDesk.Desk.Requests;
@@ -27,6 +28,6 @@ internal sealed class UpdateGatewayConfigPlan(D.UpdateGatewayConfig command) : R
     public override IMessage Build(int requestId) => GatewayConfigMapping.ToProto(command, requestId);
     public override Step Accept(IMessage message, DateTimeOffset at) => message is UpdateConfigResponse r
         ? new Step.Complete(new D.GatewayConfigUpdated(r.Status, r.Message, r.ChangedFields.ToList(), r.Errors.ToList(),
-            r.Warnings.Select(w => new D.ConfigWarning(w.MessageId, w.Title, w.Message)).ToList(), at))
+            r.Warnings.Select(w => new ConfigWarning(w.MessageId, w.Title, w.Message)).ToList(), at))
         : Step.Continue.Instance;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using TradingDesk.Desk.Domain;
 using TradingDesk.Protocol;
 using static TradingDesk.Desk.Messages.GatewayConfigMessages;
 

@@ -1,4 +1,5 @@
 using TradingDesk.Cluster.Serialization;
+using TradingDesk.Desk.Domain;
 using Xunit;
 using static TradingDesk.Desk.Messages.GatewayConfigMessages;
 

@@ -1,4 +1,5 @@
 using IBApi.protobuf;
+using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Requests;
 using Xunit;

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Google.Protobuf;
 using IBApi.protobuf;
+using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Routing;

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using TradingDesk.Desk.Domain;
 using TradingDesk.Desk.Tests.Support;
 using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.Messages;
