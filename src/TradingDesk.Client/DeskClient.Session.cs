@@ -75,7 +75,7 @@ public sealed partial class DeskClient
         ArgumentNullException.ThrowIfNull(changes);
         // A null among the warnings would otherwise fail half-way through building the request, as a NullReferenceException.
         if (acceptedWarnings?.Any(w => w is null) == true) throw new ArgumentException("an accepted warning is null", nameof(acceptedWarnings));
-        var request = new W.UpdateGatewayConfig { Changes = GatewayConfigMapping.ToWire(changes), ResetApiOrderSequence = resetApiOrderSequence };
+        var request = new W.UpdateGatewayConfig { Changes = GatewaySettingsWire.ToWire(changes), ResetApiOrderSequence = resetApiOrderSequence };
         foreach (var w in acceptedWarnings ?? []) request.AcceptedWarnings.Add(new W.ConfigWarning { MessageId = w.MessageId, Title = w.Title ?? "", Message = w.Message ?? "" });
         return Call("UpdateGatewayConfig", _desk.UpdateGatewayConfigAsync(request, Unary(cancellationToken)), GatewayConfigMapping.Result);
     }

@@ -6,13 +6,11 @@ using W = TradingDesk.Contracts.Wire;
 namespace TradingDesk.Client.Mapping;
 
 /// <summary>
-/// The gateway configuration's wire form to the client's results and back; the settings themselves go through
-/// <see cref="Settings"/>, which keeps every setting's presence.
+/// The gateway configuration's replies to the client's results: a reply's settings must be there, an update's result
+/// is the client's own record; the settings themselves go through <see cref="Settings"/> both ways.
 /// </summary>
 internal static class GatewayConfigMapping
 {
-    public static W.GatewaySettings ToWire(GatewaySettings m) => Settings.ToWire(m);
-
     public static GatewaySettings FromWire(W.GatewaySettings? w) => Settings.FromWire(Required(w, "settings"));
 
     public static GatewayConfigResult Result(W.GatewayConfigUpdated w) =>
