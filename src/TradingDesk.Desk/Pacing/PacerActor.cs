@@ -113,8 +113,11 @@ public sealed class PacerActor : ReceiveActor, IWithTimers
         while (_queue.TryTake(now) is { } entry)
         {
             RecordSent(entry, now);
-            _connection.Tell(new GatewayMessages.Write(entry.Message, entry.Key is PacerMessages.ITracedKey traced ? traced.Trace : default), Self);
+            // The owner hears of the send before the connection gets the message, so Sent is in the owner's mailbox
+            // before any answer the gateway can give to it: told after the write, a pacer thread descheduled between the
+            // two tells could let the answer overtake it (an order's ack span would then start after its answer and never end).
             if (entry.Key is PacerMessages.INotifyOnSent notify) notify.Owner.Tell(new PacerMessages.Sent(entry.Key, now), Self);
+            _connection.Tell(new GatewayMessages.Write(entry.Message, entry.Key is PacerMessages.ITracedKey traced ? traced.Trace : default), Self);
         }
         ReportQueued();
         if (_queue.NextDelay(now) is not { } delay) return;

@@ -32,8 +32,9 @@ public static class PacerMessages
     }
 
     /// <summary>
-    /// Told to <see cref="INotifyOnSent.Owner"/> when the message with this key was written. Inside the desk only (the key
-    /// is any object), so it skips Akka's serialization check.
+    /// Told to <see cref="INotifyOnSent.Owner"/> when the message with this key leaves the pacer for the connection, just
+    /// before the connection is handed it, so it always reaches the owner before any answer to that message. Inside the
+    /// desk only (the key is any object), so it skips Akka's serialization check.
     /// </summary>
     public sealed record Sent(object Key, DateTimeOffset At) : INoSerializationVerificationNeeded;
 }
