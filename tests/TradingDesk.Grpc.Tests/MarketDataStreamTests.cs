@@ -31,6 +31,22 @@ public sealed class MarketDataStreamTests(ITestOutputHelper output) : DeskTestKi
     }
 
     [Fact]
+    public async Task A_stream_carries_the_lines_parameters_as_the_gateway_sent_them()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        using var call = desk.Client.StreamMarketData(new W.SubscribeMarketData { Contract = Msft.ToWire() }, GrpcDesk.Trader);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        W.LineParameters? parameters = null;
+        while (parameters is null && await call.ResponseStream.MoveNext(timeout.Token))
+            if (call.ResponseStream.Current.KindCase == W.MarketDataEvent.KindOneofCase.LineParameters) parameters = call.ResponseStream.Current.LineParameters;
+
+        Assert.NotNull(parameters);
+        Assert.Equal(("0.01", "9c0001", 3), (parameters.MinTick, parameters.BboExchange, parameters.SnapshotPermissions));
+        Assert.True(parameters.Subscription > 0);
+    }
+
+    [Fact]
     public async Task A_stream_and_an_actor_strategy_on_one_contract_share_one_gateway_line()
     {
         await using var desk = await GrpcDesk.StartAsync(this);

@@ -4,7 +4,7 @@ using TradingDesk.Desk.Messages;
 namespace TradingDesk.Client;
 
 /// <summary>One item of <see cref="DeskClient.MarketData"/>: a <see cref="MarketTick"/>, a <see cref="MarketDataTypeChange"/>,
-/// a <see cref="MarketDataNote"/> or a <see cref="MarketDataRerouted"/>.</summary>
+/// a <see cref="MarketDataLineParameters"/>, a <see cref="MarketDataNote"/> or a <see cref="MarketDataRerouted"/>.</summary>
 public abstract record MarketDataItem;
 
 /// <summary>One tick. Price ticks carry <see cref="Price"/>, size ticks <see cref="Size"/>, string ticks <see cref="Text"/>;
@@ -13,6 +13,12 @@ public sealed record MarketTick(TickType Type, decimal? Price, decimal? Size, st
 
 /// <summary>The line switched between real-time, frozen and delayed data.</summary>
 public sealed record MarketDataTypeChange(MarketDataType Type, DateTimeOffset LocalTime) : MarketDataItem;
+
+/// <summary>
+/// What the gateway says of the line once it opens (IB's tickReqParams): the contract's minimum tick, the BBO exchange
+/// code that <see cref="DeskClient.GetSmartComponentsAsync"/> takes, and IB's snapshot permission bits; null when not sent.
+/// </summary>
+public sealed record MarketDataLineParameters(decimal? MinTick, string? BboExchange, int? SnapshotPermissions, DateTimeOffset LocalTime) : MarketDataItem;
 
 /// <summary>A note about the stream (resubscribed, conflated, a line notice).</summary>
 public sealed record MarketDataNote(StreamNote Note) : MarketDataItem;

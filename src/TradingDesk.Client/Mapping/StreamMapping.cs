@@ -41,6 +41,11 @@ internal static class StreamMapping
         W.MarketDataEvent.KindOneofCase.OptionComputation => OptionMapping.Computation(w.OptionComputation, "option_computation"),
         W.MarketDataEvent.KindOneofCase.Rerouted => new MarketDataRerouted(
             new ConId(w.Rerouted.ConId), w.Rerouted.Exchange, Time(w.Rerouted.LocalTime, "rerouted.local_time")),
+        W.MarketDataEvent.KindOneofCase.LineParameters => new MarketDataLineParameters(
+            DecOrNull(w.LineParameters.HasMinTick, w.LineParameters.MinTick, "line_parameters.min_tick"),
+            w.LineParameters.HasBboExchange ? w.LineParameters.BboExchange : null,
+            w.LineParameters.HasSnapshotPermissions ? w.LineParameters.SnapshotPermissions : null,
+            Time(w.LineParameters.LocalTime, "line_parameters.local_time")),
         _ => throw Unknown("kind"),
     };
 

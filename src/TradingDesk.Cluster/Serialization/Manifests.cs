@@ -52,6 +52,7 @@ internal static class Manifests
     public const string MarketDataTypeSet = "md.type-set";
     public const string Tick = "md.tick";
     public const string MarketDataTypeChanged = "md.type-changed";
+    public const string LineParameters = "md.line-parameters";
     public const string SubscribeTickByTick = "md.subscribe-tbt";
     public const string TickByTick = "md.tbt";
     public const string SubscribeDepth = "md.subscribe-depth";

@@ -28,6 +28,10 @@ internal static class MarketDataWire
         t.Add(Manifests.MarketDataTypeChanged, W.MarketDataTypeChanged.Parser,
             (M.MarketDataTypeChanged m) => new W.MarketDataTypeChanged { Subscription = m.Subscription.Value, Type = m.Type.ToWire(), LocalTime = Time(m.LocalTime) },
             w => new M.MarketDataTypeChanged(new SubscriptionId(w.Subscription), w.Type.FromWire("type"), Time(w.LocalTime, "local_time")));
+        t.Add(Manifests.LineParameters, W.LineParameters.Parser,
+            (M.LineParameters m) => ToWire(m),
+            w => new M.LineParameters(new SubscriptionId(w.Subscription), DecOrNull(w.HasMinTick, w.MinTick, "min_tick"),
+                w.HasBboExchange ? w.BboExchange : null, w.HasSnapshotPermissions ? w.SnapshotPermissions : null, Time(w.LocalTime, "local_time")));
         t.Add(Manifests.SubscribeTickByTick, W.SubscribeTickByTick.Parser,
             (M.SubscribeTickByTick m) => new W.SubscribeTickByTick { Contract = m.Contract.ToWire(), Type = m.Type.ToWire(), NumberOfTicks = m.NumberOfTicks, IgnoreSize = m.IgnoreSize },
             w => new M.SubscribeTickByTick(w.Contract.FromWire("contract"), w.Type.FromWire("type"), w.NumberOfTicks, w.IgnoreSize));
@@ -113,4 +117,13 @@ internal static class MarketDataWire
         DecOrNull(w.HasOpen, w.Open, "open"), DecOrNull(w.HasHigh, w.High, "high"), DecOrNull(w.HasLow, w.Low, "low"),
         DecOrNull(w.HasClose, w.Close, "close"), Dec(w.Volume, "volume"), DecOrNull(w.HasWap, w.Wap, "wap"), w.Count,
         Time(w.LocalTime, "local_time"));
+
+    private static W.LineParameters ToWire(M.LineParameters m)
+    {
+        var w = new W.LineParameters { Subscription = m.Subscription.Value, LocalTime = Time(m.LocalTime) };
+        if (m.MinTick is { } minTick) w.MinTick = Dec(minTick);
+        if (m.BboExchange is { } bbo) w.BboExchange = bbo;
+        if (m.SnapshotPermissions is { } permissions) w.SnapshotPermissions = permissions;
+        return w;
+    }
 }

@@ -29,6 +29,9 @@ public sealed class SubscriptionActor : ReceiveActor
     private bool _everSent;     // the line has been live at the gateway at some point (Resubscribed is meaningful)
     private bool _liveOnLink;   // the current request left the pacer since the last disconnect: it is live now
     private GatewayError? _endedBy; // the gateway ended the line: it waits for the router to stop it (LineEnded)
+    // The latest item of each kind that describes the line (its data type, its parameters), for subscribers that join
+    // after the gateway said it: a shared line must look the same to its tenth subscriber as to its first.
+    private readonly Dictionary<Type, object> _lineFacts = [];
     // The line's tick counters, tag built once: the tick path reads no extension and allocates nothing for them.
     private readonly Telemetry.DeskMetrics.LineTicks _ticks;
 
@@ -47,7 +50,11 @@ public sealed class SubscriptionActor : ReceiveActor
         {
             if (add.Reply is not null) add.Subscriber.Tell(add.Reply, Context.Parent);
             if (_endedBy is not null) add.Subscriber.Tell(new SubscriptionMessages.SubscriptionEnded(_id, _endedBy), Self);
-            else if (Array.IndexOf(_subscribers, add.Subscriber) < 0) _subscribers = [.. _subscribers, add.Subscriber];
+            else if (Array.IndexOf(_subscribers, add.Subscriber) < 0)
+            {
+                _subscribers = [.. _subscribers, add.Subscriber];
+                foreach (var fact in _lineFacts.Values) add.Subscriber.Tell(fact, Self);
+            }
         });
         Receive<RouterInternal.RemoveSubscriber>(remove => _subscribers = _subscribers.Where(s => !s.Equals(remove.Subscriber)).ToArray());
         Receive<PacerMessages.Sent>(sent =>
@@ -120,6 +127,7 @@ public sealed class SubscriptionActor : ReceiveActor
             return;
         }
         if (_plan.Map(inbound.Message, _id, inbound.ReceivedAt) is not { } item) return;
+        if (_plan.DescribesLine(item)) _lineFacts[item.GetType()] = item;
         _ticks.Tick(_subscribers.Length);
         FanOut(item);
     }

@@ -13,7 +13,7 @@ namespace TradingDesk.Desk.Messages;
 /// </summary>
 public static class MarketDataMessages
 {
-    /// <summary>Level-1 data (reqMktData). Items: <see cref="Tick"/>, <see cref="MarketDataTypeChanged"/>.</summary>
+    /// <summary>Level-1 data (reqMktData). Items: <see cref="Tick"/>, <see cref="MarketDataTypeChanged"/>, <see cref="LineParameters"/>.</summary>
     public sealed record SubscribeMarketData(ContractSpec Contract, string GenericTicks = "") : IDeskCommand;
 
     /// <summary>A one-time snapshot (reqMktData snapshot=1). Reply: <see cref="MarketDataSnapshot"/> after tickSnapshotEnd.</summary>
@@ -39,6 +39,13 @@ public static class MarketDataMessages
 
     /// <summary>The gateway reports what kind of data this line carries (real-time, frozen, delayed).</summary>
     public sealed record MarketDataTypeChanged(SubscriptionId Subscription, MarketDataType Type, DateTimeOffset LocalTime);
+
+    /// <summary>
+    /// What the gateway says of a line once it opens (IB's tickReqParams): the contract's minimum tick, the BBO exchange
+    /// code to pass to <c>GetSmartComponents</c> for the venues behind a SMART line's best bid and offer, and IB's snapshot
+    /// permission bits. Each is null when the gateway sent none (or, for the tick, sent something that is not a number).
+    /// </summary>
+    public sealed record LineParameters(SubscriptionId Subscription, decimal? MinTick, string? BboExchange, int? SnapshotPermissions, DateTimeOffset LocalTime);
 
     /// <summary>Tick-by-tick data (reqTickByTickData). Items: <see cref="TickByTick"/>.</summary>
     public sealed record SubscribeTickByTick(ContractSpec Contract, TickByTickType Type, int NumberOfTicks = 0, bool IgnoreSize = false) : IDeskCommand;

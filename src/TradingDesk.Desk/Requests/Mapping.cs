@@ -17,6 +17,9 @@ internal static class Mapping
 
     public static decimal? Amount(string? text) => Size(text);
 
+    /// <summary>A decimal the gateway sends as text where the proto has a string (e.g. tickReqParams' minTick).</summary>
+    public static decimal? Number(string? text) => Size(text);
+
     public static ContractDetail ToDetail(ContractData data)
     {
         var c = data.Contract ?? new IBApi.protobuf.Contract();

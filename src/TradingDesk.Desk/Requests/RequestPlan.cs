@@ -54,4 +54,9 @@ public abstract class StreamPlan
     public abstract IMessage Cancel(int requestId);
     /// <summary>The item to fan out for <paramref name="message"/>, or null to ignore it.</summary>
     public abstract object? Map(IMessage message, SubscriptionId id, DateTimeOffset receivedAt);
+    /// <summary>
+    /// Whether <paramref name="item"/> describes the line rather than a change on it (the gateway says it once, as the
+    /// line opens): the line keeps the latest of each kind and tells it to every subscriber that joins later.
+    /// </summary>
+    public virtual bool DescribesLine(object item) => false;
 }

@@ -9,7 +9,7 @@ using static TradingDesk.Desk.Messages.MarketDataMessages;
 
 namespace TradingDesk.Desk.Requests;
 
-/// <summary>reqMktData (streaming) / cancelMktData. Items: Tick, MarketDataTypeChanged.</summary>
+/// <summary>reqMktData (streaming) / cancelMktData. Items: Tick, MarketDataTypeChanged, LineParameters.</summary>
 internal sealed class MarketDataStream(SubscribeMarketData command) : StreamPlan
 {
     public override object Command => command;
@@ -19,10 +19,13 @@ internal sealed class MarketDataStream(SubscribeMarketData command) : StreamPlan
     {
         IBApi.protobuf.MarketDataType t => new MarketDataTypeChanged(sub, (Domain.MarketDataType)t.MarketDataType_, at),
         RerouteMarketDataRequest r => new LineNotices.LineRerouted(sub, new ConId(r.ConId), r.Exchange, Depth: false, at), // reroute notice
+        TickReqParams p => new LineParameters(sub, Mapping.Number(p.HasMinTick ? p.MinTick : null),
+            p.HasBboExchange && p.BboExchange.Length > 0 ? p.BboExchange : null, p.HasSnapshotPermissions ? p.SnapshotPermissions : null, at),
         TickNews n => NewsMapping.ToNewsTick(n, sub, at), // News: generic tick 292
         TickOptionComputation c => OptionMapping.Computation(c, sub, at),
         _ => StreamMapping.ToTick(message, sub, at),
     };
+    public override bool DescribesLine(object item) => item is MarketDataTypeChanged or LineParameters;
 }
 
 /// <summary>reqTickByTickData / cancelTickByTickData.</summary>

@@ -12,12 +12,13 @@ internal sealed class StreamShapes(DeskWire wire)
     // subscribers only, in order with the line's ticks, and a client reading "this line is served via exchange X"
     // wants it beside the data it explains. It is never conflated (only ticks are).
     public StreamShape<W.MarketDataEvent> MarketData { get; } = new(m => m is MarketDataMessages.Tick or MarketDataMessages.MarketDataTypeChanged
-        or OptionMessages.OptionComputation or LineNotices.LineRerouted, m => m switch
+        or OptionMessages.OptionComputation or LineNotices.LineRerouted or MarketDataMessages.LineParameters, m => m switch
     {
         MarketDataMessages.Tick t => new W.MarketDataEvent { Tick = wire.Out(t, W.Tick.Parser) },
         MarketDataMessages.MarketDataTypeChanged c => new W.MarketDataEvent { MarketDataTypeChanged = wire.Out(c, W.MarketDataTypeChanged.Parser) },
         OptionMessages.OptionComputation o => new W.MarketDataEvent { OptionComputation = wire.Out(o, W.OptionComputation.Parser) },
         LineNotices.LineRerouted r => new W.MarketDataEvent { Rerouted = wire.Out(r, W.LineRerouted.Parser) },
+        MarketDataMessages.LineParameters p => new W.MarketDataEvent { LineParameters = wire.Out(p, W.LineParameters.Parser) },
         _ => null,
     }, n => new W.MarketDataEvent { Note = n }, ConflateTicks: true);
 

@@ -28,6 +28,7 @@ public sealed partial class PaperMarketBackend
                 var line = new MarketDataLine(r.ReqId, contract, client.MarketDataType) { GenericTicks = r.GenericTickList ?? "" };
                 // TWS tells each request which kind of data it gets (marketDataType, 58) before its ticks.
                 session.Send(new MarketDataType { ReqId = r.ReqId, MarketDataType_ = line.DataType });
+                session.Send(LineParameters(r.ReqId, contract));
                 if (r.Snapshot || r.RegulatorySnapshot)
                 {
                     SendQuoteChanges(session, line);
@@ -63,7 +64,7 @@ public sealed partial class PaperMarketBackend
         var day = Market.Prices.GetDayStats(conId, at);
         PriceWithSize(session, line, Bid, q.Bid, BidSize, q.BidSize);
         PriceWithSize(session, line, Ask, q.Ask, AskSize, q.AskSize);
-        PriceWithSize(session, line, Last, q.Last, LastSize, q.LastSize);
+        if (PriceWithSize(session, line, Last, q.Last, LastSize, q.LastSize)) SendLastTimestamp(session, line, q);
         SizeOnly(session, line, Volume, day.Volume);
         PriceOnly(session, line, High, day.High);
         PriceOnly(session, line, Low, day.Low);
@@ -74,7 +75,8 @@ public sealed partial class PaperMarketBackend
     }
 
     // tickPrice carries the size for bid/ask/last (clients raise tickSize from it); a size change alone is a tickSize.
-    private static void PriceWithSize(GatewaySession session, MarketDataLine line, int priceTick, decimal price, int sizeTick, decimal size)
+    // Returns whether either changed (a new trade, for LAST).
+    private static bool PriceWithSize(GatewaySession session, MarketDataLine line, int priceTick, decimal price, int sizeTick, decimal size)
     {
         var priceChanged = Changed(line, priceTick, price);
         var sizeChanged = Changed(line, sizeTick, size);
@@ -82,6 +84,7 @@ public sealed partial class PaperMarketBackend
             session.Send(new TickPrice { ReqId = line.ReqId, TickType = Type(line, priceTick), Price = (double)price, Size = WireFormat.Qty(size), AttrMask = 0 });
         else if (sizeChanged)
             session.Send(new TickSize { ReqId = line.ReqId, TickType = Type(line, sizeTick), Size = WireFormat.Qty(size) });
+        return priceChanged || sizeChanged;
     }
 
     private static void PriceOnly(GatewaySession session, MarketDataLine line, int tick, decimal price)

@@ -112,7 +112,10 @@ public sealed class DeskWiringTests(ITestOutputHelper output)
         seen.AddRange(b.ReceiveWhile<object>(TimeSpan.FromMilliseconds(300), m => m));
         var other = c2.ReceiveWhile<object>(TimeSpan.FromMilliseconds(1), m => m);
         Assert.All(seen.SkipWhile(m => m is not SubscriptionMessages.SubscriptionEnded).Skip(1), m => Assert.IsType<MarketDataMessages.Tick>(m));
-        Assert.All(other, m => Assert.IsType<MarketDataMessages.Tick>(m));
+        // The joiner was told, right after its Subscribed, what the gateway said of the line as it opened; then ticks.
+        Assert.IsType<MarketDataMessages.MarketDataTypeChanged>(other[0]);
+        Assert.IsType<MarketDataMessages.LineParameters>(other[1]);
+        Assert.All(other.Skip(2), m => Assert.IsType<MarketDataMessages.Tick>(m));
         Assert.DoesNotContain(seen, m => m is SubscriptionMessages.Resubscribed);
         deskB.Tell(Connection.ConnectionMessages.GetState.Instance, TestActor);
         Assert.Equal(ConnectionState.Connected, ExpectMsg<Connection.ConnectionMessages.StateReply>().State);
