@@ -41,7 +41,7 @@ public static class ReferenceDataMessages
     /// <summary>The gateway's clock (reqCurrentTime). Reply: <see cref="CurrentTimeReply"/>. Safe to retry after a reconnect.</summary>
     public sealed record GetCurrentTime : IDeskCommand;
 
-    /// <summary>Reply to <see cref="GetCurrentTime"/>: gateway time (whole seconds) and local time at receipt.</summary>
+    /// <summary>Reply to <see cref="GetCurrentTime"/>: gateway time (to the millisecond from server version 197, whole seconds below it) and local time at receipt.</summary>
     public sealed record CurrentTimeReply(DateTimeOffset GatewayTime, DateTimeOffset LocalTime);
 
     /// <summary>The accounts this login manages (reqManagedAccts). Reply: <see cref="ManagedAccountsList"/>.</summary>

@@ -11,16 +11,23 @@ using static TradingDesk.Desk.Messages.ReferenceDataMessages;
 
 namespace TradingDesk.Desk.Requests;
 
-/// <summary>reqCurrentTime → currentTime. No request id: the router's current-time owner serialises askers.</summary>
-internal sealed class CurrentTimePlan(GetCurrentTime command) : RequestPlan
+/// <summary>
+/// reqCurrentTime → currentTime (whole seconds), or from server version 197 reqCurrentTimeInMillis →
+/// currentTimeInMillis (milliseconds). No request id: the router's current-time owner serialises askers. Either reply
+/// completes it, so a request queued across a reconnect to a gateway of the other kind is still answered.
+/// </summary>
+internal sealed class CurrentTimePlan(GetCurrentTime command, bool inMillis) : RequestPlan
 {
     public override object Command => command;
     public override bool SafeToRetry => true;
     public override TimeSpan Timeout(RequestTimeouts t) => t.OneShot;
-    public override IMessage Build(int requestId) => new CurrentTimeRequest();
-    public override Step Accept(IMessage message, DateTimeOffset at) => message is CurrentTime t
-        ? new Step.Complete(new CurrentTimeReply(Mapping.FromUnixSeconds(t.CurrentTime_), at))
-        : Step.Continue.Instance;
+    public override IMessage Build(int requestId) => inMillis ? new CurrentTimeInMillisRequest() : new CurrentTimeRequest();
+    public override Step Accept(IMessage message, DateTimeOffset at) => message switch
+    {
+        CurrentTime t => new Step.Complete(new CurrentTimeReply(Mapping.FromUnixSeconds(t.CurrentTime_), at)),
+        CurrentTimeInMillis m => new Step.Complete(new CurrentTimeReply(DateTimeOffset.FromUnixTimeMilliseconds(m.CurrentTimeInMillis_), at)),
+        _ => Step.Continue.Instance,
+    };
 }
 
 /// <summary>reqManagedAccts → managedAccounts (no request id; serialised by the router).</summary>

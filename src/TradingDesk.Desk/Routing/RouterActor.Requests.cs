@@ -5,6 +5,7 @@ using TradingDesk.Desk.Gateway;
 using TradingDesk.Desk.MarketData;
 using TradingDesk.Desk.Messages;
 using TradingDesk.Desk.Requests;
+using TradingDesk.Protocol;
 using static TradingDesk.Desk.Messages.AccountMessages;
 using static TradingDesk.Desk.Messages.HistoricalDataMessages;
 using static TradingDesk.Desk.Messages.MarketDataMessages;
@@ -24,7 +25,7 @@ public sealed partial class RouterActor
         Receive<GetAccountSummary>(c => StartRequest(new AccountSummaryPlan(c)));
         Receive<GetMarketDataSnapshot>(c => StartRequest(new SnapshotPlan(c)));
         // No request id on the wire: one at a time per kind.
-        Receive<GetCurrentTime>(c => QueueByKind("time", new CurrentTimePlan(c)));
+        Receive<GetCurrentTime>(c => QueueByKind("time", new CurrentTimePlan(c, _serverVersion >= ServerVersions.CurrentTimeInMillis)));
         Receive<GetManagedAccounts>(c => QueueByKind("accounts", new ManagedAccountsPlan(c)));
         Receive<GetPositions>(c => QueueByKind("positions", new PositionsPlan(c)));
         Receive<SetMarketDataType>(c =>

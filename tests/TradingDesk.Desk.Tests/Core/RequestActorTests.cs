@@ -21,7 +21,7 @@ public sealed class RequestActorTests(ITestOutputHelper output) : DeskTestKit(ou
     {
         var pacer = CreateTestProbe("pacer");
         var command = new ReferenceDataMessages.GetCurrentTime();
-        Sys.ActorOf(RequestActor.Props(new CurrentTimePlan(command), TestActor, pacer.Ref, 1_000_000_001, Timeouts, connected: true));
+        Sys.ActorOf(RequestActor.Props(new CurrentTimePlan(command, inMillis: false), TestActor, pacer.Ref, 1_000_000_001, Timeouts, connected: true));
         Assert.IsType<CurrentTimeRequest>(pacer.ExpectMsg<GatewayMessages.Outbound>().Message);
 
         Advance(Timeouts.OneShot + Timeouts.QueueLimit - TimeSpan.FromSeconds(1));
