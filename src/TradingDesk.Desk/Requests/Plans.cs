@@ -44,9 +44,11 @@ internal sealed class ManagedAccountsPlan(GetManagedAccounts command) : RequestP
 
 /// <summary>
 /// reqContractDetails → contractData* → contractDataEnd. Front month: asks for every expiry (no month) and keeps the
-/// nearest whose expiry is today or later (local date). Safe to retry: a read.
+/// nearest whose expiry is today or later (local date). Safe to retry: a read. From server version 215 an abandoned
+/// request (its deadline, or an option chain that gave up on it) is cancelled at the gateway with cancelContractData;
+/// below it IB has no cancel, and the gateway's late answer is dropped with its id.
 /// </summary>
-internal sealed class ContractDetailsPlan(GetContractDetails command, DateOnly today) : RequestPlan
+internal sealed class ContractDetailsPlan(GetContractDetails command, DateOnly today, bool cancellable) : RequestPlan
 {
     private readonly List<ContractDetail> _details = [];
     public override object Command => command;
@@ -57,6 +59,7 @@ internal sealed class ContractDetailsPlan(GetContractDetails command, DateOnly t
         var spec = command.Contract.FrontMonth ? command.Contract with { FrontMonth = false, LastTradeDateOrContractMonth = null } : command.Contract;
         return new ContractDataRequest { ReqId = requestId, Contract = spec.ToProto() };
     }
+    public override IMessage? Cancel(int requestId) => cancellable ? new CancelContractData { ReqId = requestId } : null;
     public override void Reset() => _details.Clear();
     public override Step Accept(IMessage message, DateTimeOffset at)
     {

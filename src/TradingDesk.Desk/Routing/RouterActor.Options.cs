@@ -38,7 +38,7 @@ public sealed partial class RouterActor
         switch (part.Request)
         {
             case GetContractDetails c:
-                StartRequest(new ChainPartPlan(new ContractDetailsPlan(c, DateOnly.FromDateTime(_time.Now.UtcDateTime))));
+                StartRequest(new ChainPartPlan(new ContractDetailsPlan(c, DateOnly.FromDateTime(_time.Now.UtcDateTime), CanCancelContractDetails)));
                 break;
             case GetOptionParameters c:
                 StartChecked(c, OptionChecks.Problem(c), () => StartRequest(new ChainPartPlan(new OptionParametersPlan(c))));

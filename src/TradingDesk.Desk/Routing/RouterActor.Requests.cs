@@ -16,10 +16,13 @@ namespace TradingDesk.Desk.Routing;
 // Strategy commands: which child owns each, and how streams are keyed for sharing.
 public sealed partial class RouterActor
 {
+    // cancelContractData exists from server version 215 (IB's protobuf-era cancel); the last handshake's version decides.
+    private bool CanCancelContractDetails => _serverVersion >= ServerVersions.CancelContractData;
+
     private void ReceiveRequests()
     {
         // One-shot / multi-part with a request id.
-        Receive<GetContractDetails>(c => StartRequest(new ContractDetailsPlan(c, DateOnly.FromDateTime(_time.Now.UtcDateTime))));
+        Receive<GetContractDetails>(c => StartRequest(new ContractDetailsPlan(c, DateOnly.FromDateTime(_time.Now.UtcDateTime), CanCancelContractDetails)));
         Receive<GetHistoricalBars>(c => StartRequest(new HistoricalBarsPlan(c)));
         Receive<GetHeadTimestamp>(c => StartRequest(new HeadTimestampPlan(c)));
         Receive<GetAccountSummary>(c => StartRequest(new AccountSummaryPlan(c)));

@@ -20,12 +20,12 @@ public sealed class OptionChainDeadlineRouterTests(ITestOutputHelper output) : D
     private static readonly DateTimeOffset At = DateTimeOffset.UnixEpoch;
     private static readonly ContractSpec Xyz = Contract.Stock("XYZ") with { ConId = new ConId(4711) };
 
-    private (IActorRef Router, TestProbe Pacer) StartRouter(TimeSpan chainDeadline)
+    private (IActorRef Router, TestProbe Pacer) StartRouter(TimeSpan chainDeadline, int serverVersion = 213)
     {
         var pacer = CreateTestProbe("pacer");
         var options = new DeskOptions { Timeouts = new RequestTimeouts { OptionChain = chainDeadline } };
         var router = Sys.ActorOf(RouterActor.Props(options, pacer.Ref, CreateTestProbe("orders").Ref), "router");
-        router.Tell(new ConnectionEvents.Connected(213, "", ["DU1"], 1, false, At), CreateTestProbe("connection").Ref);
+        router.Tell(new ConnectionEvents.Connected(serverVersion, "", ["DU1"], 1, false, At), CreateTestProbe("connection").Ref);
         return (router, pacer);
     }
 
@@ -80,5 +80,36 @@ public sealed class OptionChainDeadlineRouterTests(ITestOutputHelper output) : D
         var timedOut = Assert.IsType<OptionChainTimedOut>(ExpectMsg<RequestFailed>().Failure);
         Assert.Equal((0, 1), (timedOut.Answered, timedOut.Parts));
         pacer.FishForMessage<GatewayMessages.Withdraw>(w => w.Key is RouterInternal.RequestKey k && k.RequestId == parameters.ReqId);
+    }
+
+    [Fact]
+    public void From_server_version_215_a_part_the_gateway_had_is_cancelled_there_when_the_chain_gives_up()
+    {
+        var (router, pacer) = StartRouter(TimeSpan.FromSeconds(45), serverVersion: 215);
+        router.Tell(new GetOptionChain(Xyz, new OptionChainFilter { FromExpiry = "20270101", ToExpiry = "20270331" }), TestActor);
+        var parameters = Sent<SecDefOptParamsRequest>(pacer);
+        router.Tell(In(new SecDefOptParameter
+        {
+            ReqId = parameters.ReqId, Exchange = "SMART", UnderlyingConId = 4711, TradingClass = "XYZ", Multiplier = "100",
+            Expirations = { "20270115" }, Strikes = { 100 },
+        }), pacer.Ref);
+        router.Tell(In(new SecDefOptParameterEnd { ReqId = parameters.ReqId }), pacer.Ref);
+
+        // The part leaves the pacer (its Sent starts its own deadline), then the gateway stays silent.
+        var part = pacer.FishForMessage<GatewayMessages.Outbound>(o => o.Message is ContractDataRequest);
+        var key = Assert.IsType<RouterInternal.RequestKey>(part.Key);
+        key.Owner.Tell(new Pacing.PacerMessages.Sent(key, At), pacer.Ref);
+        ((TestScheduler)Sys.Scheduler).Advance(TimeSpan.FromSeconds(45));
+
+        Assert.IsType<OptionChainTimedOut>(ExpectMsg<RequestFailed>().Failure);
+        Assert.Equal(key.RequestId, Sent<CancelContractData>(pacer).ReqId);
+    }
+
+    [Fact]
+    public void Below_215_contract_details_have_no_cancel()
+    {
+        var command = new ReferenceDataMessages.GetContractDetails(Xyz);
+        Assert.Null(new Requests.ContractDetailsPlan(command, new DateOnly(2027, 1, 4), cancellable: false).Cancel(7));
+        Assert.Equal(7, Assert.IsType<CancelContractData>(new Requests.ContractDetailsPlan(command, new DateOnly(2027, 1, 4), cancellable: true).Cancel(7)).ReqId);
     }
 }
