@@ -22,13 +22,14 @@ public sealed partial class PaperMarketBackend
                     session.Send(GatewayErrors.ValidationFailed(r.ReqId, $"numRows {r.NumRows} must be 1..50", Now));
                     return true;
                 }
+                if (RerouteCfd(client, r.ReqId, r.Contract, depth: true)) return true;
                 if (Resolve(session, r.ReqId, r.Contract) is not { } contract) return true;
                 var line = new DepthLine(r.ReqId, contract, r.NumRows, r.IsSmartDepth);
                 client.Live[r.ReqId] = line;
                 SendDepthChanges(session, line);
                 return true;
             case CancelMarketDepth c:
-                if (client.Live.TryGetValue(c.ReqId, out var d) && d is DepthLine) client.Live.Remove(c.ReqId);
+                if (client.Live.TryGetValue(c.ReqId, out var d) && d is DepthLine or ReroutedRequest { Depth: true }) client.Live.Remove(c.ReqId);
                 return true;
             case TickByTickRequest t:
                 if (IsDuplicate(client, t.ReqId)) return true;
