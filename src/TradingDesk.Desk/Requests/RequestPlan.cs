@@ -54,4 +54,6 @@ public abstract class StreamPlan
     public abstract IMessage Cancel(int requestId);
     /// <summary>The item to fan out for <paramref name="message"/>, or null to ignore it.</summary>
     public abstract object? Map(IMessage message, SubscriptionId id, DateTimeOffset receivedAt);
+    /// <summary>A typed failure for a terminal gateway error this kind of stream gives a meaning to; null for a plain GatewayError.</summary>
+    public virtual DeskFailure? FailureFor(int code, string message) => null;
 }

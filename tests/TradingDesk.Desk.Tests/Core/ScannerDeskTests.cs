@@ -104,4 +104,39 @@ public sealed class ScannerDeskTests(ITestOutputHelper output) : DeskTestKit(out
         ExpectMsg<ReferenceDataMessages.CurrentTimeReply>();
         Assert.Equal(0, _backend.Count<Tws.ScannerSubscriptionRequest>());
     }
+
+    [Fact]
+    public void An_eleventh_distinct_scan_is_refused_to_its_requester_and_never_sent()
+    {
+        var desk = StartDesk();
+        for (var rows = 1; rows <= 10; rows++)
+        {
+            desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "TOP_PERC_GAIN", Rows = rows }, []), TestActor);
+            var id = FishForMessage<SubscriptionMessages.Subscribed>(_ => true).Id;
+            FishForMessage<ScannerResults>(r => r.Subscription == id);
+        }
+        var asker = CreateTestProbe();
+        desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "MOST_ACTIVE" }, [new ScannerFilter("priceAbove", "5")]), asker.Ref);
+        var limit = Assert.IsType<ScannerLimitReached>(asker.ExpectMsg<RequestFailed>().Failure);
+        Assert.Equal(10, limit.Running.Count);
+        Assert.Contains("TOP_PERC_GAIN (STK STK.US.MAJOR)", limit.Reason);
+
+        // The time request goes through the same pacer after everything before it.
+        desk.Tell(new ReferenceDataMessages.GetCurrentTime(), TestActor);
+        FishForMessage<ReferenceDataMessages.CurrentTimeReply>(_ => true);
+        Assert.Equal(10, _backend.Count<Tws.ScannerSubscriptionRequest>());
+    }
+
+    [Fact]
+    public void The_gateways_own_refusal_for_the_limit_ends_the_subscription_with_the_typed_failure()
+    {
+        var desk = StartDesk();
+        desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "SLOTS_TAKEN" }, []), TestActor);
+        var id = ExpectMsg<SubscriptionMessages.Subscribed>().Id;
+        var ended = FishForMessage<SubscriptionMessages.SubscriptionEnded>(e => e.Id == id);
+        var limit = Assert.IsType<ScannerLimitReached>(ended.Failure);
+        Assert.Equal((10, 0), (limit.Limit, limit.Running.Count));
+        Assert.Contains("Only 10 simultaneous API scanner subscriptions are allowed.", limit.GatewayMessage);
+        Assert.Contains("the gateway allows 10 scanner subscriptions at a time", limit.Reason);
+    }
 }
