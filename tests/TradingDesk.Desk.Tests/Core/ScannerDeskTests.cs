@@ -106,14 +106,16 @@ public sealed class ScannerDeskTests(ITestOutputHelper output) : DeskTestKit(out
     }
 
     [Fact]
-    public void An_eleventh_distinct_scan_is_refused_to_its_requester_and_never_sent()
+    public void An_eleventh_distinct_scan_is_refused_to_its_requester_never_sent_and_runs_once_a_slot_is_free()
     {
         var desk = StartDesk();
+        var first = 0L;
         for (var rows = 1; rows <= 10; rows++)
         {
             desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "TOP_PERC_GAIN", Rows = rows }, []), TestActor);
             var id = FishForMessage<SubscriptionMessages.Subscribed>(_ => true).Id;
             FishForMessage<ScannerResults>(r => r.Subscription == id);
+            if (rows == 1) first = id.Value;
         }
         var asker = CreateTestProbe();
         desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "MOST_ACTIVE" }, [new ScannerFilter("priceAbove", "5")]), asker.Ref);
@@ -125,6 +127,16 @@ public sealed class ScannerDeskTests(ITestOutputHelper output) : DeskTestKit(out
         desk.Tell(new ReferenceDataMessages.GetCurrentTime(), TestActor);
         FishForMessage<ReferenceDataMessages.CurrentTimeReply>(_ => true);
         Assert.Equal(10, _backend.Count<Tws.ScannerSubscriptionRequest>());
+
+        // One scan's last subscriber leaves: the refused scan may run now, and reaches the gateway after the cancel.
+        desk.Tell(new SubscriptionMessages.Unsubscribe(new SubscriptionId(first)), TestActor);
+        FishForMessage<SubscriptionMessages.SubscriptionEnded>(e => e.Id.Value == first);
+        desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "MOST_ACTIVE" }, [new ScannerFilter("priceAbove", "5")]), asker.Ref);
+        asker.ExpectMsg<SubscriptionMessages.Subscribed>();
+        _backend.WaitFor(b => b.Count<Tws.ScannerSubscriptionRequest>() == 11, "the eleventh scan sent");
+        var order = _backend.Received.Select(r => r.Request).Where(r => r is Tws.CancelScannerSubscription or Tws.ScannerSubscriptionRequest).ToList();
+        Assert.IsType<Tws.CancelScannerSubscription>(order[^2]);
+        Assert.Equal("MOST_ACTIVE", Assert.IsType<Tws.ScannerSubscriptionRequest>(order[^1]).ScannerSubscription.ScanCode);
     }
 
     [Fact]

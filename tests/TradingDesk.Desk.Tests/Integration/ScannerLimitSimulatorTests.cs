@@ -13,12 +13,14 @@ namespace TradingDesk.Desk.Tests.Integration;
 /// <summary>IB's limit of 10 simultaneous scanner subscriptions, kept by the desk, against the whole simulator (which keeps it too).</summary>
 public sealed class ScannerLimitSimulatorTests(ITestOutputHelper output) : DeskTestKit(output, Hocon.RealTime(20)), IAsyncLifetime
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Google.Protobuf.IMessage> _handled = new();
     private GatewaySimulator _sim = null!;
     private IActorRef _desk = ActorRefs.Nobody;
 
     public async Task InitializeAsync()
     {
         _sim = await GatewaySimulator.StartAsync(new SimulatorOptions { Port = 0, Seed = 3, Start = SimulatorOptions.DefaultManualStart });
+        _sim.Server.RequestHandled += (_, request) => _handled.Enqueue(request);
         var connected = CreateTestProbe();
         Sys.EventStream.Subscribe<ConnectionEvents.Connected>(connected.Ref);
         _desk = DeskSystem.Start(Sys, new DeskOptions { Port = _sim.Port, ClientId = 9, PacerStatusInterval = TimeSpan.Zero });
@@ -67,6 +69,10 @@ public sealed class ScannerLimitSimulatorTests(ITestOutputHelper output) : DeskT
         Assert.Equal((10, 10, null), (limit.Limit, limit.Running.Count, limit.GatewayMessage));
         Assert.Contains("MOST_ACTIVE (STK STK.US.MAJOR)", limit.Running);
         Assert.StartsWith("the gateway allows 10 scanner subscriptions at a time; 10 are running: ", limit.Reason);
+        // Nothing reached the gateway: a later round trip on the same connection finds ten scans there.
+        _desk.Tell(new ReferenceDataMessages.GetCurrentTime(), asker.Ref);
+        asker.ExpectMsg<ReferenceDataMessages.CurrentTimeReply>();
+        Assert.Equal(10, _handled.OfType<IBApi.protobuf.ScannerSubscriptionRequest>().Count());
 
         // The sharer leaves: its scan keeps running for its first holder, so the slot stays taken.
         _desk.Tell(new SubscriptionMessages.Unsubscribe(ids[2]), sharer.Ref);
