@@ -7,6 +7,7 @@
 const FAILURE_KINDS = {
   1: 'gateway_error', 2: 'request_timed_out', 3: 'connection_lost', 4: 'risk_denied', 5: 'invalid_request',
   6: 'request_cancelled', 7: 'strategy_id_in_use', 8: 'journal_unavailable', 20: 'report_not_available',
+  21: 'option_chain_timed_out', 22: 'scanner_limit_reached',
 };
 
 function varint(buf, pos) {

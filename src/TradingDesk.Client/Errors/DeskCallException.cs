@@ -32,6 +32,8 @@ public enum DeskFailureKind
     DeskUnavailable,
     /// <summary>The gateway holds no such fundamentals report for the contract (IB error 430).</summary>
     ReportNotAvailable, // Fundamentals
+    /// <summary>Every one of IB's simultaneous scanner subscriptions is taken: stop a scan first.</summary>
+    ScannerLimitReached, // Scanners
 }
 
 /// <summary>

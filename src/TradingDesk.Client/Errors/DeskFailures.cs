@@ -45,6 +45,8 @@ internal static class DeskFailures
                     var chain = failure.OptionChainTimedOut;
                     var chainAfter = TimeSpan.FromTicks(chain.AfterTicks);
                     return new TimedOutException(code, $"the option chain was not complete after {chainAfter}: {chain.Answered} of its {chain.Parts} requests had answered", chainAfter, failure, e);
+                case W.Failure.KindOneofCase.ScannerLimitReached: // Scanners: the desk's words are the status detail
+                    return new DeskCallException(code, DeskFailureKind.ScannerLimitReached, string.IsNullOrEmpty(e.Status.Detail) ? code.ToString() : e.Status.Detail, failure, e);
             }
         }
 

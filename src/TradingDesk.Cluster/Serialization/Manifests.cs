@@ -270,4 +270,5 @@ internal static class Manifests
     public const string ApiSettings = "gc.api";
     public const string SmartRoutingSettings = "gc.smart-routing";
     public const string OptionChainTimedOut = "f.option-chain-timed-out";
+    public const string ScannerLimitReached = "f.scanner-limit-reached";
 }

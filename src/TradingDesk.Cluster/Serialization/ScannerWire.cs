@@ -25,7 +25,18 @@ internal static class ScannerWire
         t.Add(Manifests.ScannerResults, W.ScannerResults.Parser,
             (S.ScannerResults m) => new W.ScannerResults { Subscription = m.Subscription.Value, Rows = { m.Rows.Select(ToWire) }, LocalTime = Time(m.LocalTime) },
             w => new S.ScannerResults(new SubscriptionId(w.Subscription), w.Rows.Select(FromWire).ToList(), Time(w.LocalTime, "local_time")));
+        t.Add(Manifests.ScannerLimitReached, W.ScannerLimitReached.Parser, (ScannerLimitReached m) => ToWire(m), FromWire);
     }
+
+    public static W.ScannerLimitReached ToWire(ScannerLimitReached m)
+    {
+        var w = new W.ScannerLimitReached { Limit = m.Limit, Running = { m.Running } };
+        if (m.GatewayMessage is { } text) w.GatewayMessage = text;
+        return w;
+    }
+
+    public static ScannerLimitReached FromWire(W.ScannerLimitReached w) =>
+        new(w.Limit, w.Running.ToList(), w.HasGatewayMessage ? w.GatewayMessage : null);
 
     public static W.ScannerSpec ToWire(S.ScannerSpec m)
     {

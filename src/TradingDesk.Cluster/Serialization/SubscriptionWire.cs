@@ -69,6 +69,7 @@ internal static class SubscriptionWire
         JournalUnavailable j => new W.Failure { JournalUnavailable = new W.JournalUnavailable { Detail = j.Detail } },
         ReportNotAvailable r => new W.Failure { ReportNotAvailable = ResearchWire.ToWire(r) }, // Fundamentals
         OptionChainTimedOut o => new W.Failure { OptionChainTimedOut = OptionWire.ToWire(o) }, // Options
+        ScannerLimitReached l => new W.Failure { ScannerLimitReached = ScannerWire.ToWire(l) }, // Scanners
         _ => throw new SerializationException($"{failure.GetType()} is a DeskFailure the wire contract has no case for"),
     };
 
@@ -84,6 +85,7 @@ internal static class SubscriptionWire
         W.Failure.KindOneofCase.JournalUnavailable => new JournalUnavailable(w!.JournalUnavailable.Detail),
         W.Failure.KindOneofCase.ReportNotAvailable => ResearchWire.FromWire(w!.ReportNotAvailable), // Fundamentals
         W.Failure.KindOneofCase.OptionChainTimedOut => OptionWire.FromWire(w!.OptionChainTimedOut), // Options
+        W.Failure.KindOneofCase.ScannerLimitReached => ScannerWire.FromWire(w!.ScannerLimitReached), // Scanners
         // A kind added by a newer schema arrives as an unknown field: no case is set.
         _ => throw new SerializationException($"field {field}: a kind of failure this schema does not know (written by a newer schema?)"),
     };

@@ -81,6 +81,17 @@ public static class Contract
     public static ContractSpec BondByIsin(string isin) =>
         isin.Length == 12 ? Bond("ISIN", isin) : throw new ArgumentException($"an ISIN has 12 characters, '{isin}' has {isin.Length}", nameof(isin));
 
+    /// <summary>
+    /// A news provider's BroadTape feed, e.g. <c>BroadTape("BRFG")</c>: IB's contract of secType NEWS, symbol
+    /// "BRFG:BRFG_ALL", exchange BRFG, no currency. Subscribe it as market data with
+    /// <c>NewsMessages.BroadTapeGenericTicks</c> ("mdoff,292"): every headline of the provider, whatever stock it is about.
+    /// </summary>
+    public static ContractSpec BroadTape(string provider)
+    {
+        var code = Require(provider, nameof(provider));
+        return new() { Symbol = $"{code}:{code}_ALL", SecType = SecType.News, Exchange = code, Currency = "" };
+    }
+
     /// <summary>Any contract by IB contract id (exchange still needed for routing).</summary>
     public static ContractSpec ById(int conId, SecType secType, string exchange = "SMART") =>
         new() { Symbol = "", SecType = secType, ConId = new ConId(conId), Exchange = exchange };

@@ -1,7 +1,8 @@
 namespace TradingDesk.Desk.Domain;
 
 /// <summary>IB security types (the wire spelling is in <see cref="WireNames"/>).</summary>
-public enum SecType { Stock, Option, Future, Forex, Index, Bond, Cfd, FutureOption, Combo, Commodity, Fund, Warrant, Crypto }
+/// <summary>IB's security types. <see cref="News"/> is a news provider's BroadTape feed (<see cref="Contract.BroadTape"/>), market data only.</summary>
+public enum SecType { Stock, Option, Future, Forex, Index, Bond, Cfd, FutureOption, Combo, Commodity, Fund, Warrant, Crypto, News }
 
 public enum OptionRight { Call, Put }
 

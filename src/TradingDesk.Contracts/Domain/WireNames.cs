@@ -8,7 +8,7 @@ public static class WireNames
         SecType.Stock => "STK", SecType.Option => "OPT", SecType.Future => "FUT", SecType.Forex => "CASH",
         SecType.Index => "IND", SecType.Bond => "BOND", SecType.Cfd => "CFD", SecType.FutureOption => "FOP",
         SecType.Combo => "BAG", SecType.Commodity => "CMDTY", SecType.Fund => "FUND", SecType.Warrant => "WAR",
-        SecType.Crypto => "CRYPTO", _ => throw new ArgumentOutOfRangeException(nameof(t), t, null),
+        SecType.Crypto => "CRYPTO", SecType.News => "NEWS", _ => throw new ArgumentOutOfRangeException(nameof(t), t, null),
     };
 
     public static SecType ParseSecType(string wire) => wire switch
@@ -16,7 +16,7 @@ public static class WireNames
         "STK" => SecType.Stock, "OPT" => SecType.Option, "FUT" => SecType.Future, "CASH" => SecType.Forex,
         "IND" => SecType.Index, "BOND" => SecType.Bond, "CFD" => SecType.Cfd, "FOP" => SecType.FutureOption,
         "BAG" => SecType.Combo, "CMDTY" => SecType.Commodity, "FUND" => SecType.Fund, "WAR" => SecType.Warrant,
-        "CRYPTO" => SecType.Crypto, _ => throw new FormatException($"unknown security type '{wire}'"),
+        "CRYPTO" => SecType.Crypto, "NEWS" => SecType.News, _ => throw new FormatException($"unknown security type '{wire}'"),
     };
 
     public static string Of(OptionRight r) => r == OptionRight.Call ? "C" : "P";

@@ -28,10 +28,14 @@ public sealed class SubscriptionActor : ReceiveActor
     private int _requestId;
     private bool _everSent;     // the line has been live at the gateway at some point (Resubscribed is meaningful)
     private bool _liveOnLink;   // the current request left the pacer since the last disconnect: it is live now
+<<<<<<< HEAD
     private GatewayError? _endedBy; // the gateway ended the line: it waits for the router to stop it (LineEnded)
     // The latest item of each kind that describes the line (its data type, its parameters), for subscribers that join
     // after the gateway said it: a shared line must look the same to its tenth subscriber as to its first.
     private readonly Dictionary<Type, object> _lineFacts = [];
+=======
+    private DeskFailure? _endedBy; // the gateway ended the line: it waits for the router to stop it (LineEnded)
+>>>>>>> sim-gaps
     // The line's tick counters, tag built once: the tick path reads no extension and allocates nothing for them.
     private readonly Telemetry.DeskMetrics.LineTicks _ticks;
 
@@ -119,7 +123,7 @@ public sealed class SubscriptionActor : ReceiveActor
                 return;
             }
             _log.Warning("subscription {0} ({1}) ended by gateway error {2}: {3}", _id, _plan.Command.GetType().Name, error.ErrorCode, error.ErrorMsg);
-            _endedBy = new GatewayError(error.ErrorCode, error.ErrorMsg);
+            _endedBy = _plan.FailureFor(error.ErrorCode, error.ErrorMsg) ?? new GatewayError(error.ErrorCode, error.ErrorMsg);
             FanOut(new SubscriptionMessages.SubscriptionEnded(_id, _endedBy));
             // The router stops this line once it has taken it out of its table: a strategy that joins it until then
             // still gets its answer from here, and hears at once that the line ended.

@@ -5,7 +5,8 @@ namespace TradingDesk.Desk.Messages;
 /// <summary>
 /// News: providers, articles, historical headlines and IB's news bulletins. Sent by strategies to the desk; each reply
 /// goes to the sender, or <see cref="RequestFailed"/> with a typed <see cref="DeskFailure"/>. Headlines that arrive
-/// live ride on a market data line subscribed with generic tick "292" (<see cref="NewsTick"/> items).
+/// live ride on a market data line subscribed with generic tick "292" (<see cref="NewsTick"/> items): a stock's line
+/// carries that stock's headlines, a BroadTape line (<c>Contract.BroadTape</c>) every headline of one provider.
 /// </summary>
 public static class NewsMessages
 {
@@ -53,4 +54,10 @@ public static class NewsMessages
 
     /// <summary>The generic tick that asks a market data line for news headlines (with "292:BRFG" for one provider).</summary>
     public const string NewsGenericTick = "292";
+
+    /// <summary>
+    /// The generic ticks of a BroadTape line (<c>SubscribeMarketData(Contract.BroadTape("BRFG"), BroadTapeGenericTicks)</c>):
+    /// headlines only ("mdoff"), of every stock the provider covers. Items: <see cref="NewsTick"/>.
+    /// </summary>
+    public const string BroadTapeGenericTicks = "mdoff," + NewsGenericTick;
 }

@@ -6,7 +6,8 @@ namespace TradingDesk.Desk.Messages;
 /// Market scanners. <see cref="GetScannerParameters"/> is a one-shot; <see cref="SubscribeScanner"/> is a stream like
 /// market data (answered with <see cref="SubscriptionMessages.Subscribed"/>, shared between identical subscriptions,
 /// cancelled when its last subscriber leaves or stops). Bad input is refused with InvalidRequest before anything is
-/// sent; a scan code the gateway does not know ends the subscription with its GatewayError.
+/// sent; a scan code the gateway does not know ends the subscription with its GatewayError. IB runs at most 10 scans
+/// at a time per connection: an 11th distinct one is refused with <see cref="ScannerLimitReached"/>.
 /// </summary>
 public static class ScannerMessages
 {
@@ -57,4 +58,19 @@ public static class ScannerMessages
     /// </summary>
     public sealed record ScannerRow(int Rank, ContractSpec Contract, ConId ConId, string MarketName, string Distance, string Benchmark,
         string Projection, string Legs);
+}
+
+/// <summary>
+/// A <see cref="ScannerMessages.SubscribeScanner"/> refused because IB runs at most <paramref name="Limit"/> API scanner
+/// subscriptions per connection at a time. When the desk refused it (nothing was sent), <paramref name="Running"/> names
+/// the distinct scans holding the slots (identical subscriptions share one, so they count once); when the gateway
+/// refused it (error 162, e.g. a line the desk had just cancelled still counted there), <paramref name="GatewayMessage"/>
+/// is the gateway's text and <paramref name="Running"/> is empty. Unsubscribe one scan (or let one end) and subscribe again.
+/// </summary>
+public sealed record ScannerLimitReached(int Limit, IReadOnlyList<string> Running, string? GatewayMessage = null)
+    : DeskFailure(Describe(Limit, Running, GatewayMessage))
+{
+    private static string Describe(int limit, IReadOnlyList<string> running, string? gatewayMessage) => gatewayMessage is null
+        ? $"the gateway allows {limit} scanner subscriptions at a time; {running.Count} are running: {string.Join(", ", running)}; unsubscribe one of them first"
+        : $"the gateway allows {limit} scanner subscriptions at a time and refused this one: {gatewayMessage}";
 }

@@ -35,4 +35,6 @@ internal sealed class ScannerStream(SubscribeScanner command) : StreamPlan
     public override object? Map(IMessage message, SubscriptionId sub, DateTimeOffset at) => message is ScannerData d
         ? new ScannerResults(sub, d.ScannerDataElement.Select(OptionMapping.ToRow).OrderBy(r => r.Rank).ToList(), at)
         : null;
+    // The desk keeps to IB's limit itself (ScannerLimit); the gateway's own refusal still reaches the subscribers typed.
+    public override DeskFailure? FailureFor(int code, string message) => ScannerLimit.FromGateway(code, message);
 }

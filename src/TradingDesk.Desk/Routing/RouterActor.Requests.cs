@@ -104,22 +104,22 @@ public sealed partial class RouterActor
         MultiAccountMessages.SubscribeAccountUpdatesMulti c => new(null, new LineKey("acctm", $"{c.Account.Value}|{c.ModelCode}|{c.LedgerAndNlv}"), () => new AccountUpdatesMultiStream(c)),
         DisplayGroupMessages.SubscribeDisplayGroup c => new(null, new LineKey("dgroup", $"{c.GroupId}"), () => new DisplayGroupStream(c)),
         NewsMessages.SubscribeNewsBulletins c => new(null, new LineKey(BulletinsKind, c.AllMessages ? "all" : "new"), () => new NewsBulletinsStream(c)),
-        ScannerMessages.SubscribeScanner c => new(null, new LineKey("scan", OptionMapping.ScannerKey(c)), () => new ScannerStream(c)),
+        ScannerMessages.SubscribeScanner c => new(null, new LineKey(ScannerLimit.LineKind, OptionMapping.ScannerKey(c)), () => new ScannerStream(c)),
         _ => null,
     };
 
     /// <summary>Why the router cannot stream <paramref name="stream"/> now; null when it can.</summary>
-    private string? RefusalFor(StreamRequest stream)
+    private DeskFailure? RefusalFor(StreamRequest stream)
     {
         if (stream.Contract is { FrontMonth: true })
-            return "resolve a front-month future with GetContractDetails first, then subscribe to the contract it returns";
+            return new InvalidRequest("resolve a front-month future with GetContractDetails first, then subscribe to the contract it returns");
         if (stream.Key.Kind == "acct")
         {
             var other = _lines.ByKey.Keys.FirstOrDefault(k => k.Kind == "acct" && k != stream.Key);
-            if (other.Kind is not null) return $"IB streams one account at a time per connection; {other.Spec} is subscribed";
+            if (other.Kind is not null) return new InvalidRequest($"IB streams one account at a time per connection; {other.Spec} is subscribed");
         }
-        if (BulletinsRefusal(stream) is { } bulletins) return bulletins;
-        return null;
+        if (BulletinsRefusal(stream) is { } bulletins) return new InvalidRequest(bulletins);
+        return ScannerLimit.Refusal(_lines.ByKey.Keys, stream.Key);
     }
 
     private void Subscribe(object command)
@@ -127,9 +127,10 @@ public sealed partial class RouterActor
         var stream = StreamFor(command, _nextSubscriptionId)!.Value;
         if (RefusalFor(stream) is { } refusal)
         {
-            Sender.Tell(new RequestFailed(command, new InvalidRequest(refusal)));
+            Sender.Tell(new RequestFailed(command, refusal));
             return;
         }
+        if (WaitsForScannerSlot(stream, command)) return;
         JoinLine(stream, Sender, new SubscriptionId(_nextSubscriptionId), id => new SubscriptionMessages.Subscribed(id, command));
     }
 
@@ -160,7 +161,7 @@ public sealed partial class RouterActor
         Context.Watch(child);
         Map(id, child);
         _lineActors[line.Id] = child;
-        _children[child] = new ChildInfo(id, line.Id, true, null);
+        _children[child] = new ChildInfo(id, line.Id, true, null) { HoldsScannerSlot = stream.Key.Kind == ScannerLimit.LineKind };
     }
 
     /// <summary>Two specs are the same line when IB would see the same contract: by conId (+ exchange) or by every field.</summary>

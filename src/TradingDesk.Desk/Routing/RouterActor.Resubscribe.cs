@@ -54,9 +54,11 @@ public sealed partial class RouterActor
             : new SubscriptionMessages.Subscribed(lineId, request));
     }
 
-    private void Refuse(SubscriptionMessages.Resubscribe resubscribe, string why)
+    private void Refuse(SubscriptionMessages.Resubscribe resubscribe, string why) => Refuse(resubscribe, new InvalidRequest(why));
+
+    private void Refuse(SubscriptionMessages.Resubscribe resubscribe, DeskFailure why)
     {
-        _log.Info("router: refused to resubscribe {0}: {1}", resubscribe.Id, why);
-        Sender.Tell(new RequestFailed(resubscribe, new InvalidRequest(why)));
+        _log.Info("router: refused to resubscribe {0}: {1}", resubscribe.Id, why.Reason);
+        Sender.Tell(new RequestFailed(resubscribe, why));
     }
 }

@@ -48,7 +48,11 @@ public sealed partial class RouterActor : ReceiveActor
     private readonly Dictionary<string, TypeOwner> _typeOwners = new();
 
     /// <summary>LinkLost: the child was live when a link that was up went down, so its request went with it.</summary>
-    private sealed record ChildInfo(int RequestId, SubscriptionId? Line, bool Retryable, string? OwnerKind, bool LinkLost = false);
+    /// <summary>HoldsScannerSlot: a scanner line's child, which holds one of IB's scanner slots until its cancel has gone out.</summary>
+    private sealed record ChildInfo(int RequestId, SubscriptionId? Line, bool Retryable, string? OwnerKind, bool LinkLost = false)
+    {
+        public bool HoldsScannerSlot { get; init; }
+    }
 
     private sealed class TypeOwner
     {
@@ -235,6 +239,7 @@ public sealed partial class RouterActor : ReceiveActor
                 SetLines(_lines.Remove(line)); // a line that stopped without ending (LineEnded): forget it
             }
             if (info.OwnerKind is { } kind) StartNextOfKind(kind);
+            if (info.HoldsScannerSlot) ScannerSlotFreed(actor);
             return;
         }
         if (_watchedSubscribers.Remove(actor))
@@ -270,7 +275,11 @@ public sealed partial class RouterActor : ReceiveActor
         if (released)
         {
             _lineActors.Remove(id);
-            if (_children.TryGetValue(actor, out var info)) _routes.Remove(info.RequestId); // no more direct items
+            if (_children.TryGetValue(actor, out var info))
+            {
+                _routes.Remove(info.RequestId); // no more direct items
+                if (info.HoldsScannerSlot) _releasedScans.Add(actor);
+            }
             Context.Stop(actor); // PostStop withdraws or cancels the gateway line
         }
         else actor.Tell(new RouterInternal.RemoveSubscriber(subscriber));

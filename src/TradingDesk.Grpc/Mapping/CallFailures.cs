@@ -32,6 +32,7 @@ internal static class CallFailures
         GatewayError => StatusCode.FailedPrecondition,
         ReportNotAvailable => StatusCode.NotFound, // Fundamentals: the gateway holds no such report for the contract
         OptionChainTimedOut => StatusCode.DeadlineExceeded, // Options: the chain's overall deadline
+        ScannerLimitReached => StatusCode.ResourceExhausted, // Scanners: every one of IB's scanner slots is taken
         _ => StatusCode.Unknown,
     };
 

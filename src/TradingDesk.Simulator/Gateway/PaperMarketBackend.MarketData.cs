@@ -24,6 +24,7 @@ public sealed partial class PaperMarketBackend
         {
             case MarketDataRequest r:
                 if (IsDuplicate(client, r.ReqId) || RerouteCfd(client, r.ReqId, r.Contract, depth: false)) return true;
+                if (IsBroadTape(r.Contract)) { SubscribeBroadTape(client, r); return true; }
                 if (Resolve(session, r.ReqId, r.Contract) is not { } contract) return true;
                 var line = new MarketDataLine(r.ReqId, contract, client.MarketDataType) { GenericTicks = r.GenericTickList ?? "" };
                 // TWS tells each request which kind of data it gets (marketDataType, 58) before its ticks.
@@ -39,7 +40,7 @@ public sealed partial class PaperMarketBackend
                 SendQuoteChanges(session, line);
                 return true;
             case CancelMarketData c:
-                if (client.Live.TryGetValue(c.ReqId, out var live) && live is MarketDataLine or ReroutedRequest { Depth: false }) client.Live.Remove(c.ReqId);
+                if (client.Live.TryGetValue(c.ReqId, out var live) && live is MarketDataLine or BroadTapeLine or ReroutedRequest { Depth: false }) client.Live.Remove(c.ReqId);
                 else session.Send(GatewayErrors.CannotFindTicker(c.ReqId, Now));
                 return true;
             case MarketDataTypeRequest t:

@@ -153,16 +153,17 @@ public sealed partial class PaperMarketBackend
         }
         if (now <= (long)checkedUpTo) return;
         var items = Feed.Between(line.Contract, providers, DateTimeOffset.FromUnixTimeSeconds((long)checkedUpTo), DateTimeOffset.FromUnixTimeSeconds(now)).Reverse();
-        foreach (var item in items)
-            session.Send(new TickNews
-            {
-                ReqId = line.ReqId, Timestamp = item.Time.ToUnixTimeMilliseconds(), ProviderCode = item.Provider,
-                ArticleId = item.ArticleId, Headline = item.Headline,
-                // IB's extraData carries sentiment fields ("K:score;C:confidence", UNCONFIRMED layout).
-                ExtraData = string.Create(CultureInfo.InvariantCulture, $"K:{Math.Clamp(item.ChangePercent / 5, -1, 1):0.00};C:0.50"),
-            });
+        foreach (var item in items) session.Send(NewsTick(line.ReqId, item));
         line.Sent[NewsKey] = now;
     }
+
+    private static TickNews NewsTick(int reqId, NewsItem item) => new()
+    {
+        ReqId = reqId, Timestamp = item.Time.ToUnixTimeMilliseconds(), ProviderCode = item.Provider,
+        ArticleId = item.ArticleId, Headline = item.Headline,
+        // IB's extraData carries sentiment fields ("K:score;C:confidence", UNCONFIRMED layout).
+        ExtraData = string.Create(CultureInfo.InvariantCulture, $"K:{Math.Clamp(item.ChangePercent / 5, -1, 1):0.00};C:0.50"),
+    };
 
     private static HashSet<string>? NewsProvidersOf(string genericTicks)
     {

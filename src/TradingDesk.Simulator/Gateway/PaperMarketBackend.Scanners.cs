@@ -12,6 +12,15 @@ public sealed partial class PaperMarketBackend
     /// <summary>How often a live scan is re-run and re-sent (UNCONFIRMED: IB refreshes scans roughly this often).</summary>
     internal static readonly TimeSpan ScannerRefresh = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// IB runs at most this many API scans at a time, counted per API client connection (this session's live
+    /// scans); the next is refused until one is cancelled or the connection goes.
+    /// </summary>
+    internal const int MaxActiveScans = 10;
+
+    /// <summary>IB's text for a scan over <see cref="MaxActiveScans"/>, after the 162 prefix.</summary>
+    internal const string TooManyScansText = "Only 10 simultaneous API scanner subscriptions are allowed.";
+
     private MarketScanner? _scanner;
     private MarketScanner Scanner => _scanner ??= new MarketScanner(Market.Prices, Market.Catalogue);
 
@@ -24,7 +33,14 @@ public sealed partial class PaperMarketBackend
                 session.Send(new ScannerParameters { Xml = MarketScanner.ParametersXml() });
                 return true;
             case ScannerSubscriptionRequest r:
-                if (IsDuplicate(client, r.ReqId) || ScanOf(session, r) is not { } scan) return true;
+                if (IsDuplicate(client, r.ReqId)) return true;
+                // The limit is checked before the scan itself: the refusal is the only answer, nothing else is sent.
+                if (client.Live.Values.Count(l => l is ScannerLine) >= MaxActiveScans)
+                {
+                    session.Send(ScannerError(r.ReqId, TooManyScansText));
+                    return true;
+                }
+                if (ScanOf(session, r) is not { } scan) return true;
                 var line = new ScannerLine(r.ReqId, scan);
                 client.Live[r.ReqId] = line;
                 RefreshScanner(session, line);

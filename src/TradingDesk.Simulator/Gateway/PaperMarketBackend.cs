@@ -116,6 +116,7 @@ public sealed partial class PaperMarketBackend : IGatewayBackend, IDisposable
             case PositionsMultiLine p: SendPositionsMultiChanges(client.Session, p); break;
             case AccountUpdatesMultiLine a: SendAccountUpdatesMultiIfDue(client.Session, a); break;
             case MarketDataLine m: SendQuoteChanges(client.Session, m); break;
+            case BroadTapeLine t: SendTapeNews(client.Session, t); break;
             case TickByTickLine t: SendTickByTick(client.Session, t); break;
             case DepthLine d: SendDepthChanges(client.Session, d); break;
             case ScannerLine s: RefreshScanner(client.Session, s); break;

@@ -65,6 +65,17 @@ internal sealed class NewsFeed(PriceEngine prices)
         }
     }
 
+    /// <summary>
+    /// BroadTape: every headline of one provider across <paramref name="stocks"/> with times in (after, upTo], oldest
+    /// first (ties by symbol), as a provider's whole-feed subscription streams them.
+    /// </summary>
+    internal IEnumerable<NewsItem> TapeBetween(IEnumerable<ContractDefinition> stocks, string provider, DateTimeOffset after, DateTimeOffset upTo)
+    {
+        var only = new HashSet<string> { provider };
+        return stocks.SelectMany(s => Between(s, only, after, upTo))
+            .OrderBy(i => i.Time).ThenBy(i => i.Stock.Symbol, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The article an id names, or null when no such headline exists (IB's 10172).</summary>
     internal (NewsItem Item, string Body)? Article(InstrumentCatalogue catalogue, string provider, string articleId, DateTimeOffset now)
     {

@@ -104,4 +104,51 @@ public sealed class ScannerDeskTests(ITestOutputHelper output) : DeskTestKit(out
         ExpectMsg<ReferenceDataMessages.CurrentTimeReply>();
         Assert.Equal(0, _backend.Count<Tws.ScannerSubscriptionRequest>());
     }
+
+    [Fact]
+    public void An_eleventh_distinct_scan_is_refused_to_its_requester_never_sent_and_runs_once_a_slot_is_free()
+    {
+        var desk = StartDesk();
+        var first = 0L;
+        for (var rows = 1; rows <= 10; rows++)
+        {
+            desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "TOP_PERC_GAIN", Rows = rows }, []), TestActor);
+            var id = FishForMessage<SubscriptionMessages.Subscribed>(_ => true).Id;
+            FishForMessage<ScannerResults>(r => r.Subscription == id);
+            if (rows == 1) first = id.Value;
+        }
+        var asker = CreateTestProbe();
+        desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "MOST_ACTIVE" }, [new ScannerFilter("priceAbove", "5")]), asker.Ref);
+        var limit = Assert.IsType<ScannerLimitReached>(asker.ExpectMsg<RequestFailed>().Failure);
+        Assert.Equal(10, limit.Running.Count);
+        Assert.Contains("TOP_PERC_GAIN (STK STK.US.MAJOR)", limit.Reason);
+
+        // The time request goes through the same pacer after everything before it.
+        desk.Tell(new ReferenceDataMessages.GetCurrentTime(), TestActor);
+        FishForMessage<ReferenceDataMessages.CurrentTimeReply>(_ => true);
+        Assert.Equal(10, _backend.Count<Tws.ScannerSubscriptionRequest>());
+
+        // One scan's last subscriber leaves: the refused scan may run now, and reaches the gateway after the cancel.
+        desk.Tell(new SubscriptionMessages.Unsubscribe(new SubscriptionId(first)), TestActor);
+        FishForMessage<SubscriptionMessages.SubscriptionEnded>(e => e.Id.Value == first);
+        desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "MOST_ACTIVE" }, [new ScannerFilter("priceAbove", "5")]), asker.Ref);
+        asker.ExpectMsg<SubscriptionMessages.Subscribed>();
+        _backend.WaitFor(b => b.Count<Tws.ScannerSubscriptionRequest>() == 11, "the eleventh scan sent");
+        var order = _backend.Received.Select(r => r.Request).Where(r => r is Tws.CancelScannerSubscription or Tws.ScannerSubscriptionRequest).ToList();
+        Assert.IsType<Tws.CancelScannerSubscription>(order[^2]);
+        Assert.Equal("MOST_ACTIVE", Assert.IsType<Tws.ScannerSubscriptionRequest>(order[^1]).ScannerSubscription.ScanCode);
+    }
+
+    [Fact]
+    public void The_gateways_own_refusal_for_the_limit_ends_the_subscription_with_the_typed_failure()
+    {
+        var desk = StartDesk();
+        desk.Tell(new SubscribeScanner(new ScannerSpec { ScanCode = "SLOTS_TAKEN" }, []), TestActor);
+        var id = ExpectMsg<SubscriptionMessages.Subscribed>().Id;
+        var ended = FishForMessage<SubscriptionMessages.SubscriptionEnded>(e => e.Id == id);
+        var limit = Assert.IsType<ScannerLimitReached>(ended.Failure);
+        Assert.Equal((10, 0), (limit.Limit, limit.Running.Count));
+        Assert.Contains("Only 10 simultaneous API scanner subscriptions are allowed.", limit.GatewayMessage);
+        Assert.Contains("the gateway allows 10 scanner subscriptions at a time", limit.Reason);
+    }
 }

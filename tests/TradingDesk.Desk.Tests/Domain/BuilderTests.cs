@@ -1,4 +1,5 @@
 using TradingDesk.Desk.Domain;
+using TradingDesk.Contracts.Mapping;
 using Xunit;
 
 namespace TradingDesk.Desk.Tests.Domain;
@@ -12,6 +13,16 @@ public sealed class BuilderTests
         Assert.Equal(("AAPL", "STK", "SMART", "USD"), (p.Symbol, p.SecType, p.Exchange, p.Currency));
         Assert.False(p.HasConId);
         Assert.False(p.HasStrike);
+    }
+
+    [Fact]
+    public void BroadTape_is_the_providers_all_symbol_of_secType_news_on_its_exchange()
+    {
+        var spec = Contract.BroadTape("brfg");
+        var p = spec.ToProto();
+        Assert.Equal(("BRFG:BRFG_ALL", "NEWS", "BRFG", ""), (p.Symbol, p.SecType, p.Exchange, p.Currency));
+        Assert.Equal(SecType.News, WireNames.ParseSecType("NEWS"));
+        Assert.Equal(spec, spec.ToWire().FromWire("contract"));
     }
 
     [Fact]

@@ -161,6 +161,59 @@ public sealed class NewsTests
         });
     }
 
+    private static Contract BroadTape(string provider, string? symbol = null) =>
+        new() { Symbol = symbol ?? $"{provider}:{provider}_ALL", SecType = "NEWS", Exchange = provider };
+
+    [Theory]
+    [MemberData(nameof(TextAndProtobuf))]
+    public async Task A_broadtape_line_streams_every_headline_of_its_provider_across_stocks(int version)
+    {
+        await using var sim = await SimHarness.StartAsync(version);
+        var client = await sim.ClientAsync();
+        await client.SendAsync(new MarketDataRequest { ReqId = 110, Contract = BroadTape("BRFG"), GenericTickList = "mdoff,292" });
+        await client.SendAsync(new MarketDataRequest { ReqId = 111, Contract = SimHarness.Aapl, GenericTickList = "mdoff,292:BRFG" });
+        await SimHarness.RoundTripAsync(client);
+        await sim.AdvanceAsync(TimeSpan.FromMinutes(61));
+        await client.SendAsync(new CurrentTimeRequest());
+        var tape = new List<TickNews>();
+        var aapl = new List<TickNews>();
+        while ((await client.NextAsync()).Message is var m && m is not CurrentTime)
+        {
+            Assert.False(m is TickPrice { ReqId: 110 } or TickSize { ReqId: 110 }, "market data on a BroadTape line");
+            if (m is TickNews { ReqId: 110 } t) tape.Add(t);
+            if (m is TickNews { ReqId: 111 } a) aapl.Add(a);
+        }
+        Assert.All(tape, t => Assert.Equal(("BRFG", true), (t.ProviderCode, t.ArticleId.StartsWith("BRFG$", StringComparison.Ordinal))));
+        // Article ids name their stock (conId in the first 8 hex digits): the tape spans many stocks, oldest first.
+        Assert.True(tape.Select(t => t.ArticleId[5..13]).Distinct().Count() > 1, "headlines of more than one stock");
+        Assert.Equal(tape.Select(t => t.Timestamp).Order(), tape.Select(t => t.Timestamp));
+        Assert.All(tape, t => Assert.InRange(t.Timestamp, SimulatorOptions.DefaultManualStart.ToUnixTimeMilliseconds(), SimulatorOptions.DefaultManualStart.AddMinutes(61).ToUnixTimeMilliseconds()));
+        // A stock's own BRFG headlines are on the tape too (the seed gives AAPL some in this hour).
+        Assert.NotEmpty(aapl);
+        Assert.Subset(tape.Select(t => t.ArticleId).ToHashSet(), aapl.Select(a => a.ArticleId).ToHashSet());
+
+        await client.SendAsync(new CancelMarketData { ReqId = 110 });
+        await SimHarness.RoundTripAsync(client);
+        Assert.Equal(1, await sim.Simulator.InvokeAsync(_ => sim.Simulator.Backend.LiveRequestCount(1)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TextAndProtobuf))]
+    public async Task A_news_contract_of_no_provider_or_without_its_all_symbol_is_200(int version)
+    {
+        await using var sim = await SimHarness.StartAsync(version);
+        var client = await sim.ClientAsync();
+        await client.SendAsync(new MarketDataRequest { ReqId = 112, Contract = BroadTape("NOPE"), GenericTickList = "mdoff,292" });
+        var unknown = await client.ExpectAsync<ErrorMessage>(e => e.Id == 112);
+        Assert.Equal((200, "No security definition has been found for the request"), (unknown.ErrorCode, unknown.ErrorMsg));
+        await client.SendAsync(new MarketDataRequest { ReqId = 113, Contract = BroadTape("BRFG", "AAPL"), GenericTickList = "mdoff,292" });
+        Assert.Equal(200, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 113)).ErrorCode);
+        await client.SendAsync(new MarketDataRequest { ReqId = 114, Contract = BroadTape("BRFG", "DJNL:DJNL_ALL"), GenericTickList = "mdoff,292" });
+        Assert.Equal(200, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 114)).ErrorCode);
+        await SimHarness.RoundTripAsync(client);
+        Assert.Equal(0, await sim.Simulator.InvokeAsync(_ => sim.Simulator.Backend.LiveRequestCount(1)));
+    }
+
     private static async Task<(List<HistoricalNews> Items, bool HasMore)> CollectAsync(TestClient client, int reqId)
     {
         var items = new List<HistoricalNews>();

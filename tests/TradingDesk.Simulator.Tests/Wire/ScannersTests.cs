@@ -119,6 +119,39 @@ public sealed class ScannersTests
         Assert.Equal(102, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 97)).ErrorCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TextAndProtobuf))]
+    public async Task An_eleventh_live_scan_of_a_connection_is_162_alone_and_a_cancel_frees_its_slot(int version)
+    {
+        await using var sim = await SimHarness.StartAsync(version);
+        var client = await sim.ClientAsync(7);
+        var other = await sim.ClientAsync(8);
+        for (var id = 200; id < 210; id++)
+        {
+            await client.SendAsync(Scan(id, "MOST_ACTIVE", rows: 5));
+            await client.ExpectAsync<ScannerData>(d => d.ReqId == id);
+        }
+
+        await client.SendAsync(Scan(210, "TOP_PERC_GAIN", rows: 5));
+        var refused = await client.ExpectAsync<ErrorMessage>(e => e.Id == 210);
+        Assert.Equal((162, "Historical Market Data Service error message:Only 10 simultaneous API scanner subscriptions are allowed."),
+            (refused.ErrorCode, refused.ErrorMsg));
+        await client.SendAsync(new CurrentTimeRequest());
+        Assert.IsType<CurrentTime>((await client.NextAsync()).Message);
+        Assert.Equal(10, await sim.Simulator.InvokeAsync(_ => sim.Simulator.Backend.LiveRequestCount(7)));
+
+        // The limit is per connection: another client's scans do not count against this one's.
+        await other.SendAsync(Scan(210, "TOP_PERC_GAIN", rows: 5));
+        await other.ExpectAsync<ScannerData>(d => d.ReqId == 210);
+
+        await client.SendAsync(new CancelScannerSubscription { ReqId = 203 });
+        await client.ExpectAsync<ErrorMessage>(e => e.Id == 203 && e.ErrorCode == 162);
+        await client.SendAsync(Scan(210, "TOP_PERC_GAIN", rows: 5));
+        Assert.NotEmpty((await client.ExpectAsync<ScannerData>(d => d.ReqId == 210)).ScannerDataElement);
+        await client.SendAsync(Scan(211, "TOP_PERC_LOSE", rows: 5));
+        Assert.Equal(162, (await client.ExpectAsync<ErrorMessage>(e => e.Id == 211)).ErrorCode);
+    }
+
     [Fact]
     public async Task Scans_calculators_and_bulletins_are_live_requests_that_end_with_a_cancel_or_the_connection()
     {

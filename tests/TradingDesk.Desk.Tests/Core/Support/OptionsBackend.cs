@@ -99,6 +99,10 @@ public sealed class OptionsBackend : IGatewayBackend
             case ScannerSubscriptionRequest r when r.ScannerSubscription.ScanCode == "NO_SUCH_SCAN":
                 session.Send(new ErrorMessage { Id = r.ReqId, ErrorTime = Now(), ErrorCode = 162, ErrorMsg = "Historical Market Data Service error message:Scanner type with code NO_SUCH_SCAN is not supported" });
                 break;
+            // As a gateway whose scanner slots another connection holds refuses any scan.
+            case ScannerSubscriptionRequest r when r.ScannerSubscription.ScanCode == "SLOTS_TAKEN":
+                session.Send(new ErrorMessage { Id = r.ReqId, ErrorTime = Now(), ErrorCode = 162, ErrorMsg = "Historical Market Data Service error message:Only 10 simultaneous API scanner subscriptions are allowed." });
+                break;
             case ScannerSubscriptionRequest r:
                 Scanners[r.ReqId] = session;
                 session.Send(ScanResult(r.ReqId));
