@@ -116,6 +116,27 @@ public sealed class AccountStreamTests(ITestOutputHelper output) : DeskTestKit(o
         Assert.Contains("DU999999", Calls.Failure(unknownAccount).GatewayError.Message);
     }
 
+    [Fact]
+    public async Task Hostile_or_missing_input_is_invalid_argument_in_the_clients_words_and_nothing_is_sent()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+
+        using var forged = desk.Client.StreamAccountUpdates(new W.SubscribeAccountUpdates { Account = "DU111111\0forged" }, GrpcDesk.Reader);
+        var control = await Calls.FailsWith(StatusCode.InvalidArgument, () => forged.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Equal("the account 'DU111111\\u0000forged' contains a control character", Calls.Failure(control).InvalidRequest.Problem);
+
+        using var noConId = desk.Client.StreamPnLSingle(new W.SubscribePnLSingle { Account = Account }, GrpcDesk.Reader);
+        var conId = await Calls.FailsWith(StatusCode.InvalidArgument, () => noConId.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Contains("conId 0", Calls.Failure(conId).InvalidRequest.Problem);
+
+        using var noAccount = desk.Client.StreamPnLSingle(new W.SubscribePnLSingle { ConId = 272093 }, GrpcDesk.Reader);
+        var account = await Calls.FailsWith(StatusCode.InvalidArgument, () => noAccount.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Contains("give the account", Calls.Failure(account).InvalidRequest.Problem);
+
+        Assert.Empty(await desk.HandledAsync<AccountDataRequest>());
+        Assert.Empty(await desk.HandledAsync<PnLSingleRequest>());
+    }
+
     private static async Task BuyAsync(GrpcDesk desk, decimal quantity)
     {
         using var updates = desk.Client.StreamOrderUpdates(new W.SubscribeOrderUpdates(), GrpcDesk.Trader);

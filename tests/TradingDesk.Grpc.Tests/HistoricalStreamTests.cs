@@ -56,4 +56,16 @@ public sealed class HistoricalStreamTests(ITestOutputHelper output) : DeskTestKi
 
         Assert.Equal(321, Calls.Failure(refused).GatewayError.Code);
     }
+
+    [Fact]
+    public async Task An_empty_bar_size_is_refused_by_the_desk_and_never_reaches_the_gateway()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        using var call = desk.Client.StreamHistoricalBars(Msft(" "), GrpcDesk.Reader);
+
+        var refused = await Calls.FailsWith(StatusCode.InvalidArgument, () => call.ResponseStream.MoveNext(CancellationToken.None));
+
+        Assert.Contains("the bar size is empty", Calls.Failure(refused).InvalidRequest.Problem);
+        Assert.Empty(await desk.HandledAsync<HistoricalDataRequest>());
+    }
 }
