@@ -74,4 +74,33 @@ public sealed class OptionStreamTests(ITestOutputHelper output) : DeskTestKit(ou
         // The model computation (tick 13) carries greeks; values IB did not compute would be absent, never -2.
         Assert.True(item.OptionComputation.Greeks.HasDelta, item.ToString());
     }
+
+    [Fact]
+    public async Task The_implied_volatility_of_a_price_computed_at_a_volatility_is_that_volatility()
+    {
+        await using var desk = await GrpcDesk.StartAsync(this);
+        var details = await desk.Client.GetContractDetailsAsync(new W.GetContractDetails { Contract = Contract.Stock("AAPL").ToWire() }, GrpcDesk.Reader);
+        var underlying = Contract.Stock("AAPL") with { ConId = new ConId(Assert.Single(details.Details).ConId) };
+        var parameters = await desk.Client.GetOptionParametersAsync(new W.GetOptionParameters { Underlying = underlying.ToWire() }, GrpcDesk.Reader);
+        var nearest = parameters.Sets.First(s => s.Exchange == "SMART").Expirations[0];
+        var chain = await desk.Client.GetOptionChainAsync(new W.GetOptionChain
+        {
+            Underlying = underlying.ToWire(),
+            Filter = new W.OptionChainFilter { Exchange = "SMART", FromExpiry = nearest, ToExpiry = nearest, Right = W.OptionRight.Call, MaxExpirations = 1, MaxContracts = 100 },
+        }, GrpcDesk.Reader);
+        var option = chain.Options[chain.Options.Count / 2]; // near the money: a price that says much about the volatility
+        var priced = await desk.Client.CalculateOptionPriceAsync(new W.CalculateOptionPrice { Contract = option.Contract, Volatility = "0.3", UnderlyingPrice = option.Strike }, GrpcDesk.Reader);
+
+        var implied = await desk.Client.CalculateImpliedVolatilityAsync(new W.CalculateImpliedVolatility
+        {
+            Contract = option.Contract, OptionPrice = priced.Greeks.OptionPrice, UnderlyingPrice = option.Strike,
+        }, GrpcDesk.Reader);
+
+        Assert.Equal(option.Contract.Symbol, implied.Contract.Symbol);
+        Assert.True(implied.Greeks.HasImpliedVolatility, implied.ToString());
+        Assert.Equal(0.3, (double)decimal.Parse(implied.Greeks.ImpliedVolatility, System.Globalization.CultureInfo.InvariantCulture), 3);
+        Assert.Equal(decimal.Parse(priced.Greeks.OptionPrice, System.Globalization.CultureInfo.InvariantCulture),
+            decimal.Parse(implied.Greeks.OptionPrice, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Single(await desk.HandledAsync<IBApi.protobuf.CalculateImpliedVolatilityRequest>());
+    }
 }

@@ -98,6 +98,24 @@ internal static class StreamMapping
             DecOrNull(p.HasRealized, p.Realized, "pnl.realized"), Time(p.LocalTime, "pnl.local_time"));
     }
 
+    public static HistoricalBarsItem HistoricalBars(W.HistoricalBarsEvent w) => w.KindCase switch
+    {
+        W.HistoricalBarsEvent.KindOneofCase.History => new HistoricalBarsHistory(
+            w.History.Bars.Select((b, i) => OrderMapping.Bar(b, $"history.bars[{i}]")).ToList(), w.History.Start, w.History.End,
+            Time(w.History.LocalTime, "history.local_time")),
+        W.HistoricalBarsEvent.KindOneofCase.Update => new HistoricalBarUpdate(
+            OrderMapping.Bar(Required(w.Update.Bar, "update.bar"), "update.bar"), Time(w.Update.LocalTime, "update.local_time")),
+        W.HistoricalBarsEvent.KindOneofCase.Note => new HistoricalBarsNote(StreamMapping.Note(w.Note, "note")),
+        _ => throw StreamMapping.Unknown("kind"),
+    };
+
+    public static MarketDataSnapshot Snapshot(W.MarketDataSnapshot w) => new(
+        w.Contract.FromWire("contract"),
+        w.Ticks.Select((t, i) => new MarketTick(
+            DomainWire.Tick(t.Type), DecOrNull(t.HasPrice, t.Price, $"ticks[{i}].price"), DecOrNull(t.HasSize, t.Size, $"ticks[{i}].size"),
+            t.HasText ? t.Text : null, t.Attributes, Time(t.LocalTime, $"ticks[{i}].local_time"))).ToList(),
+        Time(w.LocalTime, "local_time"));
+
     public static NoticeItem Notice(W.NoticeEvent w) => w.KindCase switch
     {
         W.NoticeEvent.KindOneofCase.Gateway => new GatewayNotice(

@@ -22,6 +22,8 @@ internal sealed class AccessInterceptor(ClientDirectory clients, RejectionLog re
         "/tradingdesk.v1.TradingDesk/ExerciseOptions",
         "/tradingdesk.v1.TradingDesk/UpdateGatewayConfig",
         "/tradingdesk.v1.TradingDesk/UpdateDisplayGroup",
+        // Desk-wide: the one gateway connection's market data type, so every other client's later lines too
+        "/tradingdesk.v1.TradingDesk/SetMarketDataType",
     };
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,

@@ -41,6 +41,28 @@ internal sealed class StreamShapes(DeskWire wire)
         ? new W.PnLEvent { Pnl = wire.Out(p, W.PnLItem.Parser) }
         : null, n => new W.PnLEvent { Note = n }, ConflateTicks: false);
 
+    public StreamShape<W.PnLSingleEvent> PnLSingle { get; } = new(m => m is AccountMessages.PnLSingleItem, m => m is AccountMessages.PnLSingleItem p
+        ? new W.PnLSingleEvent { Pnl = wire.Out(p, W.PnLSingleItem.Parser) }
+        : null, n => new W.PnLSingleEvent { Note = n }, ConflateTicks: false);
+
+    public StreamShape<W.AccountUpdatesEvent> AccountUpdates { get; } = new(m => m is AccountMessages.AccountValueItem or AccountMessages.PortfolioItem
+        or AccountMessages.AccountTime or AccountMessages.AccountDownloadEnd, m => m switch
+    {
+        AccountMessages.AccountValueItem v => new W.AccountUpdatesEvent { Value = wire.Out(v, W.AccountValueItem.Parser) },
+        AccountMessages.PortfolioItem p => new W.AccountUpdatesEvent { Portfolio = wire.Out(p, W.PortfolioItem.Parser) },
+        AccountMessages.AccountTime t => new W.AccountUpdatesEvent { AccountTime = wire.Out(t, W.AccountTime.Parser) },
+        AccountMessages.AccountDownloadEnd e => new W.AccountUpdatesEvent { End = wire.Out(e, W.AccountDownloadEnd.Parser) },
+        _ => null,
+    }, n => new W.AccountUpdatesEvent { Note = n }, ConflateTicks: false);
+
+    // The history is an item of the stream (the desk sends it after Subscribed, as the first item of the line), not a reply.
+    public StreamShape<W.HistoricalBarsEvent> HistoricalBars { get; } = new(m => m is HistoricalDataMessages.HistoricalBars or HistoricalDataMessages.BarUpdate, m => m switch
+    {
+        HistoricalDataMessages.HistoricalBars h => new W.HistoricalBarsEvent { History = wire.Out(h, W.HistoricalBars.Parser) },
+        HistoricalDataMessages.BarUpdate u => new W.HistoricalBarsEvent { Update = wire.Out(u, W.BarUpdate.Parser) },
+        _ => null,
+    }, n => new W.HistoricalBarsEvent { Note = n }, ConflateTicks: false);
+
     // Options and scanners
     public StreamShape<W.ScannerEvent> Scanner { get; } = new(m => m is ScannerMessages.ScannerResults, m => m is ScannerMessages.ScannerResults r
         ? new W.ScannerEvent { Results = wire.Out(r, W.ScannerResults.Parser) }

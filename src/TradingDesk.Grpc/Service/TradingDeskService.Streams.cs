@@ -35,6 +35,15 @@ internal sealed partial class TradingDeskService
     public override Task StreamPnL(W.SubscribePnL request, IServerStreamWriter<W.PnLEvent> responseStream, ServerCallContext context) =>
         Subscription(Read<AccountMessages.SubscribePnL>(request), _shapes.PnL, responseStream, context);
 
+    public override Task StreamPnLSingle(W.SubscribePnLSingle request, IServerStreamWriter<W.PnLSingleEvent> responseStream, ServerCallContext context) =>
+        Subscription(Read<AccountMessages.SubscribePnLSingle>(request), _shapes.PnLSingle, responseStream, context);
+
+    public override Task StreamAccountUpdates(W.SubscribeAccountUpdates request, IServerStreamWriter<W.AccountUpdatesEvent> responseStream, ServerCallContext context) =>
+        Subscription(Read<AccountMessages.SubscribeAccountUpdates>(request), _shapes.AccountUpdates, responseStream, context);
+
+    public override Task StreamHistoricalBars(W.SubscribeHistoricalBars request, IServerStreamWriter<W.HistoricalBarsEvent> responseStream, ServerCallContext context) =>
+        Subscription(Read<HistoricalDataMessages.SubscribeHistoricalBars>(request), _shapes.HistoricalBars, responseStream, context);
+
     public override Task StreamNotices(W.SubscribeNotices request, IServerStreamWriter<W.NoticeEvent> responseStream, ServerCallContext context)
     {
         var channel = Channel.CreateUnbounded<W.NoticeEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });

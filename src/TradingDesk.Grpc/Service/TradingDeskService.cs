@@ -12,7 +12,7 @@ namespace TradingDesk.Grpc.Service;
 /// The desk's gRPC service (tradingdesk.v1.TradingDesk). Every call becomes the command an actor strategy would send
 /// the desk actor, so the pacer, line sharing, ownership, the risk gate and the journal apply alike; order commands
 /// pass through the caller's session (its registered strategy). Every call has passed the access interceptor.
-/// This part: reference data, history and account reads.
+/// This part: reference data, history, account reads, snapshots and the market data type.
 /// </summary>
 internal sealed partial class TradingDeskService : W.TradingDesk.TradingDeskBase
 {
@@ -51,6 +51,16 @@ internal sealed partial class TradingDeskService : W.TradingDesk.TradingDeskBase
 
     public override Task<W.AccountSummaryList> GetAccountSummary(W.GetAccountSummary request, ServerCallContext context) =>
         Ask<AccountMessages.AccountSummaryList, W.AccountSummaryList>(_desk, Read<AccountMessages.GetAccountSummary>(request), context, W.AccountSummaryList.Parser);
+
+    public override Task<W.ManagedAccountsList> GetManagedAccounts(W.GetManagedAccounts request, ServerCallContext context) =>
+        Ask<ReferenceDataMessages.ManagedAccountsList, W.ManagedAccountsList>(_desk, Read<ReferenceDataMessages.GetManagedAccounts>(request), context, W.ManagedAccountsList.Parser);
+
+    public override Task<W.MarketDataSnapshot> GetMarketDataSnapshot(W.GetMarketDataSnapshot request, ServerCallContext context) =>
+        Ask<MarketDataMessages.MarketDataSnapshot, W.MarketDataSnapshot>(_desk, Read<MarketDataMessages.GetMarketDataSnapshot>(request), context, W.MarketDataSnapshot.Parser);
+
+    // Desk-wide (the desk's one connection has one market data type): a trading call, see AccessInterceptor.
+    public override Task<W.MarketDataTypeSet> SetMarketDataType(W.SetMarketDataType request, ServerCallContext context) =>
+        Ask<MarketDataMessages.MarketDataTypeSet, W.MarketDataTypeSet>(_desk, Read<MarketDataMessages.SetMarketDataType>(request), context, W.MarketDataTypeSet.Parser);
 
     public override Task<W.OpenOrders> GetOpenOrders(W.GetOpenOrders request, ServerCallContext context) =>
         Ask<OrderEvents.OpenOrders, W.OpenOrders>(_desk, Read<OrderCommands.GetOpenOrders>(request), context, W.OpenOrders.Parser);

@@ -22,6 +22,7 @@ public sealed class BearerCheck(DeskScript script) : Interceptor
         "/tradingdesk.v1.TradingDesk/ExerciseOptions",
         "/tradingdesk.v1.TradingDesk/UpdateGatewayConfig",
         "/tradingdesk.v1.TradingDesk/UpdateDisplayGroup",
+        "/tradingdesk.v1.TradingDesk/SetMarketDataType",
     };
 
     public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(

@@ -1,0 +1,33 @@
+using TradingDesk.Desk.Domain;
+using static TradingDesk.Desk.Messages.AccountMessages;
+using static TradingDesk.Desk.Messages.HistoricalDataMessages;
+
+namespace TradingDesk.Desk.Requests;
+
+/// <summary>
+/// What is wrong with an account stream or a keep-up-to-date bars subscription before anything is sent, in words the
+/// caller can act on; null when it may be sent. Pure. The account, model code, duration and bar size go into TWS text
+/// fields, so a control character could split one into fields of the caller's choosing. reqAccountUpdates carries no
+/// request id, so the gateway's refusal of it could not reach the subscriber: what the desk can see is refused here.
+/// </summary>
+internal static class SubscriptionValidation
+{
+    private const int MaxText = 64;
+
+    public static string? Problem(object command) => command switch
+    {
+        SubscribeAccountUpdates c => TextChecks.Problem("account", c.Account.Value, MaxText),
+        SubscribePnL c => Account(c.Account) ?? TextChecks.Problem("model code", c.ModelCode, MaxText),
+        SubscribePnLSingle c => Account(c.Account) ?? TextChecks.Problem("model code", c.ModelCode, MaxText)
+            ?? (c.ConId.Value > 0 ? null : $"conId {c.ConId.Value} is not a contract id: GetContractDetails gives the position's"),
+        SubscribeHistoricalBars c => Required("duration", c.Duration, "\"1800 S\", \"1 D\"") ?? Required("bar size", c.BarSize, "\"5 secs\", \"1 min\""),
+        _ => null,
+    };
+
+    // IB answers P&L for a named account only (an empty one is its 321).
+    private static string? Account(AccountId account) =>
+        string.IsNullOrWhiteSpace(account.Value) ? "give the account (GetManagedAccounts lists them)" : TextChecks.Problem("account", account.Value, MaxText);
+
+    private static string? Required(string what, string? text, string examples) =>
+        string.IsNullOrWhiteSpace(text) ? $"the {what} is empty: IB's form, e.g. {examples}" : TextChecks.Problem(what, text, MaxText);
+}
