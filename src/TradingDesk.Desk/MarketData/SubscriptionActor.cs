@@ -28,14 +28,10 @@ public sealed class SubscriptionActor : ReceiveActor
     private int _requestId;
     private bool _everSent;     // the line has been live at the gateway at some point (Resubscribed is meaningful)
     private bool _liveOnLink;   // the current request left the pacer since the last disconnect: it is live now
-<<<<<<< HEAD
-    private GatewayError? _endedBy; // the gateway ended the line: it waits for the router to stop it (LineEnded)
+    private DeskFailure? _endedBy; // the gateway ended the line: it waits for the router to stop it (LineEnded)
     // The latest item of each kind that describes the line (its data type, its parameters), for subscribers that join
     // after the gateway said it: a shared line must look the same to its tenth subscriber as to its first.
     private readonly Dictionary<Type, object> _lineFacts = [];
-=======
-    private DeskFailure? _endedBy; // the gateway ended the line: it waits for the router to stop it (LineEnded)
->>>>>>> sim-gaps
     // The line's tick counters, tag built once: the tick path reads no extension and allocates nothing for them.
     private readonly Telemetry.DeskMetrics.LineTicks _ticks;
 

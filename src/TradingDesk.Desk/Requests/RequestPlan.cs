@@ -54,14 +54,11 @@ public abstract class StreamPlan
     public abstract IMessage Cancel(int requestId);
     /// <summary>The item to fan out for <paramref name="message"/>, or null to ignore it.</summary>
     public abstract object? Map(IMessage message, SubscriptionId id, DateTimeOffset receivedAt);
-<<<<<<< HEAD
     /// <summary>
     /// Whether <paramref name="item"/> describes the line rather than a change on it (the gateway says it once, as the
     /// line opens): the line keeps the latest of each kind and tells it to every subscriber that joins later.
     /// </summary>
     public virtual bool DescribesLine(object item) => false;
-=======
     /// <summary>A typed failure for a terminal gateway error this kind of stream gives a meaning to; null for a plain GatewayError.</summary>
     public virtual DeskFailure? FailureFor(int code, string message) => null;
->>>>>>> sim-gaps
 }

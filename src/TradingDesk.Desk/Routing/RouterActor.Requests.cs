@@ -125,7 +125,7 @@ public sealed partial class RouterActor
     private void Subscribe(object command)
     {
         var stream = StreamFor(command, _nextSubscriptionId)!.Value;
-        if ((SubscriptionValidation.Problem(command) ?? RefusalFor(stream)) is { } refusal)
+        if ((SubscriptionValidation.Problem(command) is { } problem ? new InvalidRequest(problem) : RefusalFor(stream)) is { } refusal)
         {
             Sender.Tell(new RequestFailed(command, refusal));
             return;
