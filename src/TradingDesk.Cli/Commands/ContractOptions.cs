@@ -27,7 +27,7 @@ public sealed class ContractOptions
         {
             var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "STK";
             try { WireNames.ParseSecType(text.ToUpperInvariant()); }
-            catch (FormatException) { r.AddError($"--sec-type must be one of STK, OPT, FUT, CASH, IND, BOND, CFD, FOP, CMDTY, FUND, WAR, CRYPTO, not '{text}'"); }
+            catch (FormatException) { r.AddError($"--sec-type must be one of STK, OPT, FUT, CASH, IND, BOND, CFD, FOP, CMDTY, FUND, WAR, CRYPTO, NEWS, not '{text}'"); }
         });
         Currency.Validators.Add(r =>
         {
@@ -59,6 +59,8 @@ public sealed class ContractOptions
         {
             Desk.Domain.SecType.Forex => "IDEALPRO",
             Desk.Domain.SecType.Future => "CME",
+            // A BroadTape contract is "BRFG:BRFG_ALL" on the provider's own exchange.
+            Desk.Domain.SecType.News => parse.GetValue(Symbol)!.Split(':')[0].Trim(),
             _ => "SMART",
         };
         return new ContractSpec

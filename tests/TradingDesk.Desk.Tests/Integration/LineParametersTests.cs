@@ -62,4 +62,18 @@ public sealed class LineParametersTests(ITestOutputHelper output) : DeskTestKit(
         Assert.Same(type, late.ExpectMsg<MarketDataTypeChanged>());
         Assert.Same(parameters, late.ExpectMsg<LineParameters>());
     }
+
+    [Fact]
+    public void The_bbo_exchange_of_a_line_names_the_venues_behind_its_best_bid_and_offer()
+    {
+        _desk.Tell(new SubscribeMarketData(Contract.Stock("AAPL")), TestActor);
+        var id = ExpectMsg<SubscriptionMessages.Subscribed>().Id;
+        var bbo = FishForMessage<LineParameters>(p => p.Subscription == id).BboExchange!;
+
+        _desk.Tell(new SessionInfoMessages.GetSmartComponents(bbo), TestActor);
+        var components = FishForMessage<SessionInfoMessages.SmartComponents>(_ => true).Components;
+
+        Assert.Contains(components, c => c is { Exchange: "NYSE", ExchangeLetter: "N" });
+        Assert.Equal(components.Select(c => c.BitNumber).Distinct().Count(), components.Count);
+    }
 }
