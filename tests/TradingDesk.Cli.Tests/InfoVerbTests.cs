@@ -24,6 +24,7 @@ public sealed class InfoVerbTests : IAsyncLifetime
         Assert.True(code == 0, stderr);
         var json = Assert.Single(JsonLines(stdout));
         Assert.Equal(new DateTimeOffset(2026, 3, 10, 15, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), json.GetProperty("currentTime").GetInt64());
+        Assert.Equal("2026-03-10 15:00:00.000Z", json.GetProperty("gatewayTime").GetString());
         Assert.True(json.GetProperty("serverVersion").GetInt32() >= 100);
         Assert.Empty(stderr);
     }

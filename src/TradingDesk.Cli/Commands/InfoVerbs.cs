@@ -16,13 +16,14 @@ public static class InfoVerbs
 
     /// <summary><c>desk time</c>: the gateway's clock (reqCurrentTime) next to the local clock.</summary>
     public static Command Time(TextWriter stdout, TextWriter stderr) =>
-        GatewayVerb.Create("time", "Show the gateway's current time (reqCurrentTime).", stdout, stderr, [], async (_, ctx) =>
+        GatewayVerb.Create("time", "Show the gateway's current time (reqCurrentTime; to the millisecond from server version 197).", stdout, stderr, [], async (_, ctx) =>
         {
             var reply = await ctx.Client.GetCurrentTimeAsync(ctx.Cancellation).ConfigureAwait(false);
             var row = new Row
             {
                 { "currentTime", reply.GatewayTime.ToUnixTimeSeconds() },
-                { "gatewayTime", reply.GatewayTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) },
+                // To the millisecond: from server version 197 the gateway tells its time that finely (whole seconds below it).
+                { "gatewayTime", reply.GatewayTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) },
                 { "localTime", reply.LocalTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) },
                 { "serverVersion", ctx.Connection.ServerVersion },
             };
