@@ -16,16 +16,7 @@ public sealed class OptionStreamTests(ITestOutputHelper output) : DeskTestKit(ou
     public async Task Parameters_a_chain_and_a_calculation_come_back_as_the_desk_answers()
     {
         await using var desk = await GrpcDesk.StartAsync(this);
-        var details = await desk.Client.GetContractDetailsAsync(new W.GetContractDetails { Contract = Contract.Stock("AAPL").ToWire() }, GrpcDesk.Reader);
-        var underlying = Contract.Stock("AAPL") with { ConId = new ConId(Assert.Single(details.Details).ConId) };
-        var parameters = await desk.Client.GetOptionParametersAsync(new W.GetOptionParameters { Underlying = underlying.ToWire() }, GrpcDesk.Reader);
-        var nearest = parameters.Sets.First(s => s.Exchange == "SMART").Expirations[0];
-
-        var chain = await desk.Client.GetOptionChainAsync(new W.GetOptionChain
-        {
-            Underlying = underlying.ToWire(),
-            Filter = new W.OptionChainFilter { Exchange = "SMART", FromExpiry = nearest, ToExpiry = nearest, Right = W.OptionRight.Put, MaxExpirations = 1, MaxContracts = 100 },
-        }, GrpcDesk.Reader);
+        var (chain, nearest) = await NearestChainAsync(desk, W.OptionRight.Put);
         Assert.Equal(21, chain.Options.Count);
         Assert.All(chain.Options, o => Assert.Equal((W.OptionRight.Put, nearest), (o.Right, o.Expiry)));
 
@@ -79,15 +70,7 @@ public sealed class OptionStreamTests(ITestOutputHelper output) : DeskTestKit(ou
     public async Task The_implied_volatility_of_a_price_computed_at_a_volatility_is_that_volatility()
     {
         await using var desk = await GrpcDesk.StartAsync(this);
-        var details = await desk.Client.GetContractDetailsAsync(new W.GetContractDetails { Contract = Contract.Stock("AAPL").ToWire() }, GrpcDesk.Reader);
-        var underlying = Contract.Stock("AAPL") with { ConId = new ConId(Assert.Single(details.Details).ConId) };
-        var parameters = await desk.Client.GetOptionParametersAsync(new W.GetOptionParameters { Underlying = underlying.ToWire() }, GrpcDesk.Reader);
-        var nearest = parameters.Sets.First(s => s.Exchange == "SMART").Expirations[0];
-        var chain = await desk.Client.GetOptionChainAsync(new W.GetOptionChain
-        {
-            Underlying = underlying.ToWire(),
-            Filter = new W.OptionChainFilter { Exchange = "SMART", FromExpiry = nearest, ToExpiry = nearest, Right = W.OptionRight.Call, MaxExpirations = 1, MaxContracts = 100 },
-        }, GrpcDesk.Reader);
+        var (chain, _) = await NearestChainAsync(desk, W.OptionRight.Call);
         var option = chain.Options[chain.Options.Count / 2]; // near the money: a price that says much about the volatility
         var priced = await desk.Client.CalculateOptionPriceAsync(new W.CalculateOptionPrice { Contract = option.Contract, Volatility = "0.3", UnderlyingPrice = option.Strike }, GrpcDesk.Reader);
 
@@ -102,5 +85,20 @@ public sealed class OptionStreamTests(ITestOutputHelper output) : DeskTestKit(ou
         Assert.Equal(decimal.Parse(priced.Greeks.OptionPrice, System.Globalization.CultureInfo.InvariantCulture),
             decimal.Parse(implied.Greeks.OptionPrice, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Single(await desk.HandledAsync<IBApi.protobuf.CalculateImpliedVolatilityRequest>());
+    }
+
+    /// <summary>AAPL's options of one right at its nearest SMART expiration, asked as a client asks: details, parameters, chain.</summary>
+    private static async Task<(W.OptionChain Chain, string Expiry)> NearestChainAsync(GrpcDesk desk, W.OptionRight right)
+    {
+        var details = await desk.Client.GetContractDetailsAsync(new W.GetContractDetails { Contract = Contract.Stock("AAPL").ToWire() }, GrpcDesk.Reader);
+        var underlying = Contract.Stock("AAPL") with { ConId = new ConId(Assert.Single(details.Details).ConId) };
+        var parameters = await desk.Client.GetOptionParametersAsync(new W.GetOptionParameters { Underlying = underlying.ToWire() }, GrpcDesk.Reader);
+        var nearest = parameters.Sets.First(s => s.Exchange == "SMART").Expirations[0];
+        var chain = await desk.Client.GetOptionChainAsync(new W.GetOptionChain
+        {
+            Underlying = underlying.ToWire(),
+            Filter = new W.OptionChainFilter { Exchange = "SMART", FromExpiry = nearest, ToExpiry = nearest, Right = right, MaxExpirations = 1, MaxContracts = 100 },
+        }, GrpcDesk.Reader);
+        return (chain, nearest);
     }
 }
