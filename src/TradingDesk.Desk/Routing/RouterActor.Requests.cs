@@ -115,6 +115,9 @@ public sealed partial class RouterActor
             return new InvalidRequest("resolve a front-month future with GetContractDetails first, then subscribe to the contract it returns");
         if (stream.Key.Kind == "acct")
         {
+            // IB refuses an account it does not manage without a request id, so the line would stay open and empty.
+            if (stream.Key.Spec.Length > 0 && _managedAccounts.Count > 0 && !_managedAccounts.Contains(stream.Key.Spec, StringComparer.OrdinalIgnoreCase))
+                return new InvalidRequest($"{stream.Key.Spec} is not an account of this gateway connection; its accounts are {string.Join(", ", _managedAccounts)}");
             var other = _lines.ByKey.Keys.FirstOrDefault(k => k.Kind == "acct" && k != stream.Key);
             if (other.Kind is not null) return new InvalidRequest($"IB streams one account at a time per connection; {other.Spec} is subscribed");
         }

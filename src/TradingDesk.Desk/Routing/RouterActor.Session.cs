@@ -16,6 +16,8 @@ public sealed partial class RouterActor
 {
     /// <summary>The gateway's server version from the last handshake (0 before): FA profiles are refused from 177.</summary>
     private int _serverVersion;
+    // The accounts of the last handshake (managedAccounts), empty before the first: what account streams are checked against.
+    private IReadOnlyList<string> _managedAccounts = [];
 
     /// <summary>Rule id → the one request asking for it and everyone waiting for its answer.</summary>
     private readonly Dictionary<int, (IActorRef Child, List<IActorRef> Waiters)> _ruleAsks = new();

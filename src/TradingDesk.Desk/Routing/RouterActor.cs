@@ -185,6 +185,7 @@ public sealed partial class RouterActor : ReceiveActor
         if (_connected) MarkLinkLost();
         _connected = true;
         _serverVersion = up.ServerVersion; // what FA profiles and the config requests are checked against
+        _managedAccounts = up.Accounts;
         // The market data type is per connection at IB: set it again before any line is re-sent.
         if (up.IsReconnect && _marketDataType is { } type) _pacer.Tell(new GatewayMessages.Outbound(type, OutboundPriority.Data));
         // What was asked before the first link, or during the outage, is still queued at the pacer and goes out now,

@@ -79,6 +79,19 @@ public sealed class StreamKindsTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Account_updates_for_an_account_the_gateway_does_not_manage_are_refused_naming_the_ones_it_does()
+    {
+        var command = new AccountMessages.SubscribeAccountUpdates(new AccountId("DU999999"));
+        _desk.Tell(command, TestActor);
+
+        var failed = ExpectMsg<RequestFailed>();
+        Assert.Equal(command, failed.Request);
+        var refusal = Assert.IsType<InvalidRequest>(failed.Failure);
+        Assert.Contains("DU999999 is not an account of this gateway connection", refusal.Problem);
+        Assert.Contains("DU111111", refusal.Problem);
+    }
+
+    [Fact]
     public void Historical_bars_come_back_whole_and_in_order()
     {
         _desk.Tell(new HistoricalDataMessages.GetHistoricalBars(Aapl, "1 D", "5 mins", UseRth: true), TestActor);
