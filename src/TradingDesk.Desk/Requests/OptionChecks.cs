@@ -91,13 +91,7 @@ internal static class OptionChecks
         return null;
     }
 
-    private static string? Contract(ContractSpec c)
-    {
-        if (string.IsNullOrWhiteSpace(c.Symbol) && c.ConId is null) return "the contract needs a symbol or a conId";
-        return Text("symbol", c.Symbol) ?? Text("exchange", c.Exchange) ?? Text("currency", c.Currency) ?? Text("primary exchange", c.PrimaryExchange)
-            ?? Text("expiry", c.LastTradeDateOrContractMonth) ?? Text("multiplier", c.Multiplier) ?? Text("local symbol", c.LocalSymbol)
-            ?? Text("trading class", c.TradingClass) ?? Text("sec id type", c.SecIdType) ?? Text("sec id", c.SecId);
-    }
+    private static string? Contract(ContractSpec c) => ContractChecks.Problem(c);
 
     private static string? Positive(string what, decimal value) => value > 0 ? null : $"{what} must be positive, not {value.ToString(CultureInfo.InvariantCulture)}";
 

@@ -22,11 +22,11 @@ public sealed partial class RouterActor
     private void ReceiveRequests()
     {
         // One-shot / multi-part with a request id.
-        Receive<GetContractDetails>(c => StartRequest(new ContractDetailsPlan(c, DateOnly.FromDateTime(_time.Now.UtcDateTime), CanCancelContractDetails)));
-        Receive<GetHistoricalBars>(c => StartRequest(new HistoricalBarsPlan(c)));
-        Receive<GetHeadTimestamp>(c => StartRequest(new HeadTimestampPlan(c)));
+        Receive<GetContractDetails>(c => StartChecked(c, c.Contract, () => new ContractDetailsPlan(c, DateOnly.FromDateTime(_time.Now.UtcDateTime), CanCancelContractDetails)));
+        Receive<GetHistoricalBars>(c => StartChecked(c, c.Contract, () => new HistoricalBarsPlan(c)));
+        Receive<GetHeadTimestamp>(c => StartChecked(c, c.Contract, () => new HeadTimestampPlan(c)));
         Receive<GetAccountSummary>(c => StartRequest(new AccountSummaryPlan(c)));
-        Receive<GetMarketDataSnapshot>(c => StartRequest(new SnapshotPlan(c)));
+        Receive<GetMarketDataSnapshot>(c => StartChecked(c, c.Contract, () => new SnapshotPlan(c)));
         // No request id on the wire: one at a time per kind.
         Receive<GetCurrentTime>(c => QueueByKind("time", new CurrentTimePlan(c, _serverVersion >= ServerVersions.CurrentTimeInMillis)));
         Receive<GetManagedAccounts>(c => QueueByKind("accounts", new ManagedAccountsPlan(c)));
@@ -107,6 +107,13 @@ public sealed partial class RouterActor
         ScannerMessages.SubscribeScanner c => new(null, new LineKey(ScannerLimit.LineKind, OptionMapping.ScannerKey(c)), () => new ScannerStream(c)),
         _ => null,
     };
+
+    // A one-shot that sends a contract: refused in the user's words, nothing sent, when the contract could not go out.
+    private void StartChecked(object command, ContractSpec contract, Func<RequestPlan> plan)
+    {
+        if (ContractChecks.Problem(contract) is { } problem) Sender.Tell(new RequestFailed(command, new InvalidRequest(problem)));
+        else StartRequest(plan());
+    }
 
     /// <summary>Why the router cannot stream <paramref name="stream"/> now; null when it can.</summary>
     private DeskFailure? RefusalFor(StreamRequest stream)
