@@ -80,18 +80,16 @@ internal static class OptionChecks
     }
 
     private static string? Underlying(ContractSpec c) =>
-        c.FrontMonth ? $"{c}: resolve the front month with GetContractDetails first" : Contract(c);
+        c.FrontMonth ? $"{c}: resolve the front month with GetContractDetails first" : ContractChecks.Problem(c);
 
     private static string? Option(ContractSpec c)
     {
-        if (Contract(c) is { } problem) return problem;
+        if (ContractChecks.Problem(c) is { } problem) return problem;
         if (c.SecType is not (SecType.Option or SecType.FutureOption)) return $"{c} is not an option (OPT or FOP)";
         if (c.ConId is null && (c.Strike is null || c.Right is null || string.IsNullOrEmpty(c.LastTradeDateOrContractMonth)))
             return $"{c}: an option needs its conId, or its expiry, strike and right";
         return null;
     }
-
-    private static string? Contract(ContractSpec c) => ContractChecks.Problem(c);
 
     private static string? Positive(string what, decimal value) => value > 0 ? null : $"{what} must be positive, not {value.ToString(CultureInfo.InvariantCulture)}";
 
