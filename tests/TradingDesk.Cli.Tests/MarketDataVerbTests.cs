@@ -68,6 +68,15 @@ public sealed class MarketDataVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cfd_quote_the_gateway_reroutes_names_the_contract_to_quote_at_once_and_exits_2()
+    {
+        var (code, stdout, stderr) = await _gw.Desk("quote", "AAPL", "--sec-type", "CFD", "--timeout", "20");
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.Contains("points to contract 265598 on SMART", Assert.Single(Lines(stderr)));
+    }
+
+    [Fact]
     public async Task Bars_print_historical_bars_as_a_table_and_as_json()
     {
         var (code, stdout, stderr) = await _gw.Desk("bars", "AAPL", "--duration", "1 D", "--bar-size", "5 mins", "--json");

@@ -89,6 +89,10 @@ public static partial class MarketDataVerbs
                 throw new DeskRequestException(failure);
             case Tick tick:
                 return quote.Apply(tick);
+            // The gateway has no data of this contract's own (IB does this for CFDs): no quote will come on this line.
+            case LineNotices.LineRerouted r:
+                throw new DeskRequestException(new InvalidRequest(
+                    $"the gateway has no quotes of {quote.Symbol} as asked and points to contract {r.ConId.Value} on {r.Exchange} instead (IB does this for CFDs); quote that contract"));
             default:
                 return false;
         }
@@ -97,6 +101,7 @@ public static partial class MarketDataVerbs
     /// <summary>The latest level-1 values; field names as IB's tick types.</summary>
     private sealed class QuoteState(string symbol)
     {
+        public string Symbol => symbol;
         private decimal? _bid, _bidSize, _ask, _askSize, _last, _lastSize, _high, _low, _close, _volume;
         private DateTimeOffset _time;
 
